@@ -1,0 +1,1 @@
+namespace Front.Actors.Smpp; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Front.Actors.Smpp.Tests; public class PlaceholderTests { [Fact] public void Runs() => Assert.True(true); }
