@@ -1,1 +1,0 @@
-namespace Front.Actors.Smpp; internal static class Placeholder { }

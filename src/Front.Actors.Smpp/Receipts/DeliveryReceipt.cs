@@ -1,0 +1,17 @@
+namespace Front.Actors.Smpp.Receipts;
+
+/// <summary>
+/// A delivery receipt as SMSCs write it in the short_message of a deliver_sm (SMPP 3.4 Appendix B):
+/// <c>id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:…</c>.
+/// Dates are taken as UTC; <see cref="Id"/> is raw and must be normalised before matching.
+/// </summary>
+public sealed record DeliveryReceipt(
+    string Id,
+    int? Submitted,
+    int? Delivered,
+    DateTimeOffset? SubmitDate,
+    DateTimeOffset? DoneDate,
+    string Stat,
+    MessageState State,
+    string? Error,
+    string? Text);

@@ -1,0 +1,44 @@
+using Akka;
+using Akka.IO;
+using Akka.Streams.Dsl;
+using Akka.Util;
+using Front.Actors.Smpp.Codec;
+using Front.Actors.Smpp.Protocol;
+
+namespace Front.Actors.Smpp.Streams;
+
+/// <summary>Akka.Streams stages between TCP bytes and SMPP PDUs.</summary>
+public static class SmppFlows
+{
+    /// <summary>
+    /// Cuts the byte stream into frames by command_length (4 octets, big-endian, counting itself) and decodes
+    /// each one. Bad PDUs become failed <see cref="DecodeResult"/>s and the stream goes on; a command_length
+    /// under 16 or over <paramref name="maxPduSize"/> ends the stream with one last failure marked
+    /// <see cref="DecodeFailure.LinkUnusable"/>, because no later frame boundary can be trusted.
+    /// </summary>
+    public static Flow<ByteString, DecodeResult, NotUsed> Decoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
+        Flow.Create<ByteString>()
+            .Via(Framing.LengthField(
+                fieldLength: 4,
+                fieldOffset: 0,
+                maximumFrameLength: maxPduSize,
+                byteOrder: ByteOrder.BigEndian,
+                computeFrameSize: (_, length) => length is < Pdu.HeaderSize
+                    ? throw new SmppFramingException($"command_length {(uint)length} is under the {Pdu.HeaderSize}-octet header")
+                    : length))
+            .Select(frame => PduCodec.Decode(frame.IsCompact ? frame.ToReadOnlySpan() : frame.ToArray()))
+            .Recover(error => error is SmppFramingException or Framing.FramingException
+                ? Option<DecodeResult>.Create(DecodeResult.Failed(new DecodeFailure(0, 0, CommandStatus.InvalidCommandLength, error.Message, LinkUnusable: true)))
+                : Option<DecodeResult>.None);
+
+    /// <summary>Encodes each PDU to one frame.</summary>
+    public static Flow<Pdu, ByteString, NotUsed> Encoder() =>
+        Flow.Create<Pdu>().Select(pdu => ByteString.FromBytes(PduCodec.Encode(pdu)));
+
+    /// <summary>
+    /// Coalesces frames waiting for the socket into one write, so a full window leaves in a few TCP
+    /// segments instead of one syscall per PDU.
+    /// </summary>
+    public static Flow<ByteString, ByteString, NotUsed> CoalesceWrites(int maxBytes = 64 * 1024) =>
+        Flow.Create<ByteString>().BatchWeighted(maxBytes, b => b.Count, b => b, (acc, b) => acc.Concat(b));
+}

@@ -1,1 +1,0 @@
-namespace Front.Actors.Smpp.Tests; public class PlaceholderTests { [Fact] public void Runs() => Assert.True(true); }
