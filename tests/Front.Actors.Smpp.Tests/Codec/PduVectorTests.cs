@@ -183,7 +183,7 @@ public class PduVectorTests
 
         Assert.True(pdu.IsReceipt);
         Assert.Equal("1a2b", pdu.OptionalParameters.ReceiptedMessageId);
-        Assert.Equal(Receipts.MessageState.Delivered, pdu.OptionalParameters.MessageState);
+        Assert.Equal(Front.Actors.Smpp.Receipts.MessageState.Delivered, pdu.OptionalParameters.MessageState);
     }
 
     [Fact]
