@@ -54,11 +54,12 @@ public sealed class EsmeClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// A flow with one result per submit, in completion order. It keeps at most one window plus one of
-    /// submits outstanding, so a full window back-pressures upstream instead of queueing without bound.
+    /// A flow with one result per submit, in completion order. It keeps at most two windows of submits
+    /// outstanding (one in flight, one ready to refill it the moment a response comes back), so a full
+    /// window back-pressures upstream instead of queueing without bound.
     /// </summary>
     public Flow<SubmitRequest, SubmitResult, NotUsed> SubmitFlow() =>
-        Flow.Create<SubmitRequest>().SelectAsyncUnordered(Settings.WindowSize + 1, SubmitAsync);
+        Flow.Create<SubmitRequest>().SelectAsyncUnordered(Settings.WindowSize * 2, SubmitAsync);
 
     /// <summary>Inbound deliver_sm, each already answered to the SMSC. Materialize it once.</summary>
     public Source<InboundMessage, NotUsed> Inbound => ChannelSource.FromReader(_inbound.Reader);

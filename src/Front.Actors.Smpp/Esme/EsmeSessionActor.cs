@@ -496,7 +496,12 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
     private void CloseLink(bool graceful, string reason)
     {
         if (graceful)
+        {
             _writer?.Tell(new Status.Success(Akka.Done.Instance));
+            // The peer should close its side once our last frames are out; if it does not, cut the old link.
+            var killSwitch = _killSwitch;
+            Context.System.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromSeconds(2), () => killSwitch?.Shutdown());
+        }
         else
             _killSwitch?.Abort(new IOException(reason));
         OnLinkLost(reason);
