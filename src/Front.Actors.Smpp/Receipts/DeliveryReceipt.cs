@@ -3,7 +3,9 @@ namespace Front.Actors.Smpp.Receipts;
 /// <summary>
 /// A delivery receipt as SMSCs write it in the short_message of a deliver_sm (SMPP 3.4 Appendix B):
 /// <c>id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:…</c>.
-/// Dates are taken as UTC; <see cref="Id"/> is raw and must be normalised before matching.
+/// Dates are taken as UTC; <see cref="Id"/> is the text's id, raw, and must be normalised before matching.
+/// <see cref="ReceiptedMessageId"/> is the receipted_message_id TLV when the SMSC sent one: the id exactly as
+/// the submit_sm_resp gave it. <see cref="MessageIdNormalizer.KeyForReceipt(DeliveryReceipt)"/> picks the right one.
 /// </summary>
 public sealed record DeliveryReceipt(
     string Id,
@@ -14,4 +16,5 @@ public sealed record DeliveryReceipt(
     string Stat,
     MessageState State,
     string? Error,
-    string? Text);
+    string? Text,
+    string? ReceiptedMessageId = null);

@@ -21,11 +21,11 @@ public static class DeliveryReceiptReader
             if (tlvId is null || tlvState is null)
                 return null;
             var error = pdu.OptionalParameters.NetworkErrorCode?.ToString();
-            return new DeliveryReceipt(tlvId, null, null, null, null, MessageStates.ToStat(tlvState.Value), tlvState.Value, error, null);
+            return new DeliveryReceipt(tlvId, null, null, null, null, MessageStates.ToStat(tlvState.Value), tlvState.Value, error, null, tlvId);
         }
         return parsed with
         {
-            Id = tlvId ?? parsed.Id,
+            ReceiptedMessageId = tlvId,
             State = tlvState ?? parsed.State,
             Stat = tlvState is { } state ? MessageStates.ToStat(state) : parsed.Stat,
         };

@@ -20,6 +20,14 @@ public sealed class MessageIdNormalizer(MessageIdFormat submitResponseFormat, Me
 
     public string KeyForReceipt(string id) => Key(id, receiptFormat);
 
+    /// <summary>
+    /// The key of a parsed receipt: its receipted_message_id TLV carries the submit response's id and format,
+    /// so it is preferred; the text's id is read in the receipt format.
+    /// </summary>
+    public string KeyForReceipt(DeliveryReceipt receipt) => receipt.ReceiptedMessageId is { } tlv
+        ? KeyForSubmitResponse(tlv)
+        : KeyForReceipt(receipt.Id);
+
     public static string Key(string id, MessageIdFormat format)
     {
         var trimmed = id.Trim();

@@ -1,7 +1,6 @@
 using Akka;
 using Akka.IO;
 using Akka.Streams.Dsl;
-using Akka.Util;
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Protocol;
 
@@ -13,23 +12,12 @@ public static class SmppFlows
     /// <summary>
     /// Cuts the byte stream into frames by command_length (4 octets, big-endian, counting itself) and decodes
     /// each one. Bad PDUs become failed <see cref="DecodeResult"/>s and the stream goes on; a command_length
-    /// under 16 or over <paramref name="maxPduSize"/> ends the stream with one last failure marked
-    /// <see cref="DecodeFailure.LinkUnusable"/>, because no later frame boundary can be trusted.
+    /// under 16 or over <paramref name="maxPduSize"/> yields one last failure marked
+    /// <see cref="DecodeFailure.LinkUnusable"/>, after which input is discarded, because no later frame
+    /// boundary can be trusted. The stream is never failed, so the answer can still be written.
     /// </summary>
     public static Flow<ByteString, DecodeResult, NotUsed> Decoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
-        Flow.Create<ByteString>()
-            .Via(Framing.LengthField(
-                fieldLength: 4,
-                fieldOffset: 0,
-                maximumFrameLength: maxPduSize,
-                byteOrder: ByteOrder.BigEndian,
-                computeFrameSize: (_, length) => length is < Pdu.HeaderSize
-                    ? throw new SmppFramingException($"command_length {(uint)length} is under the {Pdu.HeaderSize}-octet header")
-                    : length))
-            .Select(frame => PduCodec.Decode(frame.IsCompact ? frame.ToReadOnlySpan() : frame.ToArray()))
-            .Recover(error => error is SmppFramingException or Framing.FramingException
-                ? Option<DecodeResult>.Create(DecodeResult.Failed(new DecodeFailure(0, 0, CommandStatus.InvalidCommandLength, error.Message, LinkUnusable: true)))
-                : Option<DecodeResult>.None);
+        Flow.FromGraph(new SmppFramingStage(maxPduSize));
 
     /// <summary>Encodes each PDU to one frame.</summary>
     public static Flow<Pdu, ByteString, NotUsed> Encoder() =>

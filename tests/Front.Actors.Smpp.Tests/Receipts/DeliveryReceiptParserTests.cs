@@ -68,7 +68,8 @@ public class DeliveryReceiptParserTests
 
         var receipt = DeliveryReceiptReader.Read(pdu)!;
 
-        Assert.Equal("1a2b", receipt.Id);
+        Assert.Equal("6699", receipt.Id);
+        Assert.Equal("1a2b", receipt.ReceiptedMessageId);
         Assert.Equal(MessageState.Undeliverable, receipt.State);
         Assert.Equal("UNDELIV", receipt.Stat);
     }

@@ -41,4 +41,15 @@ public class MessageIdNormalizerTests
     {
         Assert.Equal("msg-1", MessageIdNormalizer.Key("MSG-1", MessageIdFormat.Decimal));
     }
+
+    [Fact]
+    public void A_receipt_is_keyed_by_its_tlv_id_in_the_response_format_before_its_text_id()
+    {
+        var normalizer = new MessageIdNormalizer(MessageIdFormat.Hex, MessageIdFormat.Decimal);
+        var withTlv = new DeliveryReceipt("6699", 1, 1, null, null, "DELIVRD", MessageState.Delivered, "000", null, ReceiptedMessageId: "1A2B");
+        var textOnly = withTlv with { ReceiptedMessageId = null };
+
+        Assert.Equal(normalizer.KeyForSubmitResponse("1a2b"), normalizer.KeyForReceipt(withTlv));
+        Assert.Equal(normalizer.KeyForSubmitResponse("1a2b"), normalizer.KeyForReceipt(textOnly));
+    }
 }

@@ -109,4 +109,12 @@ public class FramingTests : TestKit
 
         Assert.Equal(Sample.Select(p => Hex.Of(PduCodec.Encode(p))), frames.Select(f => Hex.Of(f.ToArray())));
     }
+
+    [Fact]
+    public async Task A_lone_short_command_length_ends_the_stream_with_a_link_unusable_failure()
+    {
+        var results = await Decode([ByteString.FromBytes(Hex.Bytes("00000008 00000015"))]);
+
+        Assert.True(Assert.Single(results).Failure!.LinkUnusable);
+    }
 }

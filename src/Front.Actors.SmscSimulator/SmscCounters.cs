@@ -1,0 +1,53 @@
+namespace Front.Actors.SmscSimulator;
+
+/// <summary>The simulator's running totals, updated from many connections at once.</summary>
+internal sealed class SmscCounters
+{
+    public long Connections;
+    public long ActiveSessions;
+    public long BindsAccepted;
+    public long BindsRejected;
+    public long SubmitsReceived;
+    public long SubmitsAccepted;
+    public long SubmitsThrottled;
+    public long SubmitsFailed;
+    public long ReceiptsSent;
+    public long MobileOriginatedSent;
+    public long DeliverSmRespReceived;
+    public long GenericNacksSent;
+    public long LinksDropped;
+    public long EnquireLinksAnswered;
+
+    public static void Add(ref long counter, long by = 1) => Interlocked.Add(ref counter, by);
+
+    public SmscCountersSnapshot Snapshot() => new(
+        Interlocked.Read(ref Connections), Interlocked.Read(ref ActiveSessions), Interlocked.Read(ref BindsAccepted),
+        Interlocked.Read(ref BindsRejected), Interlocked.Read(ref SubmitsReceived), Interlocked.Read(ref SubmitsAccepted),
+        Interlocked.Read(ref SubmitsThrottled), Interlocked.Read(ref SubmitsFailed), Interlocked.Read(ref ReceiptsSent),
+        Interlocked.Read(ref MobileOriginatedSent), Interlocked.Read(ref DeliverSmRespReceived), Interlocked.Read(ref GenericNacksSent),
+        Interlocked.Read(ref LinksDropped), Interlocked.Read(ref EnquireLinksAnswered));
+}
+
+/// <summary>The simulator's totals at one moment.</summary>
+public sealed record SmscCountersSnapshot(
+    long Connections,
+    long ActiveSessions,
+    long BindsAccepted,
+    long BindsRejected,
+    long SubmitsReceived,
+    long SubmitsAccepted,
+    long SubmitsThrottled,
+    long SubmitsFailed,
+    long ReceiptsSent,
+    long MobileOriginatedSent,
+    long DeliverSmRespReceived,
+    long GenericNacksSent,
+    long LinksDropped,
+    long EnquireLinksAnswered)
+{
+    public override string ToString() =>
+        $"connections {Connections}, bound {ActiveSessions}, binds {BindsAccepted} ok / {BindsRejected} refused, " +
+        $"submits {SubmitsReceived} in / {SubmitsAccepted} accepted / {SubmitsThrottled} throttled / {SubmitsFailed} failed, " +
+        $"receipts {ReceiptsSent}, MO {MobileOriginatedSent}, deliver_sm_resp {DeliverSmRespReceived}, " +
+        $"generic_nack {GenericNacksSent}, links dropped {LinksDropped}, enquire_link {EnquireLinksAnswered}";
+}
