@@ -1,0 +1,19 @@
+using Front.Actors.Smpp.Protocol;
+using Front.Actors.Smpp.Text;
+
+namespace Front.Actors.SmscSimulator.Tests;
+
+internal static class SimulatorTestSupport
+{
+    public static SubmitSm Submit(string text = "Hei på deg", byte registeredDelivery = RegisteredDelivery.OnFinalOutcome) => new()
+    {
+        SourceAddrTon = 5,
+        SourceAddr = "Front",
+        DestAddrTon = 1,
+        DestAddrNpi = 1,
+        DestinationAddr = "4791234567",
+        RegisteredDelivery = registeredDelivery,
+        DataCoding = DataCoding.SmscDefault,
+        ShortMessage = SmsTextCodec.Encode(text, DataCoding.SmscDefault),
+    };
+}
