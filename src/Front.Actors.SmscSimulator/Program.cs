@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Akka.Actor;
 using Akka.Configuration;
 using Front.Actors.SmscSimulator;
@@ -25,13 +26,15 @@ await using var smsc = await SmscSimulator.StartAsync(system, options);
 var credentials = options.Credentials is null ? "any credentials" : $"{options.Credentials.Count} configured credentials";
 Console.WriteLine($"SMSC simulator listening on {smsc.Host}:{smsc.Port} (system_id {options.SystemId}, {credentials}); Ctrl+C stops it");
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// Ctrl+C and SIGTERM both end the wait below, so the simulator unbinds its sessions before exiting.
+var stop = new CancellationTokenSource();
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
 
 using var timer = new PeriodicTimer(commandLine.StatsInterval);
 try
