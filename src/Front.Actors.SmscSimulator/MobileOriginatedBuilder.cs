@@ -1,5 +1,5 @@
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
 namespace Front.Actors.SmscSimulator;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
 namespace Front.Actors.SmscSimulator;
 

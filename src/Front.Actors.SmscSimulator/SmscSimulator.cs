@@ -6,7 +6,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Streams;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
 namespace Front.Actors.SmscSimulator;
 

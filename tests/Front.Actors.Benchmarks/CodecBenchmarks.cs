@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Benchmarks;
 

@@ -1,7 +1,7 @@
 using Akka.TestKit.Xunit2;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 using static Front.Actors.SmscSimulator.Tests.SimulatorTestSupport;
 
 namespace Front.Actors.SmscSimulator.Tests;

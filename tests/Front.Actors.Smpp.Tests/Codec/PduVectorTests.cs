@@ -1,6 +1,6 @@
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Smpp.Tests.Codec;
 

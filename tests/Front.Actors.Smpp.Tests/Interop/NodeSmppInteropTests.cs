@@ -5,7 +5,7 @@ using Front.Actors.SmscSimulator;
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 using static Front.Actors.Smpp.Tests.Esme.EsmeTestSupport;
 
 namespace Front.Actors.Smpp.Tests.Interop;

@@ -1,4 +1,4 @@
-namespace Front.Actors.Smpp.Text;
+namespace Front.Actors.Domain.Text;
 
 /// <summary>
 /// The User Data Header at the start of short_message when esm_class has UDHI set (3GPP TS 23.040 9.2.3.24):
@@ -10,17 +10,23 @@ public static class UserDataHeader
     private const byte Concat8 = 0x00;
     private const byte Concat16 = 0x08;
 
-    /// <summary>The whole header, UDHL included: 6 octets for an 8-bit reference, 7 for a 16-bit one.</summary>
+    /// <summary>
+    /// The whole header, UDHL included: 6 octets for an 8-bit reference (only the low octet of
+    /// <see cref="ConcatenationInfo.Reference"/> is written), 7 for a 16-bit one.
+    /// </summary>
     public static byte[] BuildConcatenation(ConcatenationInfo info) => info.Is16BitReference
         ? [0x06, Concat16, 0x04, (byte)(info.Reference >> 8), (byte)info.Reference, info.Total, info.Sequence]
         : [0x05, Concat8, 0x03, (byte)info.Reference, info.Total, info.Sequence];
 
+    /// <summary>The octets <see cref="BuildConcatenation"/> writes, UDHL included.</summary>
     public static int ConcatenationHeaderLength(bool is16BitReference) => is16BitReference ? 7 : 6;
 
     /// <summary>
     /// Reads the header at the start of <paramref name="userData"/>. Returns false when it is malformed
-    /// (runs past the message, an element runs past the header). <paramref name="concatenation"/> is null
-    /// when there is no valid concatenation element (none, total 0, sequence 0 or beyond total).
+    /// (empty, runs past the message, an element runs past the header). Otherwise
+    /// <paramref name="headerLength"/> is the header's size including the UDHL octet, so the text starts there,
+    /// and <paramref name="concatenation"/> is null when there is no usable concatenation element (none, total 0,
+    /// sequence 0 or beyond total). Elements Front.Actors does not know are skipped.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> userData, out int headerLength, out ConcatenationInfo? concatenation)
     {

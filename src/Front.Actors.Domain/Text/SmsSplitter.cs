@@ -1,4 +1,4 @@
-namespace Front.Actors.Smpp.Text;
+namespace Front.Actors.Domain.Text;
 
 /// <summary>
 /// Cuts a text into the short_message payloads of one SMS or of a concatenated series, each part with its
@@ -10,6 +10,11 @@ public static class SmsSplitter
 {
     private const int UserDataOctets = 140;
 
+    /// <summary>
+    /// The short_message payloads for <paramref name="text"/>: one payload without a header when it fits a single
+    /// SMS, else up to 255 parts each starting with a concatenation UDH (set UDHI in esm_class for those).
+    /// With an 8-bit reference only the low octet of <paramref name="reference"/> is sent.
+    /// </summary>
     public static IReadOnlyList<byte[]> Split(string text, DataCoding coding, ushort reference, bool use16BitReference = false)
     {
         var encoded = SmsTextCodec.Encode(text, coding);
@@ -34,7 +39,11 @@ public static class SmsSplitter
     /// <summary>Units (septets for GSM, octets otherwise) one unconcatenated SMS holds.</summary>
     public static int SingleCapacity(DataCoding coding) => coding == DataCoding.SmscDefault ? UserDataOctets * 8 / 7 : UserDataOctets;
 
-    /// <summary>Units one part holds after a UDH of <paramref name="udhLength"/> octets (GSM counts septets after fill bits).</summary>
+    /// <summary>
+    /// Units one part holds after a UDH of <paramref name="udhLength"/> octets. GSM parts are sized as if packed,
+    /// because that is how the SMSC sends them on: the septets left after the header and its fill bits, which
+    /// comes to floor((140 - udhLength) * 8 / 7), so 153 after 6 octets and 152 after 7. UCS-2 keeps whole code units.
+    /// </summary>
     public static int PartCapacity(DataCoding coding, int udhLength) => coding switch
     {
         DataCoding.SmscDefault => (UserDataOctets - udhLength) * 8 / 7,

@@ -1,6 +1,6 @@
-using Front.Actors.Smpp.Text;
+using Front.Actors.Domain.Text;
 
-namespace Front.Actors.Smpp.Tests.Text;
+namespace Front.Actors.Domain.Tests.Text;
 
 public class SmsSplitterTests
 {

@@ -1,4 +1,4 @@
-namespace Front.Actors.Smpp.Text;
+namespace Front.Actors.Domain.Text;
 
 /// <summary>
 /// The GSM 03.38 default alphabet and its basic extension table, in the unpacked form SMPP carries with
@@ -7,7 +7,11 @@ namespace Front.Actors.Smpp.Text;
 /// </summary>
 public static class Gsm7
 {
+    /// <summary>The septet that switches the next septet to the extension table.</summary>
     public const byte Escape = 0x1B;
+
+    /// <summary>Fill bits align the first septet after a header to a septet boundary, so there are at most six.</summary>
+    public const int MaxFillBits = 6;
 
     // Index = septet value. 0x1B is the escape to the extension table.
     private const string DefaultTable =
@@ -32,10 +36,13 @@ public static class Gsm7
         return map;
     }
 
+    /// <summary>True when <paramref name="c"/> takes one septet.</summary>
     public static bool IsInDefaultTable(char c) => Default.ContainsKey(c);
 
+    /// <summary>True when <paramref name="c"/> takes an escape and a septet.</summary>
     public static bool IsInExtensionTable(char c) => Extension.ContainsKey(c);
 
+    /// <summary>True when every character of <paramref name="text"/> is in the default or the extension table.</summary>
     public static bool CanEncode(string text)
     {
         foreach (var c in text)
@@ -53,6 +60,10 @@ public static class Gsm7
         return count;
     }
 
+    /// <summary>
+    /// One septet per octet, extension characters as <see cref="Escape"/> and their code. Throws
+    /// <see cref="ArgumentException"/> naming the first character that is not in GSM 03.38.
+    /// </summary>
     public static byte[] EncodeUnpacked(string text)
     {
         var bytes = new byte[SeptetCount(text)];
@@ -74,8 +85,9 @@ public static class Gsm7
     }
 
     /// <summary>
-    /// Decodes unpacked septets. Tolerant, because this reads what phones and SMSCs send: an unknown escape
-    /// gives the default-table character (as 03.38 says), and octets above 0x7F are masked to 7 bits.
+    /// Decodes unpacked septets. Tolerant, because this reads what phones and SMSCs send: an escape before a
+    /// code the extension table lacks gives the default-table character (as 03.38 says), a doubled or trailing
+    /// escape gives a space, and octets above 0x7F are masked to 7 bits.
     /// </summary>
     public static string DecodeUnpacked(ReadOnlySpan<byte> septets)
     {
@@ -101,6 +113,7 @@ public static class Gsm7
     /// </summary>
     public static byte[] Pack(ReadOnlySpan<byte> septets, int fillBits = 0)
     {
+        CheckFillBits(fillBits);
         var totalBits = fillBits + septets.Length * 7;
         var packed = new byte[(totalBits + 7) / 8];
         var bit = fillBits;
@@ -117,8 +130,15 @@ public static class Gsm7
         return packed;
     }
 
+    /// <summary>
+    /// Reads <paramref name="septetCount"/> septets from packed user data, skipping <paramref name="fillBits"/>
+    /// leading bits. The count comes from the user data length, because the last octet can hold a spare septet's
+    /// worth of zero bits that would otherwise read as '@'.
+    /// </summary>
     public static byte[] Unpack(ReadOnlySpan<byte> packed, int septetCount, int fillBits = 0)
     {
+        CheckFillBits(fillBits);
+        ArgumentOutOfRangeException.ThrowIfNegative(septetCount);
         if (fillBits + septetCount * 7 > packed.Length * 8)
             throw new ArgumentException($"{packed.Length} octets cannot hold {septetCount} septets", nameof(septetCount));
         var septets = new byte[septetCount];
@@ -134,5 +154,11 @@ public static class Gsm7
             bit += 7;
         }
         return septets;
+    }
+
+    private static void CheckFillBits(int fillBits)
+    {
+        if (fillBits is < 0 or > MaxFillBits)
+            throw new ArgumentOutOfRangeException(nameof(fillBits), fillBits, $"fill bits are 0 to {MaxFillBits}");
     }
 }

@@ -1,4 +1,4 @@
-namespace Front.Actors.Smpp.Text;
+namespace Front.Actors.Domain.Text;
 
 /// <summary>
 /// The concatenation information element of a User Data Header: which long message a part belongs to
