@@ -4,6 +4,7 @@ namespace Front.Actors.Smpp.Receipts;
 /// A delivery receipt as SMSCs write it in the short_message of a deliver_sm (SMPP 3.4 Appendix B):
 /// <c>id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:…</c>.
 /// Dates are taken as UTC; <see cref="Id"/> is the text's id, raw, and must be normalised before matching.
+/// <see cref="Stat"/> is the stat: word as written; <see cref="State"/> is what it means.
 /// <see cref="ReceiptedMessageId"/> is the receipted_message_id TLV when the SMSC sent one: the id exactly as
 /// the submit_sm_resp gave it. <see cref="MessageIdNormalizer.KeyForReceipt(DeliveryReceipt)"/> picks the right one.
 /// </summary>

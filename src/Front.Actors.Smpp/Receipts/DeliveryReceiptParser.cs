@@ -10,10 +10,18 @@ namespace Front.Actors.Smpp.Receipts;
 /// </summary>
 public static partial class DeliveryReceiptParser
 {
-    // Keys in the order they appear; text: is last and takes the rest, colons and all.
-    [GeneratedRegex(@"(?<key>id|sub|dlvrd|submit\s+date|done\s+date|stat|err|text)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Keys in the order they appear; text: is last and takes the rest, colons and all. A key must not follow a
+    // letter, so "Paid:" holds no id; "submit_date" and "submitdate" are seen in the wild too.
+    [GeneratedRegex(@"(?<![a-z])(?<key>id|sub|dlvrd|submit[\s_]*date|done[\s_]*date|stat|err|text)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 
+    [GeneratedRegex(@"[\s_]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Separator();
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as a receipt. False when it has no id or no stat, the two fields a receipt
+    /// cannot do without; any other field that is missing or unreadable is left null.
+    /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out DeliveryReceipt? receipt)
     {
         receipt = null;
@@ -24,7 +32,7 @@ public static partial class DeliveryReceiptParser
         var matches = KeyPattern().Matches(text);
         for (var i = 0; i < matches.Count; i++)
         {
-            var key = Regex.Replace(matches[i].Groups["key"].Value, @"\s+", " ").ToLowerInvariant();
+            var key = Separator().Replace(matches[i].Groups["key"].Value.ToLowerInvariant(), "");
             if (fields.ContainsKey(key))
                 continue;
             var start = matches[i].Index + matches[i].Length;
@@ -41,9 +49,9 @@ public static partial class DeliveryReceiptParser
             Id: id,
             Submitted: Int(fields, "sub"),
             Delivered: Int(fields, "dlvrd"),
-            SubmitDate: Date(fields, "submit date"),
-            DoneDate: Date(fields, "done date"),
-            Stat: stat.ToUpperInvariant(),
+            SubmitDate: Date(fields, "submitdate"),
+            DoneDate: Date(fields, "donedate"),
+            Stat: stat,
             State: MessageStates.FromStat(stat),
             Error: fields.TryGetValue("err", out var err) && err.Length > 0 ? err : null,
             Text: fields.TryGetValue("text", out var body) ? body : null);

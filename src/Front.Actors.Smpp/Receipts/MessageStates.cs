@@ -3,12 +3,16 @@ namespace Front.Actors.Smpp.Receipts;
 /// <summary>Maps a receipt's stat: word to the message_state it stands for.</summary>
 public static class MessageStates
 {
+    /// <summary>
+    /// The state a stat: word stands for, in any case; the spelled-out words some SMSCs use count too, and a
+    /// word nobody defined is <see cref="MessageState.Unknown"/>.
+    /// </summary>
     public static MessageState FromStat(string stat) => stat.Trim().ToUpperInvariant() switch
     {
         "DELIVRD" or "DELIVERED" => MessageState.Delivered,
         "EXPIRED" => MessageState.Expired,
         "DELETED" => MessageState.Deleted,
-        "UNDELIV" or "UNDELIVERABLE" => MessageState.Undeliverable,
+        "UNDELIV" or "UNDELIVERABLE" or "UNDELIVERED" => MessageState.Undeliverable,
         "ACCEPTD" or "ACCEPTED" => MessageState.Accepted,
         "REJECTD" or "REJECTED" => MessageState.Rejected,
         "ENROUTE" => MessageState.Enroute,
