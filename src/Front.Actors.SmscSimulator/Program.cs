@@ -20,11 +20,14 @@ if (commandLine.Help)
     return 0;
 }
 
-using var system = ActorSystem.Create("smsc-simulator", ConfigurationFactory.ParseString("akka.loglevel = INFO"));
+var system = ActorSystem.Create("smsc-simulator", ConfigurationFactory.ParseString("""
+    akka.loglevel = INFO
+    akka.loggers = ["Akka.Event.StandardOutLogger, Akka"]
+    """));
 var options = commandLine.Options;
-await using var smsc = await SmscSimulator.StartAsync(system, options);
+var smsc = await SmscSimulator.StartAsync(system, options);
 var credentials = options.Credentials is null ? "any credentials" : $"{options.Credentials.Count} configured credentials";
-Console.WriteLine($"SMSC simulator listening on {smsc.Host}:{smsc.Port} (system_id {options.SystemId}, {credentials}); Ctrl+C stops it");
+Console.WriteLine($"SMSC simulator listening on {smsc.Host}:{smsc.Port} (system_id {options.SystemId}, {credentials})");
 
 // Ctrl+C and SIGTERM both end the wait below, so the simulator unbinds its sessions before exiting.
 var stop = new CancellationTokenSource();
@@ -45,5 +48,7 @@ try
 catch (OperationCanceledException)
 {
 }
-Console.WriteLine($"stopping: {smsc.Counters}");
+await smsc.StopAsync();
+Console.WriteLine($"stopped: {smsc.Counters}");
+await system.Terminate();
 return 0;

@@ -1,62 +1,84 @@
 using Akka.Actor;
+using Akka.Event;
 using Akka.IO;
 using Akka.Streams;
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
+using Front.Actors.Smpp.Receipts;
 
 namespace Front.Actors.SmscSimulator;
 
 /// <summary>
-/// The SMSC's side of one TCP connection: bind, submits, enquire_link, unbind, and the deliver_sm it owes
-/// the ESME (receipts and mobile-originated messages), sent when due and sent again if not acknowledged.
-/// Per-message work is a decode, a decision and an encode; no timer per message.
+/// The SMSC's side of one TCP connection: bind, submits, enquire_link, unbind, and the deliver_sm it owes the ESME
+/// (receipts and mobile-originated messages), sent when due and again when refused. Per submit the work is a
+/// decode, a decision, an encode and a queue append; due deliveries are flushed on one periodic tick.
 /// </summary>
 internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 {
     public sealed record Received(DecodeResult Result);
 
-    public sealed class LinkClosed
+    // Link-lifecycle messages may reach an actor that has just stopped (both ends of the stream report the close,
+    // StopAsync and DropAllLinks race with it); that is expected, not worth a dead-letter log line.
+    public sealed class LinkClosed : IDeadLetterSuppression
     {
         public static readonly LinkClosed Instance = new();
     }
 
-    /// <summary>deliver_sm to send now (mobile-originated parts, or receipts held for this system_id).</summary>
-    public sealed record Deliver(IReadOnlyList<DeliverSm> Pdus);
+    /// <summary>deliver_sm for this session: mobile-originated parts, or receipts handed over from another link.</summary>
+    public sealed record Deliver(IReadOnlyList<PendingDelivery> Deliveries);
 
-    /// <summary>Ends the session the polite way: unbind, then close on unbind_resp.</summary>
-    public sealed class RequestUnbind
+    /// <summary>Ends the session politely: unbind, then close on unbind_resp (or after a deadline).</summary>
+    public sealed class RequestUnbind : IDeadLetterSuppression
     {
         public static readonly RequestUnbind Instance = new();
     }
 
-    public sealed class Drop
+    /// <summary>Cuts the connection at once, as a network failure would.</summary>
+    public sealed class Abort : IDeadLetterSuppression
     {
-        public static readonly Drop Instance = new();
+        public static readonly Abort Instance = new();
     }
 
-    private sealed class Tick
+    private sealed class Tick : IDeadLetterSuppression
     {
         public static readonly Tick Instance = new();
     }
 
+    private sealed class CloseDeadline : IDeadLetterSuppression
+    {
+        public static readonly CloseDeadline Instance = new();
+    }
+
+    private sealed class Finish : IDeadLetterSuppression
+    {
+        public static readonly Finish Instance = new();
+    }
+
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(5);
 
+    // How long a closing link may take to flush, or an ESME to answer our unbind, before the connection is cut.
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SmscSimulator _simulator;
+    private readonly SmscCounters _counters;
     private readonly IActorRef _writer;
     private readonly SharedKillSwitch _killSwitch;
-    private readonly PriorityQueue<DeliverSm, TimeSpan> _scheduled = new();
+    private readonly DeliveryQueue _queue = new();
     private readonly Dictionary<uint, DeliverSm> _awaitingResponse = new();
 
     private BindType? _bindType;
     private string _systemId = "";
     private long _acceptedOnLink;
-    private bool _closing;
     private uint _sequence;
+    private bool _unbinding;
+    private bool _closing;
+    private bool _retired;
 
     public SmscConnectionActor(SmscSimulator simulator, IActorRef writer, SharedKillSwitch killSwitch)
     {
         _simulator = simulator;
+        _counters = simulator.CountersInternal;
         _writer = writer;
         _killSwitch = killSwitch;
     }
@@ -70,17 +92,9 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 
     private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("tick", Tick.Instance, TickInterval);
-
     protected override void PostStop()
     {
-        if (_bindType is not null)
-        {
-            SmscCounters.Add(ref _simulator.CountersInternal.ActiveSessions, -1);
-            // What was owed to this ESME is kept for its next bind, as a real SMSC stores and retries.
-            var owed = _awaitingResponse.Values.Concat(_scheduled.UnorderedItems.Select(i => i.Element)).ToList();
-            _simulator.Unregister(Self, _systemId, owed);
-        }
+        Retire();
         _killSwitch.Shutdown();
     }
 
@@ -88,29 +102,35 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
     {
         switch (message)
         {
-            case Received r when !_closing:
-                OnReceived(r.Result);
+            case Received r:
+                // A closing or dropped link reads nothing more.
+                if (!_closing)
+                    OnReceived(r.Result);
                 break;
-            case Received:
-                break; // a dropped or closing link reads nothing more
             case Tick:
                 SendDue();
                 break;
             case Deliver d:
-                foreach (var pdu in d.Pdus)
-                    _scheduled.Enqueue(pdu, Now);
-                SendDue();
-                break;
-            case RequestUnbind when _bindType is not null && !_closing:
-                Write(new Unbind { SequenceNumber = NextSequence() });
+                OnDeliver(d.Deliveries);
                 break;
             case RequestUnbind:
-                Context.Stop(Self);
+                OnRequestUnbind();
                 break;
-            case Drop:
-                DropLink();
+            case Abort:
+                AbortLink();
                 break;
             case LinkClosed:
+                // Whatever was routed here before Retire is already in the mailbox ahead of Finish and gets handed back.
+                Retire();
+                _closing = true;
+                Self.Tell(Finish.Instance);
+                break;
+            case CloseDeadline:
+                _killSwitch.Abort(new IOException("the SMPP link did not close in time"));
+                Retire();
+                Context.Stop(Self);
+                break;
+            case Finish:
                 Context.Stop(Self);
                 break;
         }
@@ -122,7 +142,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         {
             var answer = result.Failure.Answer;
             if (answer is GenericNack)
-                SmscCounters.Add(ref _simulator.CountersInternal.GenericNacksSent);
+                SmscCounters.Add(ref _counters.GenericNacksSent);
             Write(answer);
             if (result.Failure.LinkUnusable)
                 Close();
@@ -134,10 +154,6 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
             case BindRequest bind:
                 OnBind(bind);
                 break;
-            case EnquireLink enquire:
-                SmscCounters.Add(ref _simulator.CountersInternal.EnquireLinksAnswered);
-                Write(enquire.CreateResponse());
-                break;
             case RequestPdu request when _bindType is null:
                 Write(request.CreateResponse(CommandStatus.IncorrectBindStatus));
                 break;
@@ -145,16 +161,26 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
                 OnSubmit(submit);
                 break;
             case DeliverSmResp response:
-                OnDeliverResponse(response);
+                SmscCounters.Add(ref _counters.DeliverSmRespReceived);
+                OnDeliverResponse(response.SequenceNumber, response.Status);
+                break;
+            case EnquireLink enquire:
+                SmscCounters.Add(ref _counters.EnquireLinksAnswered);
+                Write(enquire.CreateResponse());
                 break;
             case Unbind unbind:
                 Write(unbind.CreateResponse());
                 Close();
                 break;
-            case UnbindResp:
+            case UnbindResp when _unbinding:
                 Close();
                 break;
+            case GenericNack nack:
+                // A generic_nack for one of our deliver_sm refuses it like an error response would.
+                OnDeliverResponse(nack.SequenceNumber, nack.Status == CommandStatus.Ok ? CommandStatus.UnknownError : nack.Status);
+                break;
             case RequestPdu request:
+                // deliver_sm and the like travel SMSC → ESME only.
                 Write(request.CreateResponse(CommandStatus.IncorrectBindStatus));
                 break;
         }
@@ -162,8 +188,8 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 
     private void OnBind(BindRequest bind)
     {
-        var response = bind.CreateResponse();
-        if (_bindType is not null)
+        var response = (BindResponse)bind.CreateResponse();
+        if (_bindType is not null || _unbinding)
         {
             Write(response with { Status = CommandStatus.AlreadyBound });
             return;
@@ -171,7 +197,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         var status = _simulator.CheckCredentials(bind.SystemId, bind.Password);
         if (status != CommandStatus.Ok)
         {
-            SmscCounters.Add(ref _simulator.CountersInternal.BindsRejected);
+            SmscCounters.Add(ref _counters.BindsRejected);
             Write(response with { Status = status });
             return;
         }
@@ -182,100 +208,167 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
             _ => BindType.Transceiver,
         };
         _systemId = bind.SystemId;
-        Write(((BindResponse)response) with { SystemId = _simulator.Options.SystemId });
-        SmscCounters.Add(ref _simulator.CountersInternal.BindsAccepted);
-        SmscCounters.Add(ref _simulator.CountersInternal.ActiveSessions);
-        var owed = _simulator.Register(Self, _systemId, CanReceive);
-        foreach (var pdu in owed)
-            _scheduled.Enqueue(pdu, Now);
+        // Counters move before the answer leaves, so whoever reads the answer also sees them.
+        SmscCounters.Add(ref _counters.BindsAccepted);
+        SmscCounters.Add(ref _counters.ActiveSessions);
+        Write(response with { SystemId = _simulator.Options.SystemId });
+        Timers.StartPeriodicTimer("tick", Tick.Instance, TickInterval);
+        OnDeliver(_simulator.Registry.Register(Self, _systemId, CanReceive, bind.AddressRange));
     }
 
     private void OnSubmit(SubmitSm submit)
     {
-        SmscCounters.Add(ref _simulator.CountersInternal.SubmitsReceived);
-        var options = _simulator.Options;
+        SmscCounters.Add(ref _counters.SubmitsReceived);
         if (_bindType == BindType.Receiver)
         {
             Write(submit.CreateResponse(CommandStatus.IncorrectBindStatus));
             return;
         }
+        var options = _simulator.Options;
         if (!options.RespondToSubmits)
             return;
 
         var decision = _simulator.Policy.Decide(options);
         if (decision.Status != CommandStatus.Ok)
         {
-            SmscCounters.Add(ref decision.Status == CommandStatus.Throttled
-                ? ref _simulator.CountersInternal.SubmitsThrottled
-                : ref _simulator.CountersInternal.SubmitsFailed);
+            SmscCounters.Add(ref decision.Status == CommandStatus.Throttled ? ref _counters.SubmitsThrottled : ref _counters.SubmitsFailed);
             Write(submit.CreateResponse(decision.Status));
             return;
         }
 
         var id = _simulator.NextMessageId();
-        var messageId = ReceiptBuilder.Format(id, options.MessageIds);
+        var messageId = options.MessageIds.Format(id);
+        var at = DateTimeOffset.UtcNow;
+        SmscCounters.Add(ref _counters.SubmitsAccepted);
+        if (options.RecordSubmits)
+            _simulator.Record(new AcceptedSubmit(messageId, submit, _systemId, at));
         Write(new SubmitSmResp { SequenceNumber = submit.SequenceNumber, MessageId = messageId });
-        SmscCounters.Add(ref _simulator.CountersInternal.SubmitsAccepted);
-        var now = DateTimeOffset.UtcNow;
-        _simulator.Record(new AcceptedSubmit(messageId, submit, _systemId, now));
 
-        var wantsReceipt = (submit.RegisteredDelivery & 0x03) switch
+        // registered_delivery bits 1..0: 01 (and the reserved 11) on any final outcome, 10 on failure only.
+        var wanted = submit.RegisteredDelivery & 0x03;
+        if (wanted != 0 && (wanted != RegisteredDelivery.OnFailure || decision.Outcome != MessageState.Delivered))
+            Owe(ReceiptBuilder.Build(submit, id, options, decision.Outcome, at, at + options.ReceiptDelay), Now + options.ReceiptDelay);
+
+        if (options.DropLinkAfterSubmits is { } limit && ++_acceptedOnLink >= limit && _simulator.TryClaimLinkDrop(options))
         {
-            RegisteredDelivery.OnFinalOutcome => true,
-            RegisteredDelivery.OnFailure => decision.Outcome != Smpp.Receipts.MessageState.Delivered,
-            _ => false,
-        };
-        if (wantsReceipt)
-            _scheduled.Enqueue(ReceiptBuilder.Build(submit, id, options, decision.Outcome, now, now + options.ReceiptDelay), Now + options.ReceiptDelay);
-
-        if (options.DropLinkAfterSubmits is { } limit && ++_acceptedOnLink >= limit)
-            DropLink();
-    }
-
-    private void OnDeliverResponse(DeliverSmResp response)
-    {
-        if (!_awaitingResponse.Remove(response.SequenceNumber, out var pdu))
-            return;
-        SmscCounters.Add(ref _simulator.CountersInternal.DeliverSmRespReceived);
-        if (response.Status != CommandStatus.Ok)
-            _scheduled.Enqueue(pdu, Now + _simulator.Options.RedeliveryDelay);
-    }
-
-    /// <summary>Sends every deliver_sm whose time has come, or hands them on when this link cannot receive.</summary>
-    private void SendDue()
-    {
-        if (_closing || _bindType is null)
-            return;
-        var now = Now;
-        while (_scheduled.TryPeek(out var pdu, out var due) && due <= now)
-        {
-            _scheduled.Dequeue();
-            if (!CanReceive)
-            {
-                _simulator.DeliverElsewhere(_systemId, pdu);
-                continue;
-            }
-            var sent = pdu with { SequenceNumber = NextSequence() };
-            _awaitingResponse[sent.SequenceNumber] = pdu;
-            SmscCounters.Add(ref pdu.IsReceipt ? ref _simulator.CountersInternal.ReceiptsSent : ref _simulator.CountersInternal.MobileOriginatedSent);
-            Write(sent);
+            SmscCounters.Add(ref _counters.LinksDropped);
+            Close();
         }
     }
 
-    /// <summary>Cuts the link after what was written so far: nothing more is read or answered.</summary>
-    private void DropLink()
+    private void OnDeliverResponse(uint sequence, CommandStatus status)
+    {
+        if (!_awaitingResponse.Remove(sequence, out var pdu) || status == CommandStatus.Ok)
+            return;
+        // The ESME could not take it now (ESME_RX_T_APPN and the like): an SMSC tries again later.
+        _queue.AddRetry(pdu, Now + _simulator.Options.RedeliveryDelay);
+    }
+
+    private void OnDeliver(IReadOnlyList<PendingDelivery> deliveries)
+    {
+        if (deliveries.Count == 0)
+            return;
+        if (_retired || !CanReceive)
+        {
+            _simulator.Registry.Route(_systemId, deliveries);
+            return;
+        }
+        SendDue();
+        var now = Now;
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.Due <= now)
+                Send(delivery.Pdu);
+            else
+                _queue.Add(delivery.Pdu, delivery.Due);
+        }
+    }
+
+    private void OnRequestUnbind()
+    {
+        if (_bindType is null || _closing)
+        {
+            Close();
+            return;
+        }
+        if (_unbinding)
+            return;
+        _unbinding = true;
+        Write(new Unbind { SequenceNumber = NextSequence() });
+        // No more deliver_sm on this link: what it owes goes elsewhere or is stored.
+        Retire();
+        Timers.StartSingleTimer("close", CloseDeadline.Instance, CloseTimeout);
+    }
+
+    /// <summary>A receipt this link owes: kept here until due, or handed on if this session is gone.</summary>
+    private void Owe(DeliverSm pdu, TimeSpan due)
+    {
+        if (_retired)
+            _simulator.Registry.Route(_systemId, [new PendingDelivery(pdu, due)]);
+        else
+            _queue.Add(pdu, due);
+    }
+
+    /// <summary>Sends every deliver_sm whose time has come; a transmitter's receipts go to a receiver of its system_id.</summary>
+    private void SendDue()
+    {
+        if (_retired || _queue.Count == 0)
+            return;
+        var now = Now;
+        while (_queue.TryTakeDue(now, out var due))
+        {
+            if (CanReceive)
+                Send(due.Pdu);
+            else
+                _simulator.Registry.Route(_systemId, [due]);
+        }
+    }
+
+    private void Send(DeliverSm pdu)
+    {
+        var sequence = NextSequence();
+        _awaitingResponse[sequence] = pdu;
+        SmscCounters.Add(ref pdu.IsReceipt ? ref _counters.ReceiptsSent : ref _counters.MobileOriginatedSent);
+        Write(pdu with { SequenceNumber = sequence });
+    }
+
+    /// <summary>Leaves the registry once: no more deliveries are routed here, and what was owed goes elsewhere.</summary>
+    private void Retire()
+    {
+        if (_retired)
+            return;
+        _retired = true;
+        if (_bindType is null)
+            return;
+        SmscCounters.Add(ref _counters.ActiveSessions, -1);
+        var owed = _queue.TakeAll();
+        // Unanswered deliver_sm are sent again to the next receiver, as a real SMSC does (duplicates are possible).
+        var now = Now;
+        owed.AddRange(_awaitingResponse.Values.Select(pdu => new PendingDelivery(pdu, now)));
+        _awaitingResponse.Clear();
+        _simulator.Registry.Unregister(Self, _systemId, owed);
+    }
+
+    /// <summary>Closes after what was written so far has been flushed; nothing more is read.</summary>
+    private void Close()
     {
         if (_closing)
             return;
-        SmscCounters.Add(ref _simulator.CountersInternal.LinksDropped);
-        Close();
-    }
-
-    private void Close()
-    {
         _closing = true;
+        Retire();
         // Completing the writer flushes what is queued, then closes the connection.
         _writer.Tell(new Status.Success(Akka.Done.Instance));
+        Timers.StartSingleTimer("close", CloseDeadline.Instance, CloseTimeout);
+    }
+
+    private void AbortLink()
+    {
+        if (!_closing)
+            SmscCounters.Add(ref _counters.LinksDropped);
+        _closing = true;
+        Retire();
+        _killSwitch.Abort(new IOException("link dropped by the SMSC simulator"));
+        Timers.StartSingleTimer("close", CloseDeadline.Instance, CloseTimeout);
     }
 
     private void Write(Pdu pdu) => _writer.Tell(ByteString.FromBytes(PduCodec.Encode(pdu)));

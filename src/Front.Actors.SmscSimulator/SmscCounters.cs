@@ -1,6 +1,6 @@
 namespace Front.Actors.SmscSimulator;
 
-/// <summary>The simulator's running totals, updated from many connections at once.</summary>
+/// <summary>The simulator's running totals, bumped from every connection actor with interlocked adds (no lock per message).</summary>
 internal sealed class SmscCounters
 {
     public long Connections;
@@ -26,28 +26,4 @@ internal sealed class SmscCounters
         Interlocked.Read(ref SubmitsThrottled), Interlocked.Read(ref SubmitsFailed), Interlocked.Read(ref ReceiptsSent),
         Interlocked.Read(ref MobileOriginatedSent), Interlocked.Read(ref DeliverSmRespReceived), Interlocked.Read(ref GenericNacksSent),
         Interlocked.Read(ref LinksDropped), Interlocked.Read(ref EnquireLinksAnswered));
-}
-
-/// <summary>The simulator's totals at one moment.</summary>
-public sealed record SmscCountersSnapshot(
-    long Connections,
-    long ActiveSessions,
-    long BindsAccepted,
-    long BindsRejected,
-    long SubmitsReceived,
-    long SubmitsAccepted,
-    long SubmitsThrottled,
-    long SubmitsFailed,
-    long ReceiptsSent,
-    long MobileOriginatedSent,
-    long DeliverSmRespReceived,
-    long GenericNacksSent,
-    long LinksDropped,
-    long EnquireLinksAnswered)
-{
-    public override string ToString() =>
-        $"connections {Connections}, bound {ActiveSessions}, binds {BindsAccepted} ok / {BindsRejected} refused, " +
-        $"submits {SubmitsReceived} in / {SubmitsAccepted} accepted / {SubmitsThrottled} throttled / {SubmitsFailed} failed, " +
-        $"receipts {ReceiptsSent}, MO {MobileOriginatedSent}, deliver_sm_resp {DeliverSmRespReceived}, " +
-        $"generic_nack {GenericNacksSent}, links dropped {LinksDropped}, enquire_link {EnquireLinksAnswered}";
 }

@@ -2,7 +2,7 @@ using Front.Actors.Smpp.Protocol;
 
 namespace Front.Actors.SmscSimulator;
 
-/// <summary>How the simulator behaves; every value can be changed while it runs with <see cref="SmscSimulator.Configure"/>.</summary>
+/// <summary>How the simulator behaves; all but Host and Port can be changed while it runs with <see cref="SmscSimulator.Configure"/>.</summary>
 public sealed record SmscSimulatorOptions
 {
     public string Host { get; init; } = "127.0.0.1";
@@ -21,7 +21,7 @@ public sealed record SmscSimulatorOptions
 
     public ReceiptOutcomeMix Outcomes { get; init; } = ReceiptOutcomeMix.AllDelivered;
 
-    /// <summary>Above this many submits per second (burst of one second's worth), answer ESME_RTHROTTLED.</summary>
+    /// <summary>Above this many submits per second (token bucket, burst of one second's worth), answer ESME_RTHROTTLED.</summary>
     public double? MaxSubmitsPerSecond { get; init; }
 
     /// <summary>The share of submits refused with <see cref="FailStatus"/>.</summary>
@@ -29,16 +29,19 @@ public sealed record SmscSimulatorOptions
 
     public CommandStatus FailStatus { get; init; } = CommandStatus.SubmitFailed;
 
-    /// <summary>Each link is cut abruptly after this many accepted submits: their responses go out, nothing after them is read.</summary>
+    /// <summary>
+    /// The first link to accept this many submits is cut: their responses go out, nothing after them is read.
+    /// It happens once per options value; <see cref="SmscSimulator.Configure"/> arms it again.
+    /// </summary>
     public int? DropLinkAfterSubmits { get; init; }
 
-    /// <summary>How submit_sm_resp writes message ids.</summary>
+    /// <summary>How submit_sm_resp (and the receipted_message_id TLV) write message ids.</summary>
     public MessageIdStyle MessageIds { get; init; } = MessageIdStyle.Hex;
 
     /// <summary>How receipt text writes the id: often not as the response did, which the engine must normalise.</summary>
     public MessageIdStyle ReceiptIds { get; init; } = MessageIdStyle.Decimal;
 
-    /// <summary>Seed for outcome and failure choices, so a run can be repeated.</summary>
+    /// <summary>Seed for outcome and failure choices, so a run can be repeated (read once, at start).</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Keep every accepted submit for inspection; benchmarks turn this off.</summary>
@@ -47,13 +50,6 @@ public sealed record SmscSimulatorOptions
     /// <summary>False swallows submit_sm without an answer (to exercise wait-ack timeouts).</summary>
     public bool RespondToSubmits { get; init; } = true;
 
-    /// <summary>How long a deliver_sm the ESME answered with an error waits before it is sent again.</summary>
+    /// <summary>How long a deliver_sm the ESME refused (non-zero deliver_sm_resp or generic_nack) waits before it is sent again.</summary>
     public TimeSpan RedeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
-}
-
-/// <summary>How submit_sm_resp and receipts write message ids.</summary>
-public enum MessageIdStyle
-{
-    Hex,
-    Decimal,
 }

@@ -57,12 +57,18 @@ internal sealed class RawEsme : IDisposable
         return response;
     }
 
-    public async Task<T> ExpectAsync<T>() where T : Pdu
+    public async Task<T> ExpectAsync<T>() where T : Pdu => Assert.IsType<T>(await NextAsync());
+
+    /// <summary>The next PDU the simulator sent, whatever its type.</summary>
+    public async Task<Pdu> NextAsync()
     {
         var result = await _received.Reader.ReadAsync().AsTask().WaitAsync(Limit);
         Assert.True(result.IsSuccess, result.ToString());
-        return Assert.IsType<T>(result.Pdu);
+        return result.Pdu;
     }
+
+    /// <summary>PDUs received and not yet taken; once <see cref="Closed"/> completes, everything sent has been counted.</summary>
+    public int Unread => _received.Reader.Count;
 
     private async Task ReadLoop()
     {

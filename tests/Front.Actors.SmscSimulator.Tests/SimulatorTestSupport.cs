@@ -1,5 +1,5 @@
-using Front.Actors.Smpp.Protocol;
 using Front.Actors.Domain.Text;
+using Front.Actors.Smpp.Protocol;
 
 namespace Front.Actors.SmscSimulator.Tests;
 
@@ -16,4 +16,6 @@ internal static class SimulatorTestSupport
         DataCoding = DataCoding.SmscDefault,
         ShortMessage = SmsTextCodec.Encode(text, DataCoding.SmscDefault),
     };
+
+    public static string TextOf(ShortMessagePdu pdu) => SmsTextCodec.Decode(pdu.ShortMessage.Span, pdu.DataCoding);
 }

@@ -1,0 +1,26 @@
+namespace Front.Actors.SmscSimulator;
+
+/// <summary>The simulator's totals at one moment.</summary>
+public sealed record SmscCountersSnapshot(
+    long Connections,
+    long ActiveSessions,
+    long BindsAccepted,
+    long BindsRejected,
+    long SubmitsReceived,
+    long SubmitsAccepted,
+    long SubmitsThrottled,
+    long SubmitsFailed,
+    long ReceiptsSent,
+    long MobileOriginatedSent,
+    long DeliverSmRespReceived,
+    long GenericNacksSent,
+    long LinksDropped,
+    long EnquireLinksAnswered)
+{
+    /// <summary>One line, for the command line's periodic report.</summary>
+    public override string ToString() =>
+        $"connections {Connections}, bound {ActiveSessions}, binds {BindsAccepted} ok / {BindsRejected} refused, " +
+        $"submits {SubmitsReceived} in / {SubmitsAccepted} accepted / {SubmitsThrottled} throttled / {SubmitsFailed} failed, " +
+        $"receipts {ReceiptsSent}, MO {MobileOriginatedSent}, deliver_sm_resp {DeliverSmRespReceived}, " +
+        $"generic_nack {GenericNacksSent}, links dropped {LinksDropped}, enquire_link {EnquireLinksAnswered}";
+}
