@@ -27,8 +27,11 @@ public sealed class EsmeClient : IAsyncDisposable
 
     public EsmeSettings Settings { get; }
 
-    /// <summary>Starts a session that connects and binds in the background, reconnecting until stopped.</summary>
-    public static EsmeClient Start(IActorRefFactory system, EsmeSettings settings, string? name = null)
+    /// <summary>
+    /// Starts a session that connects and binds in the background, reconnecting until stopped.
+    /// <paramref name="onStateChanged"/> is called from the session's actor on every link state change; keep it short.
+    /// </summary>
+    public static EsmeClient Start(IActorRefFactory system, EsmeSettings settings, string? name = null, Action<LinkState>? onStateChanged = null)
     {
         settings.Validate();
         var inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(settings.InboundBufferSize)
@@ -37,7 +40,7 @@ public sealed class EsmeClient : IAsyncDisposable
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails, and the SMSC is asked to retry
         });
-        var props = EsmeSessionActor.Props(settings, inbound.Writer);
+        var props = EsmeSessionActor.Props(settings, inbound.Writer, onStateChanged);
         var session = name is null ? system.ActorOf(props) : system.ActorOf(props, name);
         return new EsmeClient(session, inbound, settings);
     }

@@ -88,16 +88,19 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
     private Stop? _stopRequest;
     private TimeSpan _unbindDeadline;
 
-    public EsmeSessionActor(EsmeSettings settings, ChannelWriter<InboundMessage> inbound)
+    private readonly Action<LinkState>? _onStateChanged;
+
+    public EsmeSessionActor(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null)
     {
         _settings = settings;
         _inbound = inbound;
+        _onStateChanged = onStateChanged;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(EsmeSettings settings, ChannelWriter<InboundMessage> inbound) =>
-        Akka.Actor.Props.Create(() => new EsmeSessionActor(settings, inbound));
+    public static Props Props(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null) =>
+        Akka.Actor.Props.Create(() => new EsmeSessionActor(settings, inbound, onStateChanged));
 
     private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
 
@@ -614,6 +617,7 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
         if (_state == state)
             return;
         _state = state;
+        _onStateChanged?.Invoke(state);
         if (state == LinkState.Stopped)
             _inbound.TryComplete();
         for (var i = _stateWaiters.Count - 1; i >= 0; i--)

@@ -1,0 +1,61 @@
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Conversations;
+using Front.Actors.Engine.Serialization;
+using Front.Actors.Engine.ShortNumbers;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Hosting;
+
+/// <summary>The engine's Akka setup: one call composes cluster, persistence, serialization and the sharded entities.</summary>
+public static class FrontActorsAkka
+{
+    public static AkkaConfigurationBuilder ConfigureFrontActors(this AkkaConfigurationBuilder builder, NodeOptions node, StorageOptions storage, string clusterConfigPath)
+    {
+        if (File.Exists(clusterConfigPath))
+            builder.AddHocon(File.ReadAllText(clusterConfigPath), HoconAddMode.Prepend);
+        return builder
+            .WithRemoting(node.Hostname, node.Port)
+            .WithClustering(new ClusterOptions { SeedNodes = node.Seeds, Roles = ["engine"] })
+            .AddStartup((system, _) =>
+            {
+                if (node.Seeds.Length == 0)
+                    Cluster.Get(system).Join(Cluster.Get(system).SelfAddress);
+            })
+            .AddSqlPersistence(storage)
+            .WithCustomSerializer("front-actors", [typeof(IPersisted)], system => new EngineSerializer(system))
+            .AddEntities();
+    }
+
+    /// <summary>Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode).</summary>
+    private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
+    {
+        var connection = storage.EffectiveConnectionString.Replace("\"", "\\\"");
+        var hocon = $$"""
+            akka.persistence {
+              journal.plugin = "akka.persistence.journal.sql"
+              journal.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
+              snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+              snapshot-store.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
+              query.journal.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
+            }
+            """;
+        return builder
+            .AddHocon(hocon, HoconAddMode.Prepend)
+            // The plugin's own defaults (class names, table layout) under ours.
+            .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+    }
+
+    private static AkkaConfigurationBuilder AddEntities(this AkkaConfigurationBuilder builder)
+    {
+        var options = new ShardOptions { StateStoreMode = StateStoreMode.DData, RememberEntities = false, Role = "engine" };
+        return builder
+            .WithShardRegion<AccountRegion>("account", id => Akka.Actor.Props.Create(() => new AccountActor(id)), new AccountMessageExtractor(), options)
+            .WithShardRegion<ConversationRegion>("conversation", id => Akka.Actor.Props.Create(() => new ConversationActor(id)), new ConversationMessageExtractor(), options)
+            .WithShardRegion<ShortNumberRegion>("short-number", id => Akka.Actor.Props.Create(() => new ShortNumberActor(id)), new ShortNumberMessageExtractor(), options);
+    }
+}

@@ -1,0 +1,104 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Front.Actors.Domain.Numbers;
+using Front.Actors.Domain.Routing;
+using Front.Actors.Domain.Text;
+using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Pipeline;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Messages;
+
+/// <summary>
+/// Takes a send from the gateway: validates sender, text and recipients (before anything is charged),
+/// has the account admit it, stores the accepted messages, and only then hands them to the pipeline.
+/// A repeated client reference returns what the first call stored.
+/// </summary>
+public sealed class MessageIntake(
+    IRequiredActor<AccountRegion> accounts, MessageStore store, OutboundPipeline pipeline, OperatorDirectory operators)
+{
+    public const int MaxRecipients = 1_000;
+    private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<SendResult> SendAsync(SendCommand command, int maxSegments, CancellationToken ct = default)
+    {
+        if (!Sender.TryParse(command.From, out var sender, out var senderReason))
+            throw new SendRefusedException("from", senderReason);
+        if (string.IsNullOrWhiteSpace(command.Text))
+            throw new SendRefusedException("text", "the text is empty");
+        var text = MessageText.Analyze(command.Text);
+        if (text.Segments > maxSegments)
+            throw new SendRefusedException("text", $"the text needs {text.Segments} segments ({text.EncodingName}); this account allows at most {maxSegments}");
+        if (command.To.Count == 0)
+            throw new SendRefusedException("to", "at least one recipient is required");
+        if (command.To.Count > MaxRecipients)
+            throw new SendRefusedException("to", $"at most {MaxRecipients} recipients per request, got {command.To.Count}");
+        if (command.ClientRef is { Length: > 100 })
+            throw new SendRefusedException("clientRef", "at most 100 characters");
+
+        var rejected = new List<RejectedRecipient>();
+        var recipients = new List<MobileNumber>();
+        foreach (var to in command.To)
+        {
+            if (!MobileNumberParser.TryParse(to, out var number, out var reason))
+                rejected.Add(new RejectedRecipient(to, reason));
+            else if (recipients.Any(r => r.E164 == number.E164))
+                rejected.Add(new RejectedRecipient(to, $"duplicate of {number.E164} in this request"));
+            else
+                recipients.Add(number);
+        }
+
+        if (command.ClientRef is { } clientRef && await store.FindByClientRefAsync(command.AccountId, clientRef, ct) is { Count: > 0 } earlier)
+            return new SendResult(earlier.Select(ToAccepted).ToList(), rejected, Repeated: true);
+        if (recipients.Count == 0)
+            throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
+
+        await accounts.ActorRef.Ask<AccountReplies.Admitted>(
+            new AccountCommands.Admit(command.AccountId, recipients.Count, recipients.Count * text.Segments), AdmitTimeout, ct);
+
+        var now = DateTimeOffset.UtcNow;
+        // Ids in request order, so that a repeated call lists the messages as the first did.
+        var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
+        var records = recipients.Select((r, i) => new MessageRecord
+        {
+            Id = ids[i],
+            AccountId = command.AccountId,
+            ClientRef = command.ClientRef,
+            Sender = sender.Value,
+            Recipient = r.E164,
+            Text = command.Text,
+            Encoding = text.EncodingName,
+            Segments = text.Segments,
+            Status = MessageStatus.Accepted.ToWire(),
+            HomeOperator = operators.HomeOperator(r)?.ToString(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+        try
+        {
+            await store.InsertAcceptedAsync(records, ct);
+        }
+        catch (Exception) when (command.ClientRef is not null)
+        {
+            // A concurrent call with the same client reference stored first: its messages are the answer.
+            var winner = await store.FindByClientRefAsync(command.AccountId, command.ClientRef, ct);
+            if (winner.Count == 0)
+                throw;
+            return new SendResult(winner.Select(ToAccepted).ToList(), rejected, Repeated: true);
+        }
+
+        foreach (var record in records)
+            await pipeline.EnqueueAsync(Rebuild(record)!, ct);
+        return new SendResult(records.Select(ToAccepted).ToList(), rejected, Repeated: false);
+    }
+
+    /// <summary>Turns a stored message back into one the pipeline can carry (after a restart).</summary>
+    public OutboundMessage? Rebuild(MessageRecord record)
+    {
+        if (!Sender.TryParse(record.Sender, out var sender, out _) || !MobileNumberParser.TryParse(record.Recipient, out var recipient, out _))
+            return null;
+        return new OutboundMessage(record.Id, record.AccountId, sender, recipient, MessageText.Analyze(record.Text), operators.HomeOperator(recipient));
+    }
+
+    private static AcceptedMessage ToAccepted(MessageRecord m) => new(m.Id, m.Recipient, m.Status, m.Segments, m.Encoding);
+}

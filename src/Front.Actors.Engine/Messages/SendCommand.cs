@@ -1,0 +1,18 @@
+namespace Front.Actors.Engine.Messages;
+
+/// <summary>A send as the gateway received it: raw strings, validated by <see cref="MessageIntake"/>.</summary>
+public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef);
+
+/// <summary>The outcome of a send: accepted messages (stored) and recipients refused with a reason.</summary>
+public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected, bool Repeated);
+
+public sealed record AcceptedMessage(string Id, string To, string Status, int Segments, string Encoding);
+
+public sealed record RejectedRecipient(string To, string Reason);
+
+/// <summary>A send refused as a whole, naming the field and the reason.</summary>
+public sealed class SendRefusedException(string field, string reason) : Exception($"{field}: {reason}")
+{
+    public string Field { get; } = field;
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,15 @@
+using Front.Actors.Engine.Messages;
+
+namespace Front.Actors.Engine.Pipeline;
+
+/// <summary>Pushes stored status changes to whoever watches them live (the host's SignalR hub).</summary>
+public interface IStatusNotifier
+{
+    Task NotifyAsync(IReadOnlyList<StatusChange> changes);
+}
+
+/// <summary>For hosts without live clients.</summary>
+public sealed class NoStatusNotifier : IStatusNotifier
+{
+    public Task NotifyAsync(IReadOnlyList<StatusChange> changes) => Task.CompletedTask;
+}

@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Pipeline;
+
+/// <summary>
+/// Writes status changes and part ids to the read model in batches (one transaction per batch, in the
+/// order posted), and only then pushes the changes to live clients, so a client never sees a status the
+/// API cannot return. A failed write is retried; posting never blocks.
+/// </summary>
+public sealed class StatusWriter
+{
+    private const int MaxBatch = 1_000;
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(20);
+
+    private readonly Channel<object> _pending = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly MessageStore _store;
+    private readonly IStatusNotifier _notifier;
+    private ILoggingAdapter? _log;
+    private long _written;
+
+    public StatusWriter(MessageStore store, IStatusNotifier notifier)
+    {
+        _store = store;
+        _notifier = notifier;
+    }
+
+    /// <summary>Status changes stored so far; a figure for health checks and benchmarks.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    public void Post(StatusChange change) => _pending.Writer.TryWrite(change);
+
+    /// <summary>Stores the operator id of one part without a history step (the message's "submitted" step comes with its last part).</summary>
+    public void PostPart(string messageId, PartMapping part) => _pending.Writer.TryWrite(new PartOnly(messageId, part));
+
+    public void Start(ActorSystem system)
+    {
+        _log = Logging.GetLogger(system, typeof(StatusWriter));
+        ChannelSource.FromReader(_pending.Reader)
+            .GroupedWithin(MaxBatch, MaxDelay)
+            .SelectAsync(1, batch => WriteAsync(batch.ToList()))
+            .RunWith(Sink.Ignore<Done>(), system.Materializer(namePrefix: "status-writer"));
+    }
+
+    private async Task<Done> WriteAsync(List<object> batch)
+    {
+        var changes = batch.OfType<StatusChange>().ToList();
+        var parts = batch.OfType<PartOnly>().Select(p => (p.MessageId, p.Part)).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _store.ApplyAsync(changes, parts);
+                break;
+            }
+            catch (Exception e) when (attempt < 10)
+            {
+                _log?.Warning(e, "Writing {0} status changes failed (attempt {1}); retrying", changes.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+            }
+        }
+        Interlocked.Add(ref _written, changes.Count);
+        try
+        {
+            await _notifier.NotifyAsync(changes);
+        }
+        catch (Exception e)
+        {
+            _log?.Warning(e, "Pushing {0} status changes failed", changes.Count);
+        }
+        return Done.Instance;
+    }
+
+    private sealed record PartOnly(string MessageId, PartMapping Part);
+}

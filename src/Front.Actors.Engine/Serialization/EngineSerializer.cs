@@ -1,0 +1,44 @@
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Serialization;
+using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Conversations;
+using Front.Actors.Engine.ShortNumbers;
+
+namespace Front.Actors.Engine.Serialization;
+
+/// <summary>
+/// Stored events and snapshots as JSON with short, stable manifests. A type's manifest never changes once
+/// data exists; a new shape gets a new manifest (…-v2) and this table keeps reading the old one.
+/// </summary>
+public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    public const int SerializerId = 4711;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    private static readonly Dictionary<string, Type> TypesByManifest = new()
+    {
+        ["account-admitted-v1"] = typeof(AccountEvents.MessagesAdmitted),
+        ["account-state-v1"] = typeof(AccountState),
+        ["conversation-opened-v1"] = typeof(ConversationActor.Opened),
+        ["short-number-registered-v1"] = typeof(ShortNumberActor.Registered),
+    };
+
+    private static readonly Dictionary<Type, string> ManifestsByType = TypesByManifest.ToDictionary(kv => kv.Value, kv => kv.Key);
+
+    public override int Identifier => SerializerId;
+
+    public override string Manifest(object o) =>
+        ManifestsByType.TryGetValue(o.GetType(), out var manifest)
+            ? manifest
+            : throw new SerializationException($"{o.GetType()} has no manifest in {nameof(EngineSerializer)}");
+
+    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Json);
+
+    public override object FromBinary(byte[] bytes, string manifest) =>
+        TypesByManifest.TryGetValue(manifest, out var type)
+            ? JsonSerializer.Deserialize(bytes, type, Json) ?? throw new SerializationException($"null {manifest}")
+            : throw new SerializationException($"unknown manifest '{manifest}'");
+}

@@ -1,0 +1,40 @@
+using LinqToDB;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>Opens connections to the read-model database and creates its tables on first start.</summary>
+public sealed class Database(StorageOptions options)
+{
+    private readonly DataOptions _options = new DataOptions().UseConnectionString(options.ProviderName, options.EffectiveConnectionString);
+
+    public StorageOptions Options { get; } = options;
+
+    public DataConnection Open() => new(_options);
+
+    public void EnsureCreated()
+    {
+        if (Options.Provider == StorageProvider.Sqlite)
+            EnsureSqliteDirectory();
+        using var db = Open();
+        if (Options.Provider == StorageProvider.Sqlite)
+            db.Execute("PRAGMA journal_mode=WAL;"); // readers do not block the writer
+        db.CreateTable<MessageRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<MessagePartRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<StatusHistoryRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        // The client reference makes a repeated send return the first result: unique per account.
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_history_message ON message_status_history (message_id)");
+    }
+
+    private void EnsureSqliteDirectory()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.EffectiveConnectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+    }
+}

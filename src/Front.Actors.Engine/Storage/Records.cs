@@ -1,0 +1,66 @@
+using LinqToDB.Mapping;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>One outbound message: what was asked, how it is routed and priced, and where it stands now.</summary>
+[Table("messages")]
+public sealed class MessageRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("client_ref"), Nullable] public string? ClientRef { get; set; }
+    [Column("sender"), NotNull] public string Sender { get; set; } = "";
+    [Column("recipient"), NotNull] public string Recipient { get; set; } = "";
+    [Column("text"), NotNull] public string Text { get; set; } = "";
+    [Column("encoding"), NotNull] public string Encoding { get; set; } = "";
+    [Column("segments"), NotNull] public int Segments { get; set; }
+    [Column("status"), NotNull] public string Status { get; set; } = "";
+    [Column("home_operator"), Nullable] public string? HomeOperator { get; set; }
+    [Column("operator"), Nullable] public string? Operator { get; set; }
+    [Column("bind"), Nullable] public string? Bind { get; set; }
+    [Column("price_ore"), NotNull] public long PriceOre { get; set; }
+    [Column("parts_submitted"), NotNull] public int PartsSubmitted { get; set; }
+    [Column("parts_final"), NotNull] public int PartsFinal { get; set; }
+    [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
+    [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The operator's id for one part of a message, stored as soon as submit_sm_resp gives it.</summary>
+[Table("message_parts")]
+public sealed class MessagePartRecord
+{
+    [Column("bind"), PrimaryKey(0), NotNull] public string Bind { get; set; } = "";
+    [Column("operator_message_key"), PrimaryKey(1), NotNull] public string OperatorMessageKey { get; set; } = "";
+    [Column("message_id"), NotNull] public string MessageId { get; set; } = "";
+    [Column("part"), NotNull] public int Part { get; set; }
+    [Column("operator_message_id"), NotNull] public string OperatorMessageId { get; set; } = "";
+}
+
+/// <summary>One step in a message's history.</summary>
+[Table("message_status_history")]
+public sealed class StatusHistoryRecord
+{
+    [Column("id"), PrimaryKey, Identity] public long Id { get; set; }
+    [Column("message_id"), NotNull] public string MessageId { get; set; } = "";
+    [Column("status"), NotNull] public string Status { get; set; } = "";
+    [Column("at"), NotNull] public DateTimeOffset At { get; set; }
+    [Column("detail"), Nullable] public string? Detail { get; set; }
+}
+
+[Table("accounts")]
+public sealed class AccountRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("organization"), NotNull] public string Organization { get; set; } = "";
+    [Column("name"), NotNull] public string Name { get; set; } = "";
+    [Column("max_segments"), NotNull] public int MaxSegments { get; set; }
+}
+
+/// <summary>An API key, stored as its SHA-256 hash so a leaked table gives no keys away.</summary>
+[Table("api_keys")]
+public sealed class ApiKeyRecord
+{
+    [Column("key_hash"), PrimaryKey, NotNull] public string KeyHash { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Front.Actors.Engine.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Front.Actors.Host.Api;
+
+/// <summary>
+/// Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
+/// headers, so the hub also takes the key as <c>access_token</c> in the query string.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string AccountClaim = "account";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = BearerToken() ?? (Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null);
+        if (string.IsNullOrWhiteSpace(key))
+            return AuthenticateResult.NoResult();
+        var account = await accounts.FindByApiKeyAsync(key, Context.RequestAborted);
+        if (account is null)
+            return AuthenticateResult.Fail("unknown API key");
+        var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(statusCode: 401, title: "Unauthorized",
+            detail: BearerToken() is null ? "send the API key as 'Authorization: Bearer <key>'" : "the API key is not valid").ExecuteAsync(Context);
+    }
+
+    private string? BearerToken()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+}
+
+public static class AccountClaims
+{
+    public static string AccountId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? throw new InvalidOperationException("no account on an authenticated caller");
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Host.Api;
+
+/// <summary>The gateway's message endpoints. Errors are problem details naming the field and the reason.</summary>
+public static class MessagesEndpoints
+{
+    private const int MaxSegmentsPerMessage = Domain.Text.MessageText.MaxSegments;
+
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/messages").RequireAuthorization();
+        api.MapPost("", SendAsync);
+        api.MapGet("{id}", GetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(HttpContext http, MessageIntake intake)
+    {
+        SendMessageRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<SendMessageRequest>(http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return FieldProblem(field, $"malformed JSON: {e.Message.Split(" Path:")[0]}");
+        }
+        catch (InvalidOperationException)
+        {
+            return FieldProblem("body", "send a JSON body with Content-Type: application/json");
+        }
+        if (request is null)
+            return FieldProblem("body", "a JSON object is required");
+
+        try
+        {
+            var result = await intake.SendAsync(
+                new SendCommand(http.User.AccountId(), request.From ?? "", request.To ?? [], request.Text ?? "", request.ClientRef),
+                MaxSegmentsPerMessage, http.RequestAborted);
+            return Results.Json(new
+            {
+                messages = result.Messages.Select(m => new { id = m.Id, to = m.To, status = m.Status, segments = m.Segments, encoding = m.Encoding }),
+                rejected = result.Rejected.Select(r => new { to = r.To, reason = r.Reason }),
+            }, statusCode: StatusCodes.Status202Accepted);
+        }
+        catch (SendRefusedException e)
+        {
+            return FieldProblem(e.Field, e.Reason);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, MessageStore store)
+    {
+        var found = await store.GetAsync(http.User.AccountId(), id, http.RequestAborted);
+        if (found is not { } message)
+            return Results.Problem(statusCode: 404, title: "Unknown message", detail: $"no message '{id}' in this account",
+                extensions: new Dictionary<string, object?> { ["field"] = "id" });
+        var (record, history) = message;
+        return Results.Json(new
+        {
+            id = record.Id,
+            to = record.Recipient,
+            from = record.Sender,
+            status = record.Status,
+            @operator = record.Operator?.ToLowerInvariant(),
+            segments = record.Segments,
+            encoding = record.Encoding,
+            priceOre = record.PriceOre,
+            history = history.Select(h => new { status = h.Status, at = h.At, detail = h.Detail }),
+        });
+    }
+
+    private static IResult FieldProblem(string field, string reason) =>
+        Results.Problem(statusCode: 400, title: "Invalid request", detail: $"{field}: {reason}",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+}

@@ -1,0 +1,27 @@
+using Front.Actors.Host.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Front.Actors.Host.Hubs;
+
+/// <summary>What the hub pushes to a customer's clients.</summary>
+public interface IMessagesClient
+{
+    Task StatusChanged(MessageStatusUpdate update);
+}
+
+/// <summary>One status change as clients receive it.</summary>
+public sealed record MessageStatusUpdate(string Id, string Status, DateTimeOffset At, string? Detail, string? Operator);
+
+/// <summary>Live message statuses for the caller's account; the hub only puts the connection in its account's group.</summary>
+[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName)]
+public sealed class MessagesHub : Hub<IMessagesClient>
+{
+    public static string GroupOf(string accountId) => $"account:{accountId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.AccountId()));
+        await base.OnConnectedAsync();
+    }
+}

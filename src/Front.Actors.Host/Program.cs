@@ -1,0 +1,19 @@
+using Front.Actors.Host.Api;
+using Front.Actors.Host.Hubs;
+using Front.Actors.Host.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddFrontActors(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapMessages();
+app.MapReadiness();
+app.MapHub<MessagesHub>("/hubs/messages");
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

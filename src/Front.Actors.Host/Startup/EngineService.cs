@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Pipeline;
+using Front.Actors.Engine.Storage;
+using Front.Actors.Host.LocalMode;
+using Microsoft.Extensions.Options;
+
+namespace Front.Actors.Host.Startup;
+
+/// <summary>
+/// Brings the engine up in order once the actor system runs: schema, demo seed, simulators (local mode),
+/// status writer, binds and pipeline, then resumes what was stored but not yet submitted before a restart.
+/// </summary>
+public sealed class EngineService(
+    ActorSystem system,
+    Database database,
+    AccountStore accounts,
+    StatusWriter writer,
+    OutboundPipeline pipeline,
+    MessageIntake intake,
+    LocalSimulators simulators,
+    IOptions<SmppOptions> smpp,
+    IOptions<DemoOptions> demo,
+    ILogger<EngineService> log) : IHostedService
+{
+    public const string DemoAccountId = "demo";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        database.EnsureCreated();
+        var binds = new List<BindOptions>(smpp.Value.Binds);
+        if (smpp.Value.Simulator.Enabled)
+            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs)));
+        // Local mode, or a demo key given explicitly: make sure the demo account exists.
+        if (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey))
+            await SeedDemoAsync(ct);
+        if (binds.Count == 0)
+            log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
+        writer.Start(system);
+        pipeline.Start(binds);
+        var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, ct);
+        log.LogInformation("Engine started with {Binds} binds ({Names}); {Resumed} stored messages resumed",
+            binds.Count, string.Join(", ", binds.Select(b => $"{b.Name} {b.Host}:{b.Port}")), resumed);
+    }
+
+    private async Task SeedDemoAsync(CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(demo.Value.ApiKey) ? "demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ApiKey;
+        await accounts.EnsureAsync(new AccountRecord { Id = DemoAccountId, Organization = "Demo AS", Name = "Demo", MaxSegments = 10 }, key, ct);
+        // Printed on purpose: local mode is for trying the engine, and this is how to call it.
+        Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}");
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await pipeline.DisposeAsync();
+        await simulators.DisposeAsync();
+    }
+}

@@ -1,0 +1,23 @@
+using Front.Actors.Engine.Pipeline;
+
+namespace Front.Actors.Host.Startup;
+
+/// <summary>The <c>Smpp</c> section: operator binds, and the built-in simulators for local runs.</summary>
+public sealed class SmppOptions
+{
+    public List<BindOptions> Binds { get; init; } = [];
+    public SimulatorOptions Simulator { get; init; } = new();
+
+    public sealed class SimulatorOptions
+    {
+        /// <summary>Start one simulated SMSC per operator on loopback and bind to them (local mode).</summary>
+        public bool Enabled { get; init; }
+        public int ReceiptDelayMs { get; init; } = 200;
+    }
+}
+
+/// <summary>The <c>Demo</c> section: the account local mode seeds.</summary>
+public sealed class DemoOptions
+{
+    public string ApiKey { get; init; } = "";
+}

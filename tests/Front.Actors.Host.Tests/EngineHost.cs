@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Front.Actors.Host.LocalMode;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>
+/// The real host, booted in-process on Kestrel (loopback, free port) with its built-in simulators and a
+/// database of the test's choosing, so HTTP and SignalR go over real sockets.
+/// </summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789";
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
+
+    public static async Task<EngineHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = database.Provider,
+            ["Storage:ConnectionString"] = database.ConnectionString,
+            ["Demo:ApiKey"] = ApiKey,
+            ["Smpp:Simulator:Enabled"] = "true",
+            ["Smpp:Simulator:ReceiptDelayMs"] = "20",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in all)
+                web.UseSetting(key, value);
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var host = new EngineHost(factory);
+        await host.WaitUntilReadyAsync(all["Smpp:Simulator:Enabled"] == "true");
+        return host;
+    }
+
+    public HttpClient Client(string? apiKey = ApiKey)
+    {
+        var client = _factory.CreateClient();
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public LocalSimulators Simulators => _factory.Services.GetRequiredService<LocalSimulators>();
+
+    public async Task<HubConnection> ConnectHubAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(_factory.ClientOptions.BaseAddress, "/hubs/messages"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKey))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Waits on /health/ready (which answers 503 until the binds are up), bounded by a limit.</summary>
+    private async Task WaitUntilReadyAsync(bool bindsExpected)
+    {
+        using var client = Client(null);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode || !bindsExpected && response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (body.GetProperty("cluster").GetString() == "up")
+                    return;
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"host not ready: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(50); // polling a readiness endpoint from outside; there is no event to await
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Front.Actors.Host.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>One SMS's whole journey through the real host: HTTP → actors → pipeline → SMPP → receipt → SignalR.</summary>
+public class MessageJourneyTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<string> Providers => TestDatabase.Providers();
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, object body, HttpStatusCode expected = HttpStatusCode.Accepted)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/messages", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {json}");
+        return json;
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string id) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{id}");
+
+    private static async Task<List<MessageStatusUpdate>> UpdatesUntilAsync(ChannelReader<MessageStatusUpdate> updates, string id, string final)
+    {
+        var seen = new List<MessageStatusUpdate>();
+        while (true)
+        {
+            var update = await updates.ReadAsync().AsTask().WaitAsync(Limit);
+            if (update.Id != id)
+                continue;
+            seen.Add(update);
+            if (update.Status == final)
+                return seen;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_message_sent_over_http_is_delivered_and_every_status_reaches_the_signalr_client(string provider)
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
+        var client = host.Client();
+        await using var hub = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+
+        var sent = await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Hei på deg!" });
+        var message = sent.GetProperty("messages")[0];
+        var id = message.GetProperty("id").GetString()!;
+        var live = await UpdatesUntilAsync(updates.Reader, id, "delivered");
+
+        Assert.Equal(("+4791234567", "accepted", 1, "gsm7"), (message.GetProperty("to").GetString(), message.GetProperty("status").GetString(),
+            message.GetProperty("segments").GetInt32(), message.GetProperty("encoding").GetString()));
+        Assert.Equal(["queued", "submitted", "delivered"], live.Select(u => u.Status));
+        var stored = await GetAsync(client, id);
+        Assert.Equal("delivered", stored.GetProperty("status").GetString());
+        Assert.Equal("telenor", stored.GetProperty("operator").GetString());
+        var history = stored.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["accepted", "queued", "submitted", "delivered"], history.Select(h => h.GetProperty("status").GetString()));
+        Assert.Contains("operator message id", history[2].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_long_unicode_message_is_sent_in_parts_and_delivered_when_every_part_is()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var client = host.Client();
+        await using var hub = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+
+        var sent = await SendAsync(client, new { from = "Front", to = new[] { "93000000" }, text = string.Concat(Enumerable.Repeat("Takk 👍 ", 20)) });
+        var id = sent.GetProperty("messages")[0].GetProperty("id").GetString()!;
+        await UpdatesUntilAsync(updates.Reader, id, "delivered");
+
+        Assert.Equal(("ucs2", 3), (sent.GetProperty("messages")[0].GetProperty("encoding").GetString(), sent.GetProperty("messages")[0].GetProperty("segments").GetInt32()));
+        Assert.Equal("telia", (await GetAsync(client, id)).GetProperty("operator").GetString());
+    }
+
+    [Fact]
+    public async Task A_repeated_client_reference_returns_the_first_result_and_sends_once()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var client = host.Client();
+        var body = new { from = "Front", to = new[] { "91234567", "41234567" }, text = "Én gang", clientRef = "order-42" };
+
+        var first = await SendAsync(client, body);
+        var second = await SendAsync(client, body);
+
+        var ids = first.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(ids, second.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Some_invalid_recipients_are_reported_and_the_valid_ones_are_sent()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var sent = await SendAsync(host.Client(), new { from = "Front", to = new[] { "91234567", "22123456", "123" }, text = "Hei" });
+
+        Assert.Single(sent.GetProperty("messages").EnumerateArray());
+        var rejected = sent.GetProperty("rejected").EnumerateArray().ToList();
+        Assert.Equal(["22123456", "123"], rejected.Select(r => r.GetProperty("to").GetString()));
+        Assert.Contains("not a mobile number", rejected[0].GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"from\": \"Front\", \"to\": [\"91234567\"], \"text\": \"\"}", "text")]
+    [InlineData("{\"from\": \"Front\", \"to\": [\"22123456\"], \"text\": \"Hei\"}", "to")]
+    [InlineData("{\"from\": \"Front\", \"to\": [], \"text\": \"Hei\"}", "to")]
+    [InlineData("{\"from\": \"ThisIsTooLongASender\", \"to\": [\"91234567\"], \"text\": \"Hei\"}", "from")]
+    [InlineData("{\"from\": \"Front\", \"to\": \"91234567\", \"text\": \"Hei\"}", "to")]
+    [InlineData("{\"from\": \"Front\", \"to\": [\"91234567\"], \"text\": 42}", "text")]
+    [InlineData("{\"from\": \"Front\", ", "body")]
+    public async Task Bad_input_is_answered_with_a_problem_naming_the_field(string body, string field)
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var response = await host.Client().PostAsync("/api/v1/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_text_longer_than_ten_segments_is_refused()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var problem = await SendAsync(host.Client(), new { from = "Front", to = new[] { "91234567" }, text = new string('a', 1531) }, HttpStatusCode.BadRequest);
+
+        Assert.Contains("11 segments", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_or_wrong_api_key_gets_401()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client(null).GetAsync("/api/v1/messages/x")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client("wrong").GetAsync("/api/v1/messages/x")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_message_id_gets_404()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var response = await host.Client().GetAsync("/api/v1/messages/msg_nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

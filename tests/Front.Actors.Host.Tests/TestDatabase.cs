@@ -1,0 +1,49 @@
+namespace Front.Actors.Host.Tests;
+
+/// <summary>
+/// Where a test host keeps its data. SQLite: a fresh file per test. PostgreSQL: a fresh database per test on
+/// the server named by FRONT_ACTORS_POSTGRES (which .ci/run starts and sets).
+/// </summary>
+public sealed class TestDatabase
+{
+    public const string PostgresVariable = "FRONT_ACTORS_POSTGRES";
+
+    private TestDatabase(string provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    public static TestDatabase Sqlite() =>
+        new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-{Guid.NewGuid():N}.db")}");
+
+    public static TestDatabase Postgres()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
+        var name = $"fa_{Guid.NewGuid():N}";
+        using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {name}";
+            create.ExecuteNonQuery();
+        }
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase("PostgreSql", builder.ConnectionString);
+    }
+
+    public static TestDatabase For(string provider) => provider == "PostgreSql" ? Postgres() : Sqlite();
+
+    /// <summary>The providers this run covers: SQLite always, PostgreSQL when a server is configured.</summary>
+    public static TheoryData<string> Providers()
+    {
+        var data = new TheoryData<string> { "Sqlite" };
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 })
+            data.Add("PostgreSql");
+        return data;
+    }
+}
