@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Front.Actors.Benchmarks;
 
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- session [--messages N] [--windows 1,10,100]
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- engine [--messages N] [--batch B] [--concurrency C]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]
 var mode = args.FirstOrDefault() ?? "session";
 switch (mode)
@@ -9,11 +10,14 @@ switch (mode)
     case "session":
         await SessionBenchmark.RunAsync(args.Skip(1).ToArray());
         break;
+    case "engine":
+        await EngineBenchmark.RunAsync(args.Skip(1).ToArray());
+        break;
     case "codec":
         BenchmarkRunner.Run<CodecBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'session' or 'codec'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine' or 'codec'");
         return 2;
 }
 return 0;

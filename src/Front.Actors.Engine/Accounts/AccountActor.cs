@@ -30,10 +30,12 @@ public sealed class AccountActor : ReceivePersistentActor
         Command<AccountCommands.Admit>(admit =>
         {
             var admitted = _state.Admit(admit, DateTimeOffset.UtcNow);
-            Persist(admitted, e =>
+            // Admissions only add up, so they need not wait for each other: the journal batches them.
+            var sender = Sender;
+            PersistAsync(admitted, e =>
             {
                 _state = _state.Apply(e);
-                Sender.Tell(new AccountReplies.Admitted(admit.AccountId, _state.MonthMessages, _state.MonthSegments));
+                sender.Tell(new AccountReplies.Admitted(admit.AccountId, _state.MonthMessages, _state.MonthSegments));
                 if (LastSequenceNr % SnapshotEvery == 0)
                     SaveSnapshot(_state);
             });

@@ -16,7 +16,7 @@ public sealed class LocalSimulators : IAsyncDisposable
 
     public IReadOnlyList<(Operator Operator, SmscSimulator.SmscSimulator Smsc)> Running => _running;
 
-    public async Task<IReadOnlyList<BindOptions>> StartAsync(ActorSystem system, TimeSpan receiptDelay)
+    public async Task<IReadOnlyList<BindOptions>> StartAsync(ActorSystem system, TimeSpan receiptDelay, int maxMessagesPerSecond)
     {
         foreach (var op in Enum.GetValues<Operator>())
         {
@@ -38,7 +38,7 @@ public sealed class LocalSimulators : IAsyncDisposable
             SystemId = "front",
             Password = "local",
             WindowSize = 50,
-            MaxMessagesPerSecond = 2_000,
+            MaxMessagesPerSecond = maxMessagesPerSecond,
             SubmitIdFormat = MessageIdFormat.Hex,
             ReceiptIdFormat = MessageIdFormat.Decimal,
         }).ToList();

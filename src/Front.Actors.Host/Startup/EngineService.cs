@@ -30,7 +30,7 @@ public sealed class EngineService(
         database.EnsureCreated();
         var binds = new List<BindOptions>(smpp.Value.Binds);
         if (smpp.Value.Simulator.Enabled)
-            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs)));
+            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
         // Local mode, or a demo key given explicitly: make sure the demo account exists.
         if (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey))
             await SeedDemoAsync(ct);

@@ -13,6 +13,9 @@ public sealed class SmppOptions
         /// <summary>Start one simulated SMSC per operator on loopback and bind to them (local mode).</summary>
         public bool Enabled { get; init; }
         public int ReceiptDelayMs { get; init; } = 200;
+
+        /// <summary>The agreed maximum of each simulated operator bind, in parts per second.</summary>
+        public int MaxMessagesPerSecond { get; init; } = 2_000;
     }
 }
 

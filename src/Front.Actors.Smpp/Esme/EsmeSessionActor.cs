@@ -72,7 +72,9 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
     private readonly List<AwaitState> _stateWaiters = new();
     private readonly EsmeCounters _counters = new();
 
-    private IMaterializer? _materializer;
+    // Links run on a materializer the actor does not own: stopping the actor must not abort a link that is
+    // still flushing its last frames (an unbind, an unbind_resp) before closing.
+    private ActorMaterializer? _materializer;
     private LinkState _state = LinkState.Disconnected;
     private int _generation;
     private IActorRef? _writer;
@@ -106,15 +108,20 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
 
     protected override void PreStart()
     {
-        _materializer = Context.Materializer();
+        _materializer = Context.System.Materializer(namePrefix: "esme-link");
         var tick = TimeSpan.FromTicks(Math.Min(_settings.ResponseTimeout.Ticks, _settings.EnquireLinkInterval.Ticks) / 4);
         tick = TimeSpan.FromMilliseconds(Math.Clamp(tick.TotalMilliseconds, 10, 1000));
         Timers.StartPeriodicTimer("tick", Tick.Instance, tick);
         Connect();
     }
 
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+
     protected override void PostStop()
     {
+        // Give a link that is closing gracefully time to finish, then release everything it used.
+        var materializer = _materializer;
+        Context.System.Scheduler.Advanced.ScheduleOnce(CloseGrace, () => materializer?.Shutdown());
         // Whatever is still held is answered, so no caller waits for ever.
         HandBackEverything(NotSentReason.ShuttingDown, "the session stopped");
         _killSwitch?.Shutdown();
@@ -503,7 +510,7 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
             _writer?.Tell(new Status.Success(Akka.Done.Instance));
             // The peer should close its side once our last frames are out; if it does not, cut the old link.
             var killSwitch = _killSwitch;
-            Context.System.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromSeconds(2), () => killSwitch?.Shutdown());
+            Context.System.Scheduler.Advanced.ScheduleOnce(CloseGrace, () => killSwitch?.Shutdown());
         }
         else
             _killSwitch?.Abort(new IOException(reason));

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Front.Actors.Benchmarks;
+
+/// <summary>
+/// The whole engine as a user meets it: the host runs as its own process (SQLite, built-in simulators),
+/// this process sends N messages over the HTTP API and follows them on the SignalR hub. Prints accepted
+/// messages per second, end-to-end submitted and delivered per second, accept→delivered latency and the
+/// host's memory.
+/// </summary>
+public static class EngineBenchmark
+{
+    private const string ApiKey = "bench-key";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var messages = IntOption(args, "--messages", 20_000);
+        var batch = IntOption(args, "--batch", 1);
+        var concurrency = IntOption(args, "--concurrency", 32);
+        var receiptDelay = IntOption(args, "--receipt-delay-ms", 10);
+        var perBind = IntOption(args, "--bind-rate", 5_000);
+
+        var port = FreePort();
+        var data = Path.Combine(Path.GetTempPath(), $"front-actors-bench-{Guid.NewGuid():N}");
+        using var host = StartHost(port, data, receiptDelay, perBind);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+            await WaitReadyAsync(http);
+
+            var accepted = new ConcurrentDictionary<string, long>();
+            var submitted = new ConcurrentDictionary<string, long>();
+            var delivered = new ConcurrentDictionary<string, long>();
+            var allDelivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var hub = new HubConnectionBuilder()
+                .WithUrl($"http://127.0.0.1:{port}/hubs/messages", o => o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKey))
+                .Build();
+            hub.On<JsonElement>("StatusChanged", update =>
+            {
+                var id = update.GetProperty("id").GetString()!;
+                var now = Stopwatch.GetTimestamp();
+                switch (update.GetProperty("status").GetString())
+                {
+                    case "submitted":
+                        submitted.TryAdd(id, now);
+                        break;
+                    case "delivered":
+                        delivered.TryAdd(id, now);
+                        if (delivered.Count >= messages)
+                            allDelivered.TrySetResult();
+                        break;
+                }
+            });
+            await hub.StartAsync();
+
+            Console.WriteLine($"Engine over HTTP: {messages:N0} messages, {batch} recipient(s) per request, {concurrency} concurrent requests, " +
+                              $"SQLite, 3 simulated operators at {perBind:N0} parts/s each, receipt delay {receiptDelay} ms, {Environment.ProcessorCount} cores");
+            var clock = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
+            var requests = messages / batch;
+            var next = -1;
+            var failures = 0;
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                int n;
+                while ((n = Interlocked.Increment(ref next)) < requests)
+                {
+                    var to = Enumerable.Range(n * batch, batch).Select(Recipient).ToArray();
+                    var response = await http.PostAsJsonAsync("/api/v1/messages", new { from = "Front", to, text = "Hei! Din kode er 123456." });
+                    var at = Stopwatch.GetTimestamp();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                        continue;
+                    }
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    foreach (var m in body.GetProperty("messages").EnumerateArray())
+                        accepted[m.GetProperty("id").GetString()!] = at;
+                }
+            }));
+            var acceptSeconds = clock.Elapsed.TotalSeconds;
+            await allDelivered.Task.WaitAsync(TimeSpan.FromMinutes(10));
+            var deliverSeconds = Stopwatch.GetElapsedTime(started, delivered.Values.Max()).TotalSeconds;
+            var submitSeconds = Stopwatch.GetElapsedTime(started, submitted.Values.Max()).TotalSeconds;
+
+            var latencies = delivered.Where(d => accepted.ContainsKey(d.Key))
+                .Select(d => Stopwatch.GetElapsedTime(accepted[d.Key], d.Value).TotalMilliseconds).Order().ToArray();
+            double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+            host.Refresh();
+
+            Console.WriteLine($"{"accepted/s",11} {"submitted/s",12} {"delivered/s",12} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"failed",7} {"host RSS MB",12}");
+            Console.WriteLine($"{accepted.Count / acceptSeconds,11:N0} {submitted.Count / submitSeconds,12:N0} {delivered.Count / deliverSeconds,12:N0} " +
+                              $"{P(0.50),8:N1} {P(0.99),8:N1} {latencies[^1],8:N1} {failures,7} {host.WorkingSet64 / 1e6,12:N0}");
+            Console.WriteLine("latency: from the 202 answer to the 'delivered' push on the hub (includes the simulated receipt delay)");
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            host.WaitForExit();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    // Spread over the three operators' series so that every bind carries a third.
+    private static string Recipient(int i) => (i % 3) switch
+    {
+        0 => $"91{i % 1_000_000:D6}",
+        1 => $"93{i % 1_000_000:D6}",
+        _ => $"96{i % 1_000_000:D6}",
+    };
+
+    private static Process StartHost(int port, string data, int receiptDelay, int perBind)
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(root, "src", "Front.Actors.Host", "bin", configuration, "net10.0", "Front.Actors.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        foreach (var arg in new[]
+                 {
+                     dll, "--urls", $"http://127.0.0.1:{port}", "--Demo:ApiKey", ApiKey, "--Logging:LogLevel:Default", "Warning",
+                     "--Storage:ConnectionString", $"Data Source={Path.Combine(data, "bench.db")}",
+                     "--Smpp:Simulator:ReceiptDelayMs", receiptDelay.ToString(), "--Smpp:Simulator:MaxMessagesPerSecond", perBind.ToString(),
+                 })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the host did not become ready");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Front.Actors.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Front.Actors.sln not found");
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
+    }
+}
