@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>
+/// The host as its own operating-system process, so a test can kill it with SIGKILL (kill -9) and start it
+/// again on the same database.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = new();
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        _process.OutputDataReceived += (_, e) => Collect(e.Data);
+        _process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EngineHost.ApiKey);
+    }
+
+    public int Port { get; }
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return string.Join('\n', _output);
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string sqliteFile, params string[] settings)
+    {
+        var port = FreePort();
+        var directory = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+                 {
+                     Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
+                     "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
+                 }.Concat(settings))
+            start.ArgumentList.Add(arg);
+        var host = new HostProcess(Process.Start(start)!, port);
+        await host.WaitForClusterAsync();
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks run, nothing is flushed that was not already committed.</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public async Task<JsonElement> GetMessageAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{id}");
+
+    /// <summary>Polls the public API until the message reaches <paramref name="wanted"/> or the limit passes.</summary>
+    public async Task<string> StatusAfterAsync(string id, string wanted, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var status = (await GetMessageAsync(id)).GetProperty("status").GetString()!;
+            if (status == wanted || DateTime.UtcNow > deadline)
+                return status;
+            await Task.Delay(50); // an outside client has nothing to await but the API
+        }
+    }
+
+    private async Task WaitForClusterAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"host exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                // 503 while binds are down is still an answer: the cluster is what must be up.
+                var response = await Client.GetAsync("/health/ready");
+                var ready = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (ready.GetProperty("cluster").GetString() == "up")
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"host did not come up:\n{Output}");
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.Add(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+        Client.Dispose();
+    }
+}
