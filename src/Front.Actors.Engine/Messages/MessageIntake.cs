@@ -15,7 +15,7 @@ namespace Front.Actors.Engine.Messages;
 /// A repeated client reference returns what the first call stored.
 /// </summary>
 public sealed class MessageIntake(
-    IRequiredActor<AccountRegion> accounts, MessageStore store, OutboundPipeline pipeline, OperatorDirectory operators)
+    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, OutboundPipeline pipeline, OperatorDirectory operators)
 {
     public const int MaxRecipients = 1_000;
     private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
@@ -76,7 +76,7 @@ public sealed class MessageIntake(
         }).ToList();
         try
         {
-            await store.InsertAcceptedAsync(records, ct);
+            await writer.StoreAsync(records);
         }
         catch (Exception) when (command.ClientRef is not null)
         {

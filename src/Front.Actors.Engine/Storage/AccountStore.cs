@@ -8,14 +8,23 @@ namespace Front.Actors.Engine.Storage;
 /// <summary>Accounts and their API keys (stored hashed).</summary>
 public sealed class AccountStore(Database database)
 {
+    // Every API call authenticates; a known key is remembered briefly instead of read each time.
+    private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AccountRecord Account, DateTime Until)> _known = new();
+
     public static string Hash(string apiKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 
     public async Task<AccountRecord?> FindByApiKeyAsync(string apiKey, CancellationToken ct = default)
     {
         var hash = Hash(apiKey);
+        if (_known.TryGetValue(hash, out var known) && known.Until > DateTime.UtcNow)
+            return known.Account;
         await using var db = database.Open();
         var key = await db.GetTable<ApiKeyRecord>().FirstOrDefaultAsync(k => k.KeyHash == hash, ct);
-        return key is null ? null : await db.GetTable<AccountRecord>().FirstOrDefaultAsync(a => a.Id == key.AccountId, ct);
+        var account = key is null ? null : await db.GetTable<AccountRecord>().FirstOrDefaultAsync(a => a.Id == key.AccountId, ct);
+        if (account is not null)
+            _known[hash] = (account, DateTime.UtcNow + RememberFor);
+        return account;
     }
 
     /// <summary>Creates the account and key if missing; used to seed local mode.</summary>

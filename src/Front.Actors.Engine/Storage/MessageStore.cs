@@ -20,12 +20,11 @@ public sealed class MessageStore(Database database)
     /// <summary>Stores accepted messages and their first history step in one transaction.</summary>
     public async Task InsertAcceptedAsync(IReadOnlyList<MessageRecord> messages, CancellationToken ct = default)
     {
+        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
         await using var db = database.Open();
         await using var transaction = await db.BeginTransactionAsync(ct);
-        foreach (var message in messages)
-            await db.InsertAsync(message, token: ct);
-        foreach (var message in messages)
-            await db.InsertAsync(new StatusHistoryRecord { MessageId = message.Id, Status = message.Status, At = message.CreatedAt }, token: ct);
+        await db.BulkCopyAsync(bulk, messages, ct);
+        await db.BulkCopyAsync(bulk, messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt }), ct);
         await transaction.CommitAsync(ct);
     }
 

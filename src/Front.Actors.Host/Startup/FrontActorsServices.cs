@@ -24,6 +24,7 @@ public static class FrontActorsServices
         services.AddSingleton(storage);
         services.AddSingleton<Database>();
         services.AddSingleton<MessageStore>();
+        services.AddSingleton<AcceptedMessageWriter>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton(PriceList.Default);
         services.AddSingleton(_ => OperatorDataFiles.Load(configuration["Routing:DataDirectory"] is { Length: > 0 } dir ? dir : OperatorDataFiles.SampleDirectory));
