@@ -131,6 +131,17 @@ public class MessageJourneyTests
     }
 
     [Fact]
+    public async Task More_than_a_thousand_recipients_in_one_request_are_refused()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var to = Enumerable.Range(0, 1001).Select(i => $"9{1000000 + i}").ToArray();
+
+        var problem = await SendAsync(host.Client(), new { from = "Front", to, text = "Hei" }, HttpStatusCode.BadRequest);
+
+        Assert.Contains("at most 1000 recipients", problem.GetProperty("errors").GetProperty("to")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_text_longer_than_ten_segments_is_refused()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

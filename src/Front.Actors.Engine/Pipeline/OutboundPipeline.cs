@@ -119,6 +119,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
         var bind = _binds.First(b => b.Name == route.BindName);
         var price = _prices.PriceOf(route, message.Text.Segments);
         var detail = route.IsRoaming ? $"route {route.BindName} via {route.Via} (roaming from {route.Home}), roaming fee {price.RoamingOre} øre" : $"route {route.BindName}";
+        if (message.ExcludedBinds.Count > 0)
+            detail = $"re-routed after {string.Join(", ", message.ExcludedBinds)} gave it back; {detail}";
         _writer.Post(new StatusChange(message.Id, message.AccountId, MessageStatus.Queued, DateTimeOffset.UtcNow, detail, route.Via, route.BindName, price.TotalOre));
 
         var parts = SmsSplitter.Split(message.Text.Text, message.Text.Encoding, (ushort)Interlocked.Increment(ref _reference));
