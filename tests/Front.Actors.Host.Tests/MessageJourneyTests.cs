@@ -83,6 +83,23 @@ public class MessageJourneyTests
     }
 
     [Fact]
+    public async Task A_send_with_a_link_to_an_unapproved_domain_is_held_with_the_rule_in_its_history()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var client = host.Client();
+
+        var sent = await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Vinn en iPhone: svindel.com/vinn" });
+        var message = sent.GetProperty("messages")[0];
+        var stored = await GetAsync(client, message.GetProperty("id").GetString()!);
+
+        Assert.Equal("held", message.GetProperty("status").GetString());
+        Assert.Equal("held", stored.GetProperty("status").GetString());
+        var step = Assert.Single(stored.GetProperty("history").EnumerateArray());
+        Assert.Contains("unapproved-link: link to svindel.com", step.GetProperty("detail").GetString());
+        Assert.Null(stored.GetProperty("operator").GetString());
+    }
+
+    [Fact]
     public async Task A_repeated_client_reference_returns_the_first_result_and_sends_once()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

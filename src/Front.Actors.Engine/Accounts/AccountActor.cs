@@ -1,12 +1,14 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Persistence;
+using Front.Actors.Domain.Misuse;
 
 namespace Front.Actors.Engine.Accounts;
 
 /// <summary>
-/// One per account, sharded and event-sourced: admits outbound messages and keeps the month's volume.
-/// It replies only after the event is journaled. Later work adds rates and misuse rules here.
+/// One per account, sharded and event-sourced: admits sends or holds them under the misuse rules, records
+/// moderators' decisions (the first decision on an item wins, once), approved domains, limits and
+/// suspension, and keeps the month's volume. It replies only after the events are journaled.
 /// </summary>
 public sealed class AccountActor : ReceivePersistentActor
 {
@@ -29,25 +31,110 @@ public sealed class AccountActor : ReceivePersistentActor
 
         Command<AccountCommands.Admit>(admit =>
         {
-            var admitted = _state.Admit(admit, DateTimeOffset.UtcNow);
-            // Admissions only add up, so they need not wait for each other: the journal batches them.
             var sender = Sender;
-            PersistAsync(admitted, e =>
+            switch (_state.Decide(admit, DateTimeOffset.UtcNow))
+            {
+                case AccountEvents.MessagesAdmitted admitted:
+                    // Admissions only add up, so they need not wait for each other (the journal batches them). The
+                    // state counts them at once, so the next send is judged against every admission made; if the
+                    // write fails the actor stops and recovers only what was journaled. The reply waits for the write.
+                    _state = _state.Apply(admitted);
+                    var (messages, segments) = (_state.MonthMessages, _state.MonthSegments);
+                    PersistAsync(admitted, _ =>
+                    {
+                        sender.Tell(new AccountReplies.Admitted(admit.AccountId, messages, segments));
+                        SnapshotNow();
+                    });
+                    break;
+                case AccountEvents.ItemHeld held:
+                    // A hold changes what later sends see (the month's volume does not move, but order matters).
+                    Persist(held, e =>
+                    {
+                        _state = _state.Apply(e);
+                        sender.Tell(new AccountReplies.Held(admit.AccountId, held.Item.ItemId, held.Item.Rule, held.Item.Details));
+                        SnapshotNow();
+                    });
+                    break;
+            }
+        });
+
+        Command<AccountCommands.Decide>(decide =>
+        {
+            if (_state.Decisions.TryGetValue(decide.ItemId, out var approved))
+            {
+                Sender.Tell(new AccountReplies.AlreadyDecided(decide.AccountId, decide.ItemId, approved));
+                return;
+            }
+            var item = _state.Held.GetValueOrDefault(decide.ItemId);
+            if (_state.Decide(decide, DateTimeOffset.UtcNow) is not { } decision || item is null)
+            {
+                Sender.Tell(new AccountReplies.UnknownItem(decide.AccountId, decide.ItemId));
+                return;
+            }
+            Persist(decision, e =>
             {
                 _state = _state.Apply(e);
-                sender.Tell(new AccountReplies.Admitted(admit.AccountId, _state.MonthMessages, _state.MonthSegments));
-                if (LastSequenceNr % SnapshotEvery == 0)
-                    SaveSnapshot(_state);
+                Sender.Tell(new AccountReplies.Decided(decide.AccountId, item, decide.Approve));
+                SnapshotNow();
             });
         });
-        Command<AccountCommands.GetUsage>(get =>
-            Sender.Tell(new AccountReplies.Usage(get.AccountId, _state.Month, _state.MonthMessages, _state.MonthSegments)));
+
+        Command<AccountCommands.ApproveDomain>(approve =>
+        {
+            if (!DomainName.TryNormalize(approve.Domain, out var domain, out var reason))
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException(reason, nameof(approve.Domain))));
+                return;
+            }
+            var events = _state.Decide(approve, domain, DateTimeOffset.UtcNow);
+            var released = events.OfType<AccountEvents.ItemApproved>().Select(e => _state.Held[e.ItemId]).ToList();
+            var sender = Sender;
+            PersistAll(events, e =>
+            {
+                _state = _state.Apply(e);
+                if (ReferenceEquals(e, events[^1]))
+                {
+                    sender.Tell(new AccountReplies.DomainApproved(approve.AccountId, domain, released));
+                    SnapshotNow();
+                }
+            });
+        });
+
+        Command<AccountCommands.SetLimits>(set =>
+        {
+            if (set.Limits.Validate() is { } invalid)
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException(invalid.Reason, invalid.Field)));
+                return;
+            }
+            PersistAndReply(new AccountEvents.LimitsChanged(set.Limits, set.Moderator, DateTimeOffset.UtcNow), set.AccountId);
+        });
+        Command<AccountCommands.Suspend>(s => PersistAndReply(new AccountEvents.AccountSuspended(s.Moderator, s.Reason, DateTimeOffset.UtcNow), s.AccountId));
+        Command<AccountCommands.Resume>(r => PersistAndReply(new AccountEvents.AccountResumed(r.Moderator, DateTimeOffset.UtcNow), r.AccountId));
+
+        Command<AccountCommands.GetUsage>(get => Sender.Tell(new AccountReplies.Usage(get.AccountId, _state.Month, _state.MonthMessages,
+            _state.MonthSegments, _state.Limits, _state.ApprovedDomains.ToList(), _state.Suspended,
+            _state.Held.Values.OrderBy(i => i.HeldAt).ToList())));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
     }
 
     public override string PersistenceId { get; }
+
+    private void PersistAndReply(AccountEvents.IAccountEvent @event, string accountId) =>
+        Persist(@event, e =>
+        {
+            _state = _state.Apply(e);
+            Sender.Tell(new AccountReplies.Done(accountId));
+            SnapshotNow();
+        });
+
+    private void SnapshotNow()
+    {
+        if (LastSequenceNr % SnapshotEvery == 0)
+            SaveSnapshot(_state);
+    }
 }
 
 /// <summary>Marks the account shard region in the actor registry.</summary>

@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Misuse;
+
 namespace Front.Actors.Engine.Accounts;
 
 /// <summary>What the account entity is asked; every command names its account so the extractor can route it.</summary>
@@ -8,8 +10,23 @@ public static class AccountCommands
         string AccountId { get; }
     }
 
-    /// <summary>Admit a send of <paramref name="Messages"/> messages totalling <paramref name="Segments"/> segments.</summary>
-    public sealed record Admit(string AccountId, int Messages, int Segments) : IWithAccountId;
+    /// <summary>
+    /// Admit one send: <paramref name="MessageIds"/> to as many recipients, each <paramref name="SegmentsPerMessage"/>
+    /// segments long. The answer is <see cref="AccountReplies.Admitted"/> or <see cref="AccountReplies.Held"/>.
+    /// </summary>
+    public sealed record Admit(string AccountId, string ItemId, IReadOnlyList<string> MessageIds, int SegmentsPerMessage, string Text) : IWithAccountId;
+
+    /// <summary>A moderator's decision on a held item; only the first one counts.</summary>
+    public sealed record Decide(string AccountId, string ItemId, bool Approve, string Moderator, string Reason) : IWithAccountId;
+
+    /// <summary>Approve a domain; items held only for links to approved domains are released.</summary>
+    public sealed record ApproveDomain(string AccountId, string Domain, string Moderator) : IWithAccountId;
+
+    public sealed record SetLimits(string AccountId, AccountLimits Limits, string Moderator) : IWithAccountId;
+
+    public sealed record Suspend(string AccountId, string Moderator, string Reason) : IWithAccountId;
+
+    public sealed record Resume(string AccountId, string Moderator) : IWithAccountId;
 
     public sealed record GetUsage(string AccountId) : IWithAccountId;
 }
@@ -19,5 +36,20 @@ public static class AccountReplies
 {
     public sealed record Admitted(string AccountId, long MonthMessages, long MonthSegments);
 
-    public sealed record Usage(string AccountId, string Month, long MonthMessages, long MonthSegments);
+    public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details);
+
+    /// <summary>The decision was recorded; on approval the item's messages may now leave, once.</summary>
+    public sealed record Decided(string AccountId, HeldItem Item, bool Approved);
+
+    public sealed record AlreadyDecided(string AccountId, string ItemId, bool Approved);
+
+    public sealed record UnknownItem(string AccountId, string ItemId);
+
+    /// <summary>The domain is approved; these items, held only for it, were released.</summary>
+    public sealed record DomainApproved(string AccountId, string Domain, IReadOnlyList<HeldItem> Released);
+
+    public sealed record Done(string AccountId);
+
+    public sealed record Usage(string AccountId, string Month, long MonthMessages, long MonthSegments, AccountLimits Limits,
+        IReadOnlyList<string> ApprovedDomains, bool Suspended, IReadOnlyList<HeldItem> HeldItems);
 }

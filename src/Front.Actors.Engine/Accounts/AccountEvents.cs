@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Misuse;
+
 namespace Front.Actors.Engine.Accounts;
 
 /// <summary>What the account entity journals.</summary>
@@ -7,4 +9,19 @@ public static class AccountEvents
 
     /// <summary>Messages were admitted in <paramref name="Month"/> (yyyy-MM, UTC).</summary>
     public sealed record MessagesAdmitted(int Messages, int Segments, string Month) : IAccountEvent;
+
+    public sealed record ItemHeld(HeldItem Item) : IAccountEvent;
+
+    /// <summary>A held item was approved; its messages count towards <paramref name="Month"/> now.</summary>
+    public sealed record ItemApproved(string ItemId, string Moderator, string Reason, DateTimeOffset At, string Month) : IAccountEvent;
+
+    public sealed record ItemRejected(string ItemId, string Moderator, string Reason, DateTimeOffset At) : IAccountEvent;
+
+    public sealed record DomainApproved(string Domain, string Moderator, DateTimeOffset At) : IAccountEvent;
+
+    public sealed record LimitsChanged(AccountLimits Limits, string Moderator, DateTimeOffset At) : IAccountEvent;
+
+    public sealed record AccountSuspended(string Moderator, string Reason, DateTimeOffset At) : IAccountEvent;
+
+    public sealed record AccountResumed(string Moderator, DateTimeOffset At) : IAccountEvent;
 }

@@ -1,18 +1,77 @@
+using System.Collections.Immutable;
+using Front.Actors.Domain.Misuse;
+
 namespace Front.Actors.Engine.Accounts;
 
-/// <summary>The account's state: this month's volume. Pure: commands become events, events become state.</summary>
-public sealed record AccountState(string Month, long MonthMessages, long MonthSegments) : Serialization.IPersisted
+/// <summary>
+/// The account's state: the month's volume, limits, approved domains, suspension, and the items held for
+/// review. Pure: <see cref="Decide(AccountCommands.Admit, DateTimeOffset)"/> and friends turn a command into
+/// events; <see cref="Apply"/> turns events into state. The actor only persists and replies.
+/// </summary>
+public sealed record AccountState(
+    string Month,
+    long MonthMessages,
+    long MonthSegments,
+    AccountLimits Limits,
+    ImmutableSortedSet<string> ApprovedDomains,
+    bool Suspended,
+    ImmutableDictionary<string, HeldItem> Held,
+    ImmutableDictionary<string, bool> Decisions) : Serialization.IPersisted
 {
-    public static readonly AccountState Empty = new("", 0, 0);
+    public static readonly AccountState Empty = new("", 0, 0, AccountLimits.Default, ImmutableSortedSet<string>.Empty, false,
+        ImmutableDictionary<string, HeldItem>.Empty, ImmutableDictionary<string, bool>.Empty);
 
-    public AccountEvents.MessagesAdmitted Admit(AccountCommands.Admit command, DateTimeOffset now) =>
-        new(command.Messages, command.Segments, now.UtcDateTime.ToString("yyyy-MM"));
+    private static string MonthOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM");
+
+    private long SegmentsIn(string month) => month == Month ? MonthSegments : 0;
+
+    /// <summary>Admit or hold a send, as the misuse rules say.</summary>
+    public AccountEvents.IAccountEvent Decide(AccountCommands.Admit admit, DateTimeOffset now)
+    {
+        var month = MonthOf(now);
+        var hold = MisuseRules.Evaluate(admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
+        var segments = admit.MessageIds.Count * admit.SegmentsPerMessage;
+        return hold is null
+            ? new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, segments, month)
+            : new AccountEvents.ItemHeld(new HeldItem(admit.ItemId, hold.Rule, hold.Details, hold.Domains, admit.MessageIds, segments, now));
+    }
+
+    /// <summary>A decision on a held item, or null when there is nothing to decide (unknown, or decided before).</summary>
+    public AccountEvents.IAccountEvent? Decide(AccountCommands.Decide decide, DateTimeOffset now)
+    {
+        if (!Held.ContainsKey(decide.ItemId))
+            return null;
+        return decide.Approve
+            ? new AccountEvents.ItemApproved(decide.ItemId, decide.Moderator, decide.Reason, now, MonthOf(now))
+            : new AccountEvents.ItemRejected(decide.ItemId, decide.Moderator, decide.Reason, now);
+    }
+
+    /// <summary>Approving a domain releases the items whose every unapproved link is now covered.</summary>
+    public IReadOnlyList<AccountEvents.IAccountEvent> Decide(AccountCommands.ApproveDomain approve, string domain, DateTimeOffset now)
+    {
+        var events = new List<AccountEvents.IAccountEvent> { new AccountEvents.DomainApproved(domain, approve.Moderator, now) };
+        var approved = ApprovedDomains.Add(domain);
+        foreach (var item in Held.Values.Where(i => i.Rule == HoldRule.UnapprovedLink).OrderBy(i => i.HeldAt))
+            if (item.Domains.All(d => approved.Any(a => Domain.Misuse.DomainName.IsCoveredBy(d, a))))
+                events.Add(new AccountEvents.ItemApproved(item.ItemId, approve.Moderator, $"domain {domain} approved", now, MonthOf(now)));
+        return events;
+    }
 
     public AccountState Apply(AccountEvents.IAccountEvent @event) => @event switch
     {
-        AccountEvents.MessagesAdmitted admitted when admitted.Month == Month =>
-            this with { MonthMessages = MonthMessages + admitted.Messages, MonthSegments = MonthSegments + admitted.Segments },
-        AccountEvents.MessagesAdmitted admitted => new AccountState(admitted.Month, admitted.Messages, admitted.Segments),
+        AccountEvents.MessagesAdmitted e => AddVolume(e.Month, e.Messages, e.Segments),
+        AccountEvents.ItemHeld e => this with { Held = Held.SetItem(e.Item.ItemId, e.Item) },
+        AccountEvents.ItemApproved e when Held.TryGetValue(e.ItemId, out var item) =>
+            AddVolume(e.Month, item.MessageIds.Count, item.Segments) with { Held = Held.Remove(e.ItemId), Decisions = Decisions.SetItem(e.ItemId, true) },
+        AccountEvents.ItemRejected e => this with { Held = Held.Remove(e.ItemId), Decisions = Decisions.SetItem(e.ItemId, false) },
+        AccountEvents.DomainApproved e => this with { ApprovedDomains = ApprovedDomains.Add(e.Domain) },
+        AccountEvents.LimitsChanged e => this with { Limits = e.Limits },
+        AccountEvents.AccountSuspended => this with { Suspended = true },
+        AccountEvents.AccountResumed => this with { Suspended = false },
         _ => this,
     };
+
+    private AccountState AddVolume(string month, long messages, long segments) => month == Month
+        ? this with { MonthMessages = MonthMessages + messages, MonthSegments = MonthSegments + segments }
+        : this with { Month = month, MonthMessages = messages, MonthSegments = segments };
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Front.Actors.Domain.Misuse;
 using Front.Actors.Domain.Numbers;
 using Front.Actors.Domain.Routing;
 using Front.Actors.Domain.Text;
@@ -53,12 +54,15 @@ public sealed class MessageIntake(
         if (recipients.Count == 0)
             throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
 
-        await accounts.ActorRef.Ask<AccountReplies.Admitted>(
-            new AccountCommands.Admit(command.AccountId, recipients.Count, recipients.Count * text.Segments), AdmitTimeout, ct);
-
         var now = DateTimeOffset.UtcNow;
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
+        var itemId = "item_" + Guid.CreateVersion7().ToString("N");
+        var decision = await accounts.ActorRef.Ask<object>(new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text), AdmitTimeout, ct);
+        var held = decision as AccountReplies.Held;
+        if (decision is not (AccountReplies.Admitted or AccountReplies.Held))
+            throw new InvalidOperationException($"unexpected answer from the account: {decision}");
+
         var records = recipients.Select((r, i) => new MessageRecord
         {
             Id = ids[i],
@@ -69,8 +73,9 @@ public sealed class MessageIntake(
             Text = command.Text,
             Encoding = text.EncodingName,
             Segments = text.Segments,
-            Status = MessageStatus.Accepted.ToWire(),
+            Status = (held is null ? MessageStatus.Accepted : MessageStatus.Held).ToWire(),
             HomeOperator = operators.HomeOperator(r)?.ToString(),
+            HoldDetail = held is null ? null : $"{held.Rule.ToWire()}: {held.Details} (item {held.ItemId})",
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
@@ -87,8 +92,10 @@ public sealed class MessageIntake(
             return new SendResult(winner.Select(ToAccepted).ToList(), rejected, Repeated: true);
         }
 
-        foreach (var record in records)
-            await pipeline.EnqueueAsync(Rebuild(record)!, ct);
+        // Held messages wait for a moderator; the rest go to the operators now.
+        if (held is null)
+            foreach (var record in records)
+                await pipeline.EnqueueAsync(Rebuild(record)!, ct);
         return new SendResult(records.Select(ToAccepted).ToList(), rejected, Repeated: false);
     }
 

@@ -4,6 +4,8 @@ namespace Front.Actors.Engine.Messages;
 public enum MessageStatus
 {
     Accepted,
+    /// <summary>Waiting for a moderator under the misuse rules; nothing leaves before an approval is stored.</summary>
+    Held,
     Queued,
     Submitted,
     Delivered,

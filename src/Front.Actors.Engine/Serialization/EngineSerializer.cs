@@ -21,7 +21,14 @@ public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWit
     private static readonly Dictionary<string, Type> TypesByManifest = new()
     {
         ["account-admitted-v1"] = typeof(AccountEvents.MessagesAdmitted),
-        ["account-state-v1"] = typeof(AccountState),
+        ["account-state-v2"] = typeof(AccountState),
+        ["account-held-v1"] = typeof(AccountEvents.ItemHeld),
+        ["account-approved-v1"] = typeof(AccountEvents.ItemApproved),
+        ["account-rejected-v1"] = typeof(AccountEvents.ItemRejected),
+        ["account-domain-v1"] = typeof(AccountEvents.DomainApproved),
+        ["account-limits-v1"] = typeof(AccountEvents.LimitsChanged),
+        ["account-suspended-v1"] = typeof(AccountEvents.AccountSuspended),
+        ["account-resumed-v1"] = typeof(AccountEvents.AccountResumed),
         ["conversation-opened-v1"] = typeof(ConversationActor.Opened),
         ["short-number-registered-v1"] = typeof(ShortNumberActor.Registered),
     };

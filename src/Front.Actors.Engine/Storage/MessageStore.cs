@@ -24,7 +24,7 @@ public sealed class MessageStore(Database database)
         await using var db = database.Open();
         await using var transaction = await db.BeginTransactionAsync(ct);
         await db.BulkCopyAsync(bulk, messages, ct);
-        await db.BulkCopyAsync(bulk, messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt }), ct);
+        await db.BulkCopyAsync(bulk, messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt, Detail = m.HoldDetail }), ct);
         await transaction.CommitAsync(ct);
     }
 

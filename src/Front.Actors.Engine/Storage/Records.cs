@@ -23,6 +23,9 @@ public sealed class MessageRecord
     [Column("parts_final"), NotNull] public int PartsFinal { get; set; }
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Only for the first history step: why the message was held, if it was.</summary>
+    [NotColumn] public string? HoldDetail { get; set; }
 }
 
 /// <summary>The operator's id for one part of a message, stored as soon as submit_sm_resp gives it.</summary>

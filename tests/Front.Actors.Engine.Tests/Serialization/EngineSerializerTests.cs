@@ -13,7 +13,15 @@ public class EngineSerializerTests : TestKit
     public static TheoryData<object> Persisted => new()
     {
         new AccountEvents.MessagesAdmitted(3, 7, "2026-11"),
-        new AccountState("2026-11", 10, 12),
+        AccountState.Empty.Apply(new AccountEvents.MessagesAdmitted(10, 12, "2026-11"))
+            .Apply(new AccountEvents.ItemHeld(new HeldItem("i1", Front.Actors.Domain.Misuse.HoldRule.UnapprovedLink, "link to x.com", ["x.com"], ["m1"], 1, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))))
+            .Apply(new AccountEvents.DomainApproved("butikk.no", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
+        new AccountEvents.ItemHeld(new HeldItem("i1", Front.Actors.Domain.Misuse.HoldRule.BulkSend, "600 recipients", [], ["m1", "m2"], 2, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
+        new AccountEvents.ItemApproved("i1", "mod", "ok", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), "2026-11"),
+        new AccountEvents.ItemRejected("i1", "mod", "no", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.LimitsChanged(new Front.Actors.Domain.Misuse.AccountLimits(10, 1000, 50), "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.AccountSuspended("mod", "spam", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.AccountResumed("mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ConversationActor.Opened(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ShortNumberActor.Registered(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
     };
@@ -27,7 +35,9 @@ public class EngineSerializerTests : TestKit
         var manifest = serializer.Manifest(value);
         var back = serializer.FromBinary(serializer.ToBinary(value), manifest);
 
-        Assert.Equal(value, back);
+        // Collections compare by reference in records, so compare what is stored.
+        Assert.Equal(value.GetType(), back.GetType());
+        Assert.Equal(Convert.ToHexString(serializer.ToBinary(value)), Convert.ToHexString(serializer.ToBinary(back)));
     }
 
     [Fact]
