@@ -11,6 +11,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMessages();
+app.MapModeration();
 app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.Run();

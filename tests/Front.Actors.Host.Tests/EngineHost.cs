@@ -17,6 +17,7 @@ namespace Front.Actors.Host.Tests;
 internal sealed class EngineHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789";
+    public const string ModeratorKey = "test-moderator-0123456789";
     private readonly WebApplicationFactory<Program> _factory;
 
     private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
@@ -28,6 +29,7 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Storage:Provider"] = database.Provider,
             ["Storage:ConnectionString"] = database.ConnectionString,
             ["Demo:ApiKey"] = ApiKey,
+            ["Demo:ModeratorKey"] = ModeratorKey,
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
         };

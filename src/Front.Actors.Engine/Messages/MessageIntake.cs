@@ -16,7 +16,7 @@ namespace Front.Actors.Engine.Messages;
 /// A repeated client reference returns what the first call stored.
 /// </summary>
 public sealed class MessageIntake(
-    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, OutboundPipeline pipeline, OperatorDirectory operators)
+    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, OperatorDirectory operators)
 {
     public const int MaxRecipients = 1_000;
     private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
@@ -92,8 +92,14 @@ public sealed class MessageIntake(
             return new SendResult(winner.Select(ToAccepted).ToList(), rejected, Repeated: true);
         }
 
-        // Held messages wait for a moderator; the rest go to the operators now.
-        if (held is null)
+        // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
+        if (held is not null)
+            await heldItems.AddAsync(new HeldItemRecord
+            {
+                ItemId = held.ItemId, AccountId = command.AccountId, Rule = held.Rule.ToWire(), Details = held.Details,
+                MessageCount = records.Count, Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
+            }, ct);
+        else
             foreach (var record in records)
                 await pipeline.EnqueueAsync(Rebuild(record)!, ct);
         return new SendResult(records.Select(ToAccepted).ToList(), rejected, Repeated: false);

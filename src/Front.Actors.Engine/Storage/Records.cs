@@ -67,3 +67,20 @@ public sealed class ApiKeyRecord
     [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>A held send as moderators list it, across accounts; the account entity owns the decision.</summary>
+[Table("held_items")]
+public sealed class HeldItemRecord
+{
+    [Column("item_id"), PrimaryKey, NotNull] public string ItemId { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("rule"), NotNull] public string Rule { get; set; } = "";
+    [Column("details"), NotNull] public string Details { get; set; } = "";
+    [Column("message_count"), NotNull] public int MessageCount { get; set; }
+    [Column("preview"), NotNull] public string Preview { get; set; } = "";
+    [Column("held_at"), NotNull] public DateTimeOffset HeldAt { get; set; }
+    [Column("decision"), Nullable] public string? Decision { get; set; }
+    [Column("decided_by"), Nullable] public string? DecidedBy { get; set; }
+    [Column("reason"), Nullable] public string? Reason { get; set; }
+    [Column("decided_at"), Nullable] public DateTimeOffset? DecidedAt { get; set; }
+}

@@ -11,22 +11,32 @@ namespace Front.Actors.Host.Api;
 /// headers, so the hub also takes the key as <c>access_token</c> in the query string.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts, ModeratorKeys moderators)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string AccountClaim = "account";
+    public const string ModeratorRole = "moderator";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = BearerToken() ?? (Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null);
         if (string.IsNullOrWhiteSpace(key))
             return AuthenticateResult.NoResult();
+        if (moderators.Find(key) is { } moderator)
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
         var account = await accounts.FindByApiKeyAsync(key, Context.RequestAborted);
         if (account is null)
             return AuthenticateResult.Fail("unknown API key");
         var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(statusCode: 403, title: "Forbidden", detail: "this key may not do that").ExecuteAsync(Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

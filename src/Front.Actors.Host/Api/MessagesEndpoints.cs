@@ -11,7 +11,7 @@ public static class MessagesEndpoints
 
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/messages").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/messages").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
         api.MapPost("", SendAsync);
         api.MapGet("{id}", GetAsync);
         return app;

@@ -19,9 +19,13 @@ public sealed class MessagesHub : Hub<IMessagesClient>
 {
     public static string GroupOf(string accountId) => $"account:{accountId}";
 
+    public const string ModeratorsGroup = "moderators";
+
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.AccountId()));
+        var user = Context.User!;
+        var group = user.IsInRole(ApiKeyAuthentication.ModeratorRole) ? ModeratorsGroup : GroupOf(user.AccountId());
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 }

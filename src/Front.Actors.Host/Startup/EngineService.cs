@@ -2,6 +2,7 @@ using Akka.Actor;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Api;
 using Front.Actors.Host.LocalMode;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class EngineService(
     OutboundPipeline pipeline,
     MessageIntake intake,
     LocalSimulators simulators,
+    ModeratorKeys moderators,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
@@ -47,8 +49,10 @@ public sealed class EngineService(
     {
         var key = string.IsNullOrWhiteSpace(demo.Value.ApiKey) ? "demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ApiKey;
         await accounts.EnsureAsync(new AccountRecord { Id = DemoAccountId, Organization = "Demo AS", Name = "Demo", MaxSegments = 10 }, key, ct);
+        var moderatorKey = string.IsNullOrWhiteSpace(demo.Value.ModeratorKey) ? "mod-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ModeratorKey;
+        moderators.Add(moderatorKey, "demo-moderator");
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.
-        Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}");
+        Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}; moderator key: {moderatorKey}");
     }
 
     public async Task StopAsync(CancellationToken ct)

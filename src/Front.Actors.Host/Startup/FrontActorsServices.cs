@@ -32,6 +32,9 @@ public static class FrontActorsServices
         services.AddSingleton<StatusWriter>();
         services.AddSingleton<OutboundPipeline>();
         services.AddSingleton<MessageIntake>();
+        services.AddSingleton<HeldItemStore>();
+        services.AddSingleton<Front.Actors.Engine.Moderation.ModerationService>();
+        services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<LocalSimulators>();
 
         var clusterConfig = Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon");

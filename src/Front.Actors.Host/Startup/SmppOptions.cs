@@ -23,4 +23,7 @@ public sealed class SmppOptions
 public sealed class DemoOptions
 {
     public string ApiKey { get; init; } = "";
+
+    /// <summary>The key of the moderator local mode seeds (a provider-side role, separate from customer keys).</summary>
+    public string ModeratorKey { get; init; } = "";
 }

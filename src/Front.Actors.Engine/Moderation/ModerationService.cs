@@ -1,0 +1,78 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Front.Actors.Domain.Misuse;
+using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Pipeline;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Moderation;
+
+/// <summary>
+/// Moderators' actions. Each decision is made and journaled by the account entity first (so two
+/// moderators deciding at once get one winner); only then are the messages moved on and, when approved,
+/// handed to the pipeline.
+/// </summary>
+public sealed class ModerationService(
+    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public async Task<DecisionOutcome> DecideAsync(string itemId, bool approve, string moderator, string reason, CancellationToken ct = default)
+    {
+        if (await items.FindAsync(itemId, ct) is not { } item)
+            return new DecisionOutcome.Unknown();
+        var reply = await accounts.ActorRef.Ask<object>(new AccountCommands.Decide(item.AccountId, itemId, approve, moderator, reason), Timeout, ct);
+        switch (reply)
+        {
+            case AccountReplies.Decided decided:
+                await ApplyAsync(decided.Item, approve, moderator, reason, ct);
+                return new DecisionOutcome.Decided(item.AccountId, decided.Item.MessageIds.Count);
+            case AccountReplies.AlreadyDecided already:
+                return new DecisionOutcome.AlreadyDecided(already.Approved);
+            default:
+                return new DecisionOutcome.Unknown();
+        }
+    }
+
+    /// <summary>Approves a domain for an account and releases what was held only for it.</summary>
+    public async Task<IReadOnlyList<string>> ApproveDomainAsync(string accountId, string domain, string moderator, CancellationToken ct = default)
+    {
+        var reply = await accounts.ActorRef.Ask<AccountReplies.DomainApproved>(new AccountCommands.ApproveDomain(accountId, domain, moderator), Timeout, ct);
+        foreach (var item in reply.Released)
+            await ApplyAsync(item, true, moderator, $"domain {reply.Domain} approved", ct);
+        return reply.Released.Select(i => i.ItemId).ToList();
+    }
+
+    public Task SetLimitsAsync(string accountId, AccountLimits limits, string moderator, CancellationToken ct = default) =>
+        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.SetLimits(accountId, limits, moderator), Timeout, ct);
+
+    public Task SuspendAsync(string accountId, string moderator, string reason, CancellationToken ct = default) =>
+        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Suspend(accountId, moderator, reason), Timeout, ct);
+
+    public Task ResumeAsync(string accountId, string moderator, CancellationToken ct = default) =>
+        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Resume(accountId, moderator), Timeout, ct);
+
+    public Task<AccountReplies.Usage> UsageAsync(string accountId, CancellationToken ct = default) =>
+        accounts.ActorRef.Ask<AccountReplies.Usage>(new AccountCommands.GetUsage(accountId), Timeout, ct);
+
+    private async Task ApplyAsync(HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
+    {
+        await items.RecordDecisionAsync(item.ItemId, item.MessageIds, approved, moderator, reason, ct);
+        if (!approved)
+            return;
+        foreach (var message in await items.MessagesAsync(item.MessageIds, ct))
+            if (message.Status == MessageStatus.Accepted.ToWire() && intake.Rebuild(message) is { } outbound)
+                await pipeline.EnqueueAsync(outbound, ct);
+    }
+}
+
+/// <summary>What came of a moderator's decision.</summary>
+public abstract record DecisionOutcome
+{
+    public sealed record Decided(string AccountId, int Messages) : DecisionOutcome;
+
+    public sealed record AlreadyDecided(bool Approved) : DecisionOutcome;
+
+    public sealed record Unknown : DecisionOutcome;
+}

@@ -1,0 +1,64 @@
+using Front.Actors.Engine.Messages;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>The moderators' view of held sends, and the message-side effects of their decisions.</summary>
+public sealed class HeldItemStore(Database database)
+{
+    public async Task AddAsync(HeldItemRecord item, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await db.InsertAsync(item, token: ct);
+    }
+
+    public async Task<HeldItemRecord?> FindAsync(string itemId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<HeldItemRecord>().FirstOrDefaultAsync(i => i.ItemId == itemId, ct);
+    }
+
+    public async Task<IReadOnlyList<HeldItemRecord>> ListUndecidedAsync(string? accountId, string? rule, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<HeldItemRecord>().Where(i => i.Decision == null);
+        if (accountId is not null)
+            query = query.Where(i => i.AccountId == accountId);
+        if (rule is not null)
+            query = query.Where(i => i.Rule == rule);
+        return await query.OrderBy(i => i.HeldAt).ToListAsync(ct);
+    }
+
+    /// <summary>Records the decision and moves the item's held messages on: back to accepted, or rejected.</summary>
+    public async Task RecordDecisionAsync(string itemId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var status = (approved ? MessageStatus.Accepted : MessageStatus.Rejected).ToWire();
+        var held = MessageStatus.Held.ToWire();
+        var detail = $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}";
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        await db.GetTable<HeldItemRecord>().Where(i => i.ItemId == itemId)
+            .Set(i => i.Decision, approved ? "approved" : "rejected")
+            .Set(i => i.DecidedBy, moderator)
+            .Set(i => i.Reason, reason)
+            .Set(i => i.DecidedAt, now)
+            .UpdateAsync(ct);
+        foreach (var id in messageIds)
+        {
+            // Only messages still held move: a repeated release changes nothing.
+            var moved = await db.GetTable<MessageRecord>().Where(m => m.Id == id && m.Status == held)
+                .Set(m => m.Status, status).Set(m => m.UpdatedAt, now).UpdateAsync(ct);
+            if (moved > 0)
+                await db.InsertAsync(new StatusHistoryRecord { MessageId = id, Status = status, At = now, Detail = detail }, token: ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<MessageRecord>> MessagesAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<MessageRecord>().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+}

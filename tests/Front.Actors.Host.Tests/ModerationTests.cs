@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Front.Actors.Host.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>Held means held: moderators approve or reject over HTTP; an approval sends the message once.</summary>
+public class ModerationTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    private static async Task<(string MessageId, string ItemId)> SendHeldAsync(EngineHost host, string text = "Vinn: svindel.com/x")
+    {
+        var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = sent.GetProperty("messages")[0].GetProperty("id").GetString()!;
+        var items = await host.Client(EngineHost.ModeratorKey).GetFromJsonAsync<JsonElement>("/api/v1/moderation/items?rule=unapproved-link");
+        var item = items.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("demo", 1), (item.GetProperty("accountId").GetString(), item.GetProperty("messageCount").GetInt32()));
+        Assert.Contains("svindel.com", item.GetProperty("details").GetString());
+        return (id, item.GetProperty("id").GetString()!);
+    }
+
+    private static async Task<string> WaitForStatusAsync(ChannelReader<MessageStatusUpdate> updates, string id, params string[] finals)
+    {
+        while (true)
+        {
+            var update = await updates.ReadAsync().AsTask().WaitAsync(Limit);
+            if (update.Id == id && finals.Contains(update.Status))
+                return update.Status;
+        }
+    }
+
+    [Fact]
+    public async Task An_approved_item_is_delivered()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var hub = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        var (messageId, itemId) = await SendHeldAsync(host);
+
+        var response = await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "kjent kunde" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("delivered", await WaitForStatusAsync(updates.Reader, messageId, "delivered"));
+        var history = (await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], history.Select(h => h.GetProperty("status").GetString()));
+        Assert.Contains("approved by demo-moderator: kjent kunde", history[1].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_rejected_item_is_never_sent_and_its_sender_sees_the_reason()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var (messageId, itemId) = await SendHeldAsync(host);
+
+        var response = await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/reject", new { reason = "phishing" });
+        var message = await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("rejected", message.GetProperty("status").GetString());
+        Assert.Contains("phishing", message.GetProperty("history")[1].GetProperty("detail").GetString());
+        Assert.Equal(0, host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsReceived));
+    }
+
+    [Fact]
+    public async Task Two_moderators_approving_at_once_release_the_item_once_and_the_second_is_told()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var hub = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        var (messageId, itemId) = await SendHeldAsync(host);
+        var moderator = host.Client(EngineHost.ModeratorKey);
+
+        var responses = await Task.WhenAll(
+            moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "a" }),
+            moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "b" }));
+        await WaitForStatusAsync(updates.Reader, messageId, "delivered");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsAccepted));
+    }
+
+    [Fact]
+    public async Task Approving_a_domain_releases_what_was_held_for_it_and_later_sends_pass()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var (messageId, _) = await SendHeldAsync(host);
+
+        var response = await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync("/api/v1/accounts/demo/approved-domains", new { domain = "svindel.com" });
+        var later = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Igjen: svindel.com/y" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var account = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("accepted", later.GetProperty("messages")[0].GetProperty("status").GetString());
+        Assert.Equal(["svindel.com"], account.GetProperty("approvedDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.NotEqual("held", (await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_suspended_account_has_its_sends_held_until_resumed()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var moderator = host.Client(EngineHost.ModeratorKey);
+
+        await moderator.PostAsJsonAsync("/api/v1/accounts/demo/suspend", new { reason = "klager" });
+        var held = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Hei" })).Content.ReadFromJsonAsync<JsonElement>();
+        await moderator.PostAsync("/api/v1/accounts/demo/resume", null);
+        var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Hei" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("held", held.GetProperty("messages")[0].GetProperty("status").GetString());
+        Assert.Equal("accepted", sent.GetProperty("messages")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_customer_reads_its_limits_and_volume_and_moderators_change_the_limits()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var put = await host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits", new { monthlySegments = 5000, bulkThreshold = 20 });
+        await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Hei" });
+        var account = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal((5000, 20), (account.GetProperty("limits").GetProperty("monthlySegments").GetInt64(), account.GetProperty("limits").GetProperty("bulkThreshold").GetInt32()));
+        Assert.Equal(1, account.GetProperty("monthToDate").GetProperty("segments").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/v1/accounts/demo/limits", "{\"messagesPerSecond\": -5}", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/v1/accounts/demo/approved-domains", "{\"domain\": \"not a domain\"}", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/v1/moderation/items/item_nope/approve", "{\"reason\": \"x\"}", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v1/moderation/items?rule=nonsense", null, HttpStatusCode.BadRequest)]
+    public async Task Bad_moderator_input_is_refused_with_a_problem(string method, string path, string? body, HttpStatusCode expected)
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.Client(EngineHost.ModeratorKey).SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_customer_key_on_moderator_endpoints_gets_403_and_a_moderator_key_on_customer_endpoints_too()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client().GetAsync("/api/v1/moderation/items")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client().PostAsync("/api/v1/accounts/demo/suspend", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client(EngineHost.ModeratorKey).GetAsync("/api/v1/account")).StatusCode);
+    }
+}
