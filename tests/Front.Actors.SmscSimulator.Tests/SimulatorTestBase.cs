@@ -7,6 +7,11 @@ public abstract class SimulatorTestBase : TestKit, IAsyncLifetime
 {
     protected static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
+    // TestKit's default wait (3 s) fails on a busy 2-core machine; a generous bound only slows a real failure.
+    protected SimulatorTestBase() : base("akka.test.single-expect-default = 30s")
+    {
+    }
+
     protected SmscSimulator Smsc { get; private set; } = null!;
 
     public async Task InitializeAsync() =>

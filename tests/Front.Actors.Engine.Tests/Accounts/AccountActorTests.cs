@@ -6,7 +6,7 @@ using Front.Actors.Engine.Accounts;
 
 namespace Front.Actors.Engine.Tests.Accounts;
 
-public class AccountActorTests : TestKit
+public class AccountActorTests() : TestKit(TestConfig.Patient)
 {
     private int _item;
 

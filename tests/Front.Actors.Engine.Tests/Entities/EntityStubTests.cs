@@ -6,7 +6,7 @@ using Front.Actors.Engine.ShortNumbers;
 namespace Front.Actors.Engine.Tests.Entities;
 
 /// <summary>The conversation and short-number entities exist with their ids and journals; their features come later.</summary>
-public class EntityStubTests : TestKit
+public class EntityStubTests() : TestKit(TestConfig.Patient)
 {
     [Fact]
     public void A_conversation_journals_its_opening_once_and_recovers_it()

@@ -54,7 +54,8 @@ public class EngineSerializerTests : TestKit
         Assert.Throws<SerializationException>(() => serializer.FromBinary([], "nope-v1"));
     }
 
-    public EngineSerializerTests() : base("""
+    public EngineSerializerTests() : base(TestConfig.Patient + """
+
         akka.actor {
           serializers.front-actors = "Front.Actors.Engine.Serialization.EngineSerializer, Front.Actors.Engine"
           serialization-bindings { "Front.Actors.Engine.Serialization.IPersisted, Front.Actors.Engine" = front-actors }

@@ -14,7 +14,7 @@ public class EsmeLinkTests : TestKit, IAsyncLifetime
     private readonly ScriptedSmsc _smsc = new();
     private readonly IMaterializer _materializer;
 
-    public EsmeLinkTests() => _materializer = Sys.Materializer();
+    public EsmeLinkTests() : base(TestConfig.Patient) => _materializer = Sys.Materializer();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -16,7 +16,7 @@ public class EsmeSessionTests : TestKit, IAsyncLifetime
     private readonly IMaterializer _materializer;
     private SmscSimulator.SmscSimulator _smsc = null!;
 
-    public EsmeSessionTests() => _materializer = Sys.Materializer();
+    public EsmeSessionTests() : base(TestConfig.Patient) => _materializer = Sys.Materializer();
 
     public async Task InitializeAsync() =>
         _smsc = await SmscSimulator.SmscSimulator.StartAsync(Sys, new SmscSimulatorOptions

@@ -17,7 +17,7 @@ public class NodeSmppEsmeAgainstOurSimulatorTests : TestKit
 {
     private static readonly TimeSpan Limit = NodeInterop.DefaultTimeout;
 
-    public NodeSmppEsmeAgainstOurSimulatorTests(ITestOutputHelper output) : base(output: output)
+    public NodeSmppEsmeAgainstOurSimulatorTests(ITestOutputHelper output) : base(TestConfig.Patient, output: output)
     {
     }
 

@@ -19,7 +19,7 @@ public class OurEsmeAgainstNodeSmppSmscTests : TestKit
     private static readonly TimeSpan Limit = NodeInterop.DefaultTimeout;
     private readonly IMaterializer _materializer;
 
-    public OurEsmeAgainstNodeSmppSmscTests(ITestOutputHelper output) : base(output: output) => _materializer = Sys.Materializer();
+    public OurEsmeAgainstNodeSmppSmscTests(ITestOutputHelper output) : base(TestConfig.Patient, output: output) => _materializer = Sys.Materializer();
 
     [Fact]
     public async Task Our_esme_binds_submits_and_receives_a_receipt_and_an_mo_from_a_node_smpp_smsc()

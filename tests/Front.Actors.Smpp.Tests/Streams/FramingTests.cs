@@ -12,7 +12,7 @@ public class FramingTests : TestKit
 {
     private readonly IMaterializer _materializer;
 
-    public FramingTests() => _materializer = Sys.Materializer();
+    public FramingTests() : base(TestConfig.Patient) => _materializer = Sys.Materializer();
 
     private static readonly Pdu[] Sample =
     [
