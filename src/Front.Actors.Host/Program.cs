@@ -14,6 +14,7 @@ app.MapMessages();
 app.MapModeration();
 app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
+app.MapHub<ModerationHub>("/hubs/moderation");
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

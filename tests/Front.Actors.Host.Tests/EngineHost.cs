@@ -57,10 +57,14 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public LocalSimulators Simulators => _factory.Services.GetRequiredService<LocalSimulators>();
 
-    public async Task<HubConnection> ConnectHubAsync()
+    public Task<HubConnection> ConnectHubAsync() => ConnectAsync("/hubs/messages", ApiKey);
+
+    public Task<HubConnection> ConnectModerationHubAsync(string key = ModeratorKey) => ConnectAsync("/hubs/moderation", key);
+
+    private async Task<HubConnection> ConnectAsync(string path, string key)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_factory.ClientOptions.BaseAddress, "/hubs/messages"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKey))
+            .WithUrl(new Uri(_factory.ClientOptions.BaseAddress, path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(key))
             .Build();
         await connection.StartAsync();
         return connection;

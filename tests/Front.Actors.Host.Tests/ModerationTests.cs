@@ -53,6 +53,44 @@ public class ModerationTests
     }
 
     [Fact]
+    public async Task Moderators_see_held_items_and_decisions_live_and_the_customer_sees_held_then_approved()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var moderators = await host.ConnectModerationHubAsync();
+        var held = Channel.CreateUnbounded<HeldItemUpdate>();
+        var decided = Channel.CreateUnbounded<ItemDecision>();
+        moderators.On<HeldItemUpdate>(nameof(IModerationClient.ItemHeld), i => held.Writer.TryWrite(i));
+        moderators.On<ItemDecision>(nameof(IModerationClient.ItemDecided), d => decided.Writer.TryWrite(d));
+        await using var customer = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        customer.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+
+        var (messageId, itemId) = await SendHeldAsync(host);
+        var live = await held.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+        await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "ok" });
+        var decision = await decided.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+        var seen = new List<string>();
+        while (!seen.Contains("delivered"))
+        {
+            var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+            if (update.Id == messageId)
+                seen.Add(update.Status);
+        }
+
+        Assert.Equal((itemId, "demo", "unapproved-link", 1), (live.Id, live.AccountId, live.Rule, live.MessageCount));
+        Assert.Equal((itemId, "approved", "demo-moderator"), (decision.Id, decision.Decision, decision.Moderator));
+        Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], seen);
+    }
+
+    [Fact]
+    public async Task A_customer_key_cannot_join_the_moderators_hub()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectModerationHubAsync(EngineHost.ApiKey));
+    }
+
+    [Fact]
     public async Task A_rejected_item_is_never_sent_and_its_sender_sees_the_reason()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

@@ -16,7 +16,8 @@ namespace Front.Actors.Engine.Messages;
 /// A repeated client reference returns what the first call stored.
 /// </summary>
 public sealed class MessageIntake(
-    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, OperatorDirectory operators)
+    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline,
+    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier)
 {
     public const int MaxRecipients = 1_000;
     private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
@@ -94,11 +95,16 @@ public sealed class MessageIntake(
 
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
         if (held is not null)
-            await heldItems.AddAsync(new HeldItemRecord
+        {
+            var item = new HeldItemRecord
             {
                 ItemId = held.ItemId, AccountId = command.AccountId, Rule = held.Rule.ToWire(), Details = held.Details,
                 MessageCount = records.Count, Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
-            }, ct);
+            };
+            await heldItems.AddAsync(item, ct);
+            await moderationNotifier.ItemHeldAsync(item);
+            await statusNotifier.NotifyAsync(records.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Held, now, r.HoldDetail)).ToList());
+        }
         else
             foreach (var record in records)
                 await pipeline.EnqueueAsync(Rebuild(record)!, ct);

@@ -14,7 +14,8 @@ namespace Front.Actors.Engine.Moderation;
 /// handed to the pipeline.
 /// </summary>
 public sealed class ModerationService(
-    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake)
+    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake,
+    IStatusNotifier statusNotifier, IModerationNotifier moderationNotifier)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -59,6 +60,12 @@ public sealed class ModerationService(
     private async Task ApplyAsync(HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
     {
         await items.RecordDecisionAsync(item.ItemId, item.MessageIds, approved, moderator, reason, ct);
+        var now = DateTimeOffset.UtcNow;
+        var status = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
+        var accountId = (await items.FindAsync(item.ItemId, ct))?.AccountId ?? "";
+        await moderationNotifier.ItemDecidedAsync(item.ItemId, accountId, approved, moderator, reason);
+        await statusNotifier.NotifyAsync(item.MessageIds.Select(id => new StatusChange(id, accountId, status, now,
+            $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}")).ToList());
         if (!approved)
             return;
         foreach (var message in await items.MessagesAsync(item.MessageIds, ct))

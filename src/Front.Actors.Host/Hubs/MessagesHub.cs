@@ -19,13 +19,15 @@ public sealed class MessagesHub : Hub<IMessagesClient>
 {
     public static string GroupOf(string accountId) => $"account:{accountId}";
 
-    public const string ModeratorsGroup = "moderators";
-
     public override async Task OnConnectedAsync()
     {
-        var user = Context.User!;
-        var group = user.IsInRole(ApiKeyAuthentication.ModeratorRole) ? ModeratorsGroup : GroupOf(user.AccountId());
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        // Moderators follow /hubs/moderation; this hub is an account's own.
+        if (Context.User!.IsInRole(ApiKeyAuthentication.ModeratorRole))
+        {
+            Context.Abort();
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.AccountId()));
         await base.OnConnectedAsync();
     }
 }

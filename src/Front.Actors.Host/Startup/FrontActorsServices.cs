@@ -35,6 +35,7 @@ public static class FrontActorsServices
         services.AddSingleton<HeldItemStore>();
         services.AddSingleton<Front.Actors.Engine.Moderation.ModerationService>();
         services.AddSingleton<ModeratorKeys>();
+        services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
         services.AddSingleton<LocalSimulators>();
 
         var clusterConfig = Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon");

@@ -1,0 +1,42 @@
+using Front.Actors.Engine.Moderation;
+using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Front.Actors.Host.Hubs;
+
+/// <summary>What moderators' clients receive.</summary>
+public interface IModerationClient
+{
+    Task ItemHeld(HeldItemUpdate item);
+
+    Task ItemDecided(ItemDecision decision);
+}
+
+public sealed record HeldItemUpdate(string Id, string AccountId, string Rule, string Details, int MessageCount, string Preview, DateTimeOffset HeldAt);
+
+public sealed record ItemDecision(string Id, string AccountId, string Decision, string Moderator, string Reason);
+
+/// <summary>The moderators' live queue; only moderator keys may connect.</summary>
+[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Roles = ApiKeyAuthentication.ModeratorRole)]
+public sealed class ModerationHub : Hub<IModerationClient>
+{
+    public const string Group = "moderators";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>Pushes held items and decisions to every connected moderator.</summary>
+public sealed class SignalRModerationNotifier(IHubContext<ModerationHub, IModerationClient> hub) : IModerationNotifier
+{
+    public Task ItemHeldAsync(HeldItemRecord item) =>
+        hub.Clients.Group(ModerationHub.Group).ItemHeld(new HeldItemUpdate(item.ItemId, item.AccountId, item.Rule, item.Details, item.MessageCount, item.Preview, item.HeldAt));
+
+    public Task ItemDecidedAsync(string itemId, string accountId, bool approved, string moderator, string reason) =>
+        hub.Clients.Group(ModerationHub.Group).ItemDecided(new ItemDecision(itemId, accountId, approved ? "approved" : "rejected", moderator, reason));
+}
