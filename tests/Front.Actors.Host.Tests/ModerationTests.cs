@@ -170,6 +170,30 @@ public class ModerationTests
         Assert.Equal(1, account.GetProperty("monthToDate").GetProperty("segments").GetInt64());
     }
 
+    [Fact]
+    public async Task Traffic_above_the_accounts_rate_waits_and_is_all_delivered()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var hub = await host.ConnectHubAsync();
+        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
+        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits", new { messagesPerSecond = 5 });
+
+        var to = Enumerable.Range(0, 12).Select(i => $"9{1000000 + i}").ToArray();
+        var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to, text = "Sakte men sikkert" })).Content.ReadFromJsonAsync<JsonElement>();
+        var ids = sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToHashSet();
+        var delivered = new HashSet<string>();
+        while (delivered.Count < ids.Count)
+        {
+            var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+            if (update.Status == "delivered")
+                delivered.Add(update.Id);
+        }
+
+        Assert.Equal(ids, delivered);
+        Assert.Equal(5, (await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("limits").GetProperty("messagesPerSecond").GetInt32());
+    }
+
     [Theory]
     [InlineData("PUT", "/api/v1/accounts/demo/limits", "{\"messagesPerSecond\": -5}", HttpStatusCode.BadRequest)]
     [InlineData("POST", "/api/v1/accounts/demo/approved-domains", "{\"domain\": \"not a domain\"}", HttpStatusCode.BadRequest)]

@@ -39,10 +39,10 @@ public sealed class AccountActor : ReceivePersistentActor
                     // state counts them at once, so the next send is judged against every admission made; if the
                     // write fails the actor stops and recovers only what was journaled. The reply waits for the write.
                     _state = _state.Apply(admitted);
-                    var (messages, segments) = (_state.MonthMessages, _state.MonthSegments);
+                    var (messages, segments, rate) = (_state.MonthMessages, _state.MonthSegments, _state.Limits.MessagesPerSecond);
                     PersistAsync(admitted, _ =>
                     {
-                        sender.Tell(new AccountReplies.Admitted(admit.AccountId, messages, segments));
+                        sender.Tell(new AccountReplies.Admitted(admit.AccountId, messages, segments, rate));
                         SnapshotNow();
                     });
                     break;

@@ -34,7 +34,7 @@ public static class AccountCommands
 /// <summary>The account entity's answers.</summary>
 public static class AccountReplies
 {
-    public sealed record Admitted(string AccountId, long MonthMessages, long MonthSegments);
+    public sealed record Admitted(string AccountId, long MonthMessages, long MonthSegments, int MessagesPerSecond);
 
     public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details);
 

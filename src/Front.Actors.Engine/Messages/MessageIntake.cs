@@ -61,6 +61,8 @@ public sealed class MessageIntake(
         var itemId = "item_" + Guid.CreateVersion7().ToString("N");
         var decision = await accounts.ActorRef.Ask<object>(new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text), AdmitTimeout, ct);
         var held = decision as AccountReplies.Held;
+        if (decision is AccountReplies.Admitted admitted)
+            pipeline.SetAccountRate(command.AccountId, admitted.MessagesPerSecond);
         if (decision is not (AccountReplies.Admitted or AccountReplies.Held))
             throw new InvalidOperationException($"unexpected answer from the account: {decision}");
 

@@ -45,8 +45,11 @@ public sealed class ModerationService(
         return reply.Released.Select(i => i.ItemId).ToList();
     }
 
-    public Task SetLimitsAsync(string accountId, AccountLimits limits, string moderator, CancellationToken ct = default) =>
-        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.SetLimits(accountId, limits, moderator), Timeout, ct);
+    public async Task SetLimitsAsync(string accountId, AccountLimits limits, string moderator, CancellationToken ct = default)
+    {
+        await accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.SetLimits(accountId, limits, moderator), Timeout, ct);
+        pipeline.SetAccountRate(accountId, limits.MessagesPerSecond); // takes effect on what is waiting, without a restart
+    }
 
     public Task SuspendAsync(string accountId, string moderator, string reason, CancellationToken ct = default) =>
         accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Suspend(accountId, moderator, reason), Timeout, ct);

@@ -35,6 +35,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
     private readonly ILoggingAdapter _log;
     private readonly List<OperatorBind> _binds = new();
     private readonly Channel<OutboundMessage> _incoming = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(50_000));
+    private readonly AccountLanes _lanes;
     private readonly ReceiptCorrelator _correlator = new();
     private readonly ConcurrentDictionary<string, SubmitProgress> _submitting = new();
     private readonly ConcurrentDictionary<string, ReceiptProgress> _receipts = new();
@@ -50,6 +51,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
         _writer = writer;
         _prices = prices;
         _log = Logging.GetLogger(system, typeof(OutboundPipeline));
+        _lanes = new AccountLanes(_incoming.Writer);
     }
 
     public IReadOnlyList<OperatorBind> Binds => _binds;
@@ -81,8 +83,11 @@ public sealed class OutboundPipeline : IAsyncDisposable
             .RunWith(Sink.Ignore<Done>(), _materializer);
     }
 
-    /// <summary>Hands an accepted (and stored) message to the pipeline; waits while the pipeline is full.</summary>
-    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct = default) => _incoming.Writer.WriteAsync(message, ct);
+    /// <summary>Hands an accepted (and stored) message to the pipeline, through its account's paced lane.</summary>
+    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct = default) => _lanes.EnqueueAsync(message, ct);
+
+    /// <summary>Sets an account's sending rate (messages per second); applies to what is still waiting too.</summary>
+    public void SetAccountRate(string accountId, int messagesPerSecond) => _lanes.SetRate(accountId, messagesPerSecond);
 
     private void OnBindState(OperatorBind bind, LinkState state)
     {
@@ -275,6 +280,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _lanes.Complete();
         _incoming.Writer.TryComplete();
         await Task.WhenAll(_binds.Select(b => b.Client.StopAsync()));
     }

@@ -21,6 +21,7 @@ public sealed class EngineService(
     MessageIntake intake,
     LocalSimulators simulators,
     ModeratorKeys moderators,
+    Front.Actors.Engine.Moderation.ModerationService moderation,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
@@ -51,6 +52,9 @@ public sealed class EngineService(
         await accounts.EnsureAsync(new AccountRecord { Id = DemoAccountId, Organization = "Demo AS", Name = "Demo", MaxSegments = 10 }, key, ct);
         var moderatorKey = string.IsNullOrWhiteSpace(demo.Value.ModeratorKey) ? "mod-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ModeratorKey;
         moderators.Add(moderatorKey, "demo-moderator");
+        // The demo account is for trying the engine at speed: generous limits unless a moderator set others.
+        if ((await moderation.UsageAsync(DemoAccountId, ct)).Limits == Domain.Misuse.AccountLimits.Default)
+            await moderation.SetLimitsAsync(DemoAccountId, new Domain.Misuse.AccountLimits(MessagesPerSecond: 10_000, MonthlySegments: 100_000_000, BulkThreshold: 1_000), "local-mode", ct);
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.
         Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}; moderator key: {moderatorKey}");
     }

@@ -1,0 +1,49 @@
+namespace Front.Actors.Domain.Throttling;
+
+/// <summary>
+/// A rate with a burst: tokens refill at <see cref="RatePerSecond"/> up to one second's worth; a message
+/// takes one. Time is passed in, so the rule is tested without a clock. Not thread-safe: one owner.
+/// </summary>
+public sealed class TokenBucket
+{
+    private double _tokens;
+    private TimeSpan _last;
+
+    public TokenBucket(double ratePerSecond, TimeSpan now)
+    {
+        RatePerSecond = ratePerSecond;
+        _tokens = Capacity;
+        _last = now;
+    }
+
+    public double RatePerSecond { get; private set; }
+
+    public double Capacity => Math.Max(1, RatePerSecond);
+
+    /// <summary>Changes the rate from now on; tokens already earned are kept up to the new capacity.</summary>
+    public void SetRate(double ratePerSecond, TimeSpan now)
+    {
+        Refill(now);
+        RatePerSecond = ratePerSecond;
+        _tokens = Math.Min(_tokens, Capacity);
+    }
+
+    /// <summary>Takes a token and returns zero, or returns how long until one is there (taking nothing).</summary>
+    public TimeSpan TryTake(TimeSpan now)
+    {
+        Refill(now);
+        if (_tokens >= 1)
+        {
+            _tokens -= 1;
+            return TimeSpan.Zero;
+        }
+        return TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond);
+    }
+
+    private void Refill(TimeSpan now)
+    {
+        if (now > _last)
+            _tokens = Math.Min(Capacity, _tokens + (now - _last).TotalSeconds * RatePerSecond);
+        _last = now;
+    }
+}
