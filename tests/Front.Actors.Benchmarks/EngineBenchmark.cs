@@ -16,7 +16,7 @@ namespace Front.Actors.Benchmarks;
 /// </summary>
 public static class EngineBenchmark
 {
-    private const string ApiKey = "bench-key";
+    internal const string ApiKey = "bench-key";
 
     public static async Task RunAsync(string[] args)
     {
@@ -28,7 +28,8 @@ public static class EngineBenchmark
 
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"front-actors-bench-{Guid.NewGuid():N}");
-        using var host = StartHost(port, data, receiptDelay, perBind);
+        using var host = StartHost(port, data,
+            ["--Smpp:Simulator:ReceiptDelayMs", receiptDelay.ToString(), "--Smpp:Simulator:MaxMessagesPerSecond", perBind.ToString()]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -116,7 +117,7 @@ public static class EngineBenchmark
         _ => $"96{i % 1_000_000:D6}",
     };
 
-    private static Process StartHost(int port, string data, int receiptDelay, int perBind)
+    internal static Process StartHost(int port, string data, IEnumerable<string> settings)
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
@@ -126,8 +127,7 @@ public static class EngineBenchmark
                  {
                      dll, "--urls", $"http://127.0.0.1:{port}", "--Demo:ApiKey", ApiKey, "--Logging:LogLevel:Default", "Warning",
                      "--Storage:ConnectionString", $"Data Source={Path.Combine(data, "bench.db")}",
-                     "--Smpp:Simulator:ReceiptDelayMs", receiptDelay.ToString(), "--Smpp:Simulator:MaxMessagesPerSecond", perBind.ToString(),
-                 })
+                 }.Concat(settings))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -137,7 +137,7 @@ public static class EngineBenchmark
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -155,7 +155,7 @@ public static class EngineBenchmark
         throw new TimeoutException("the host did not become ready");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

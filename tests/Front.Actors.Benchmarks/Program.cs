@@ -3,6 +3,7 @@ using Front.Actors.Benchmarks;
 
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- session [--messages N] [--windows 1,10,100]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- engine [--messages N] [--batch B] [--concurrency C]
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- rates [--rates 50,200,1000] [--seconds 10] [--bind-max 2000]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]
 var mode = args.FirstOrDefault() ?? "session";
 switch (mode)
@@ -13,11 +14,14 @@ switch (mode)
     case "engine":
         await EngineBenchmark.RunAsync(args.Skip(1).ToArray());
         break;
+    case "rates":
+        await RateBenchmark.RunAsync(args.Skip(1).ToArray());
+        break;
     case "codec":
         BenchmarkRunner.Run<CodecBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine' or 'codec'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates' or 'codec'");
         return 2;
 }
 return 0;

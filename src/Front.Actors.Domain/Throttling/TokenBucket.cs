@@ -28,16 +28,21 @@ public sealed class TokenBucket
         _tokens = Math.Min(_tokens, Capacity);
     }
 
-    /// <summary>Takes a token and returns zero, or returns how long until one is there (taking nothing).</summary>
-    public TimeSpan TryTake(TimeSpan now)
+    /// <summary>
+    /// Takes a token, or says how long until one is there (taking nothing). The wait is at least one tick:
+    /// a wait that rounds to zero must not read as a grant.
+    /// </summary>
+    public bool TryTake(TimeSpan now, out TimeSpan wait)
     {
         Refill(now);
         if (_tokens >= 1)
         {
             _tokens -= 1;
-            return TimeSpan.Zero;
+            wait = TimeSpan.Zero;
+            return true;
         }
-        return TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond);
+        wait = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / RatePerSecond * TimeSpan.TicksPerSecond)));
+        return false;
     }
 
     private void Refill(TimeSpan now)

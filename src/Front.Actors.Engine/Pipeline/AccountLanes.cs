@@ -42,6 +42,7 @@ internal sealed class AccountLanes(ChannelWriter<OutboundMessage> router)
         private readonly TokenBucket _bucket;
         private readonly Lock _lock = new();
         private static readonly long Started = Stopwatch.GetTimestamp();
+        private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
         public Lane(AccountLanes owner, string accountId)
         {
@@ -66,12 +67,14 @@ internal sealed class AccountLanes(ChannelWriter<OutboundMessage> router)
             {
                 while (true)
                 {
+                    bool granted;
                     TimeSpan wait;
                     lock (_lock)
-                        wait = _bucket.TryTake(Now);
-                    if (wait == TimeSpan.Zero)
+                        granted = _bucket.TryTake(Now, out wait);
+                    if (granted)
                         break;
-                    await Task.Delay(wait); // pacing real traffic to the agreed rate
+                    // Pacing real traffic to the agreed rate; timers tick in milliseconds, so never wait less.
+                    await Task.Delay(wait < MinimumWait ? MinimumWait : wait);
                 }
                 await _owner.ToRouterAsync(message);
             }

@@ -154,11 +154,15 @@ public sealed class OutboundPipeline : IAsyncDisposable
 
     private void RunSubmitStream(OperatorBind bind)
     {
-        var rate = Math.Max(1, bind.Options.MaxMessagesPerSecond);
+        // Never more than the operator's maximum in any one second: a burst of 1/20 s on top of a steady
+        // rate reduced by the same amount, so steady rate + burst stays at the maximum.
+        var maximum = Math.Max(1, bind.Options.MaxMessagesPerSecond);
+        var burst = Math.Max(1, maximum / 20);
+        var rate = Math.Max(1, maximum - burst);
         var pending = new ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
         ChannelSource.FromReader(bind.Queue.Reader)
             // Operators count parts, so the rate is per part.
-            .Throttle(rate, TimeSpan.FromSeconds(1), rate, ThrottleMode.Shaping)
+            .Throttle(rate, TimeSpan.FromSeconds(1), burst, ThrottleMode.Shaping)
             .Select(part =>
             {
                 pending[part.Request] = part;
