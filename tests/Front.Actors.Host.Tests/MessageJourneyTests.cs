@@ -25,38 +25,22 @@ public class MessageJourneyTests
     private static async Task<JsonElement> GetAsync(HttpClient client, string id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{id}");
 
-    private static async Task<List<MessageStatusUpdate>> UpdatesUntilAsync(ChannelReader<MessageStatusUpdate> updates, string id, string final)
-    {
-        var seen = new List<MessageStatusUpdate>();
-        while (true)
-        {
-            var update = await updates.ReadAsync().AsTask().WaitAsync(Limit);
-            if (update.Id != id)
-                continue;
-            seen.Add(update);
-            if (update.Status == final)
-                return seen;
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task A_message_sent_over_http_is_delivered_and_every_status_reaches_the_signalr_client(string provider)
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
         var client = host.Client();
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
 
         var sent = await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Hei på deg!" });
         var message = sent.GetProperty("messages")[0];
         var id = message.GetProperty("id").GetString()!;
-        var live = await UpdatesUntilAsync(updates.Reader, id, "delivered");
+        var live = await feed.StatusesUntilAsync(id, "delivered");
 
         Assert.Equal(("+4791234567", "accepted", 1, "gsm7"), (message.GetProperty("to").GetString(), message.GetProperty("status").GetString(),
             message.GetProperty("segments").GetInt32(), message.GetProperty("encoding").GetString()));
-        Assert.Equal(["queued", "submitted", "delivered"], live.Select(u => u.Status));
+        Assert.Equal(["queued", "submitted", "delivered"], live);
         var stored = await GetAsync(client, id);
         Assert.Equal("delivered", stored.GetProperty("status").GetString());
         Assert.Equal("telenor", stored.GetProperty("operator").GetString());
@@ -70,13 +54,11 @@ public class MessageJourneyTests
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
         var client = host.Client();
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
 
         var sent = await SendAsync(client, new { from = "Front", to = new[] { "93000000" }, text = string.Concat(Enumerable.Repeat("Takk 👍 ", 20)) });
         var id = sent.GetProperty("messages")[0].GetProperty("id").GetString()!;
-        await UpdatesUntilAsync(updates.Reader, id, "delivered");
+        await feed.StatusesUntilAsync(id, "delivered");
 
         Assert.Equal(("ucs2", 3), (sent.GetProperty("messages")[0].GetProperty("encoding").GetString(), sent.GetProperty("messages")[0].GetProperty("segments").GetInt32()));
         Assert.Equal("telia", (await GetAsync(client, id)).GetProperty("operator").GetString());

@@ -24,29 +24,17 @@ public class ModerationTests
         return (id, item.GetProperty("id").GetString()!);
     }
 
-    private static async Task<string> WaitForStatusAsync(ChannelReader<MessageStatusUpdate> updates, string id, params string[] finals)
-    {
-        while (true)
-        {
-            var update = await updates.ReadAsync().AsTask().WaitAsync(Limit);
-            if (update.Id == id && finals.Contains(update.Status))
-                return update.Status;
-        }
-    }
-
     [Fact]
     public async Task An_approved_item_is_delivered()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
         var (messageId, itemId) = await SendHeldAsync(host);
 
         var response = await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "kjent kunde" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("delivered", await WaitForStatusAsync(updates.Reader, messageId, "delivered"));
+        Assert.Equal("delivered", (await feed.StatusesUntilAsync(messageId, "delivered")).Last());
         var history = (await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], history.Select(h => h.GetProperty("status").GetString()));
         Assert.Contains("approved by demo-moderator: kjent kunde", history[1].GetProperty("detail").GetString());
@@ -61,21 +49,13 @@ public class ModerationTests
         var decided = Channel.CreateUnbounded<ItemDecision>();
         moderators.On<HeldItemUpdate>(nameof(IModerationClient.ItemHeld), i => held.Writer.TryWrite(i));
         moderators.On<ItemDecision>(nameof(IModerationClient.ItemDecided), d => decided.Writer.TryWrite(d));
-        await using var customer = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        customer.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var customer = await StatusFeed.ConnectAsync(host);
 
         var (messageId, itemId) = await SendHeldAsync(host);
         var live = await held.Reader.ReadAsync().AsTask().WaitAsync(Limit);
         await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "ok" });
         var decision = await decided.Reader.ReadAsync().AsTask().WaitAsync(Limit);
-        var seen = new List<string>();
-        while (!seen.Contains("delivered"))
-        {
-            var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(Limit);
-            if (update.Id == messageId)
-                seen.Add(update.Status);
-        }
+        var seen = await customer.StatusesUntilAsync(messageId, "delivered");
 
         Assert.Equal((itemId, "demo", "unapproved-link", 1), (live.Id, live.AccountId, live.Rule, live.MessageCount));
         Assert.Equal((itemId, "approved", "demo-moderator"), (decision.Id, decision.Decision, decision.Moderator));
@@ -109,16 +89,14 @@ public class ModerationTests
     public async Task Two_moderators_approving_at_once_release_the_item_once_and_the_second_is_told()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
         var (messageId, itemId) = await SendHeldAsync(host);
         var moderator = host.Client(EngineHost.ModeratorKey);
 
         var responses = await Task.WhenAll(
             moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "a" }),
             moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "b" }));
-        await WaitForStatusAsync(updates.Reader, messageId, "delivered");
+        await feed.StatusesUntilAsync(messageId, "delivered");
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         Assert.Equal(1, host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsAccepted));
@@ -174,21 +152,13 @@ public class ModerationTests
     public async Task Traffic_above_the_accounts_rate_waits_and_is_all_delivered()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
         await host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits", new { messagesPerSecond = 5 });
 
         var to = Enumerable.Range(0, 12).Select(i => $"9{1000000 + i}").ToArray();
         var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to, text = "Sakte men sikkert" })).Content.ReadFromJsonAsync<JsonElement>();
         var ids = sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToHashSet();
-        var delivered = new HashSet<string>();
-        while (delivered.Count < ids.Count)
-        {
-            var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(Limit);
-            if (update.Status == "delivered")
-                delivered.Add(update.Id);
-        }
+        var delivered = await feed.DeliveredAsync(ids.Count);
 
         Assert.Equal(ids, delivered);
         Assert.Equal(5, (await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("limits").GetProperty("messagesPerSecond").GetInt32());

@@ -14,18 +14,6 @@ public class ReRoutingTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    private static async Task<HashSet<string>> DeliveredAsync(ChannelReader<MessageStatusUpdate> updates, int count)
-    {
-        var delivered = new HashSet<string>();
-        while (delivered.Count < count)
-        {
-            var update = await updates.ReadAsync().AsTask().WaitAsync(Limit);
-            if (update.Status == "delivered")
-                delivered.Add(update.Id);
-        }
-        return delivered;
-    }
-
     [Fact]
     public async Task When_the_home_operators_bind_is_down_another_operator_carries_the_message_as_roaming()
     {
@@ -41,14 +29,12 @@ public class ReRoutingTests
             ["Smpp:Binds:1:SubmitIdFormat"] = "Hex", ["Smpp:Binds:1:ReceiptIdFormat"] = "Decimal",
         });
         var client = host.Client();
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
 
         var sent = await (await client.PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Via Telia" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = sent.GetProperty("messages")[0].GetProperty("id").GetString()!;
-        await DeliveredAsync(updates.Reader, 1);
+        await feed.DeliveredAsync(1);
 
         var message = await client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{id}");
         Assert.Equal("telia", message.GetProperty("operator").GetString());
@@ -66,15 +52,13 @@ public class ReRoutingTests
         var telenor = host.Simulators.For(Operator.Telenor)!;
         telenor.Configure(o => o with { DropLinkAfterSubmits = 7 });
         var client = host.Client();
-        await using var hub = await host.ConnectHubAsync();
-        var updates = Channel.CreateUnbounded<MessageStatusUpdate>();
-        hub.On<MessageStatusUpdate>(nameof(IMessagesClient.StatusChanged), u => updates.Writer.TryWrite(u));
+        await using var feed = await StatusFeed.ConnectAsync(host);
 
         var recipients = Enumerable.Range(0, 30).Select(i => $"9{1000000 + i}").ToArray();
         var sent = await (await client.PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = recipients, text = "Alle skal fram" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var ids = sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToHashSet();
-        var delivered = await DeliveredAsync(updates.Reader, ids.Count);
+        var delivered = await feed.DeliveredAsync(ids.Count);
 
         Assert.Equal(30, ids.Count);
         Assert.Equal(ids, delivered);

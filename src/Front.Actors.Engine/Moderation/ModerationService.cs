@@ -27,7 +27,7 @@ public sealed class ModerationService(
         switch (reply)
         {
             case AccountReplies.Decided decided:
-                await ApplyAsync(decided.Item, approve, moderator, reason, ct);
+                await ApplyAsync(item.AccountId, decided.Item, approve, moderator, reason, ct);
                 return new DecisionOutcome.Decided(item.AccountId, decided.Item.MessageIds.Count);
             case AccountReplies.AlreadyDecided already:
                 return new DecisionOutcome.AlreadyDecided(already.Approved);
@@ -41,7 +41,7 @@ public sealed class ModerationService(
     {
         var reply = await accounts.ActorRef.Ask<AccountReplies.DomainApproved>(new AccountCommands.ApproveDomain(accountId, domain, moderator), Timeout, ct);
         foreach (var item in reply.Released)
-            await ApplyAsync(item, true, moderator, $"domain {reply.Domain} approved", ct);
+            await ApplyAsync(accountId, item, true, moderator, $"domain {reply.Domain} approved", ct);
         return reply.Released.Select(i => i.ItemId).ToList();
     }
 
@@ -60,12 +60,11 @@ public sealed class ModerationService(
     public Task<AccountReplies.Usage> UsageAsync(string accountId, CancellationToken ct = default) =>
         accounts.ActorRef.Ask<AccountReplies.Usage>(new AccountCommands.GetUsage(accountId), Timeout, ct);
 
-    private async Task ApplyAsync(HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
+    private async Task ApplyAsync(string accountId, HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
     {
         await items.RecordDecisionAsync(item.ItemId, item.MessageIds, approved, moderator, reason, ct);
         var now = DateTimeOffset.UtcNow;
         var status = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
-        var accountId = (await items.FindAsync(item.ItemId, ct))?.AccountId ?? "";
         await moderationNotifier.ItemDecidedAsync(item.ItemId, accountId, approved, moderator, reason);
         await statusNotifier.NotifyAsync(item.MessageIds.Select(id => new StatusChange(id, accountId, status, now,
             $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}")).ToList());

@@ -230,7 +230,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
     private async Task<Done> OnReceiptAsync(OperatorBind bind, DeliveryReceipt receipt)
     {
         var key = bind.Normalizer.KeyForReceipt(receipt);
-        var part = await _correlator.FindAsync(bind.Name, key, TimeSpan.Zero);
+        _correlator.TryFind(bind.Name, key, out var part);
         if (part is null && await _store.FindPartAsync(bind.Name, key) is { } stored)
         {
             var message = await _store.GetPartsInfoAsync(stored.MessageId);

@@ -19,6 +19,10 @@ internal sealed class ReceiptCorrelator
             waiter.TrySetResult(part);
     }
 
+    /// <summary>The part, if it is registered now; no waiting.</summary>
+    public bool TryFind(string bind, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PartRef? part) =>
+        _parts.TryRemove((bind, key), out part);
+
     public async Task<PartRef?> FindAsync(string bind, string key, TimeSpan wait)
     {
         if (_parts.TryRemove((bind, key), out var part))
