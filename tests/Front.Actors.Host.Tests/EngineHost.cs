@@ -57,6 +57,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public LocalSimulators Simulators => _factory.Services.GetRequiredService<LocalSimulators>();
 
+    public IServiceProvider Services => _factory.Services;
+
     public Task<HubConnection> ConnectHubAsync() => ConnectAsync("/hubs/messages", ApiKey);
 
     public Task<HubConnection> ConnectModerationHubAsync(string key = ModeratorKey) => ConnectAsync("/hubs/moderation", key);

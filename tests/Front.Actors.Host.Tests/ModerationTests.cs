@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -60,6 +62,32 @@ public class ModerationTests
         Assert.Equal((itemId, "demo", "unapproved-link", 1), (live.Id, live.AccountId, live.Rule, live.MessageCount));
         Assert.Equal((itemId, "approved", "demo-moderator"), (decision.Id, decision.Decision, decision.Moderator));
         Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], seen);
+    }
+
+    [Fact]
+    public async Task An_approval_journaled_just_before_the_process_stopped_is_carried_out_after_the_restart()
+    {
+        var database = TestDatabase.Sqlite();
+        string messageId;
+        await using (var first = await EngineHost.StartAsync(database))
+        {
+            (messageId, var itemId) = await SendHeldAsync(first);
+            // Only the account entity learns of the approval, as if the process died before the messages moved on.
+            var accounts = first.Services.GetRequiredService<Akka.Hosting.IRequiredActor<Front.Actors.Engine.Accounts.AccountRegion>>();
+            await accounts.ActorRef.Ask<Front.Actors.Engine.Accounts.AccountReplies.Decided>(
+                new Front.Actors.Engine.Accounts.AccountCommands.Decide("demo", itemId, true, "mod", "ok"), Limit);
+            Assert.Equal("held", (await first.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("status").GetString());
+        }
+
+        await using var second = await EngineHost.StartAsync(database);
+        await using var feed = await StatusFeed.ConnectAsync(second);
+        var status = (await second.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("status").GetString();
+        if (status != "delivered")
+            await feed.StatusesUntilAsync(messageId, "delivered");
+
+        var history = (await second.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("history").EnumerateArray()
+            .Select(h => h.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], history);
     }
 
     [Fact]

@@ -115,6 +115,8 @@ public sealed class AccountActor : ReceivePersistentActor
         Command<AccountCommands.GetUsage>(get => Sender.Tell(new AccountReplies.Usage(get.AccountId, _state.Month, _state.MonthMessages,
             _state.MonthSegments, _state.Limits, _state.ApprovedDomains.ToList(), _state.Suspended,
             _state.Held.Values.OrderBy(i => i.HeldAt).ToList())));
+        Command<AccountCommands.GetDecision>(get => Sender.Tell(new AccountReplies.Decision(get.AccountId, get.ItemId,
+            _state.Decisions.TryGetValue(get.ItemId, out var approved) ? approved : null, _state.Held.GetValueOrDefault(get.ItemId))));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));

@@ -29,6 +29,9 @@ public static class AccountCommands
     public sealed record Resume(string AccountId, string Moderator) : IWithAccountId;
 
     public sealed record GetUsage(string AccountId) : IWithAccountId;
+
+    /// <summary>What was decided about an item: approved, rejected, or nothing yet.</summary>
+    public sealed record GetDecision(string AccountId, string ItemId) : IWithAccountId;
 }
 
 /// <summary>The account entity's answers.</summary>
@@ -49,6 +52,9 @@ public static class AccountReplies
     public sealed record DomainApproved(string AccountId, string Domain, IReadOnlyList<HeldItem> Released);
 
     public sealed record Done(string AccountId);
+
+    /// <summary>Null <paramref name="Approved"/>: not decided (or not known).</summary>
+    public sealed record Decision(string AccountId, string ItemId, bool? Approved, HeldItem? Item);
 
     public sealed record Usage(string AccountId, string Month, long MonthMessages, long MonthSegments, AccountLimits Limits,
         IReadOnlyList<string> ApprovedDomains, bool Suspended, IReadOnlyList<HeldItem> HeldItems);

@@ -101,7 +101,7 @@ public sealed class MessageIntake(
             var item = new HeldItemRecord
             {
                 ItemId = held.ItemId, AccountId = command.AccountId, Rule = held.Rule.ToWire(), Details = held.Details,
-                MessageCount = records.Count, Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
+                MessageCount = records.Count, MessageIds = string.Join(',', ids), Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
             };
             await heldItems.AddAsync(item, ct);
             await moderationNotifier.ItemHeldAsync(item);

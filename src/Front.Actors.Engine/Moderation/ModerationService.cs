@@ -51,6 +51,26 @@ public sealed class ModerationService(
         pipeline.SetAccountRate(accountId, limits.MessagesPerSecond); // takes effect on what is waiting, without a restart
     }
 
+    /// <summary>
+    /// After a restart: items the account entity decided but whose messages were not yet moved (the process
+    /// stopped between the journal write and the read-model update) are carried out now, once.
+    /// </summary>
+    public async Task<int> ReconcileDecisionsAsync(CancellationToken ct = default)
+    {
+        var carried = 0;
+        foreach (var pending in await items.ListUndecidedAsync(null, null, ct))
+        {
+            var decision = await accounts.ActorRef.Ask<AccountReplies.Decision>(new AccountCommands.GetDecision(pending.AccountId, pending.ItemId), Timeout, ct);
+            if (decision.Approved is not { } approved)
+                continue;
+            var item = new HeldItem(pending.ItemId, HoldRuleNames.FromWire(pending.Rule) ?? HoldRule.UnapprovedLink, pending.Details, [],
+                await items.MessageIdsAsync(pending.ItemId, ct), 0, pending.HeldAt);
+            await ApplyAsync(pending.AccountId, item, approved, "recovery", approved ? "approved before a restart" : "rejected before a restart", ct);
+            carried++;
+        }
+        return carried;
+    }
+
     public Task SuspendAsync(string accountId, string moderator, string reason, CancellationToken ct = default) =>
         accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Suspend(accountId, moderator, reason), Timeout, ct);
 

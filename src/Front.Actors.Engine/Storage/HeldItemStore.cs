@@ -56,6 +56,9 @@ public sealed class HeldItemStore(Database database)
         await transaction.CommitAsync(ct);
     }
 
+    public async Task<IReadOnlyList<string>> MessageIdsAsync(string itemId, CancellationToken ct = default) =>
+        (await FindAsync(itemId, ct))?.MessageIds.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     public async Task<IReadOnlyList<MessageRecord>> MessagesAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
     {
         await using var db = database.Open();

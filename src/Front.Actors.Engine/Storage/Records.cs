@@ -77,6 +77,9 @@ public sealed class HeldItemRecord
     [Column("rule"), NotNull] public string Rule { get; set; } = "";
     [Column("details"), NotNull] public string Details { get; set; } = "";
     [Column("message_count"), NotNull] public int MessageCount { get; set; }
+
+    /// <summary>The held messages' ids, comma-separated, so a decision can be carried out from here alone.</summary>
+    [Column("message_ids"), NotNull] public string MessageIds { get; set; } = "";
     [Column("preview"), NotNull] public string Preview { get; set; } = "";
     [Column("held_at"), NotNull] public DateTimeOffset HeldAt { get; set; }
     [Column("decision"), Nullable] public string? Decision { get; set; }

@@ -42,6 +42,9 @@ public sealed class EngineService(
         writer.Start(system);
         pipeline.Start(binds);
         var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, ct);
+        var carried = await moderation.ReconcileDecisionsAsync(ct);
+        if (carried > 0)
+            log.LogInformation("Carried out {Count} moderation decisions made before a restart", carried);
         log.LogInformation("Engine started with {Binds} binds ({Names}); {Resumed} stored messages resumed",
             binds.Count, string.Join(", ", binds.Select(b => $"{b.Name} {b.Host}:{b.Port}")), resumed);
     }
