@@ -20,9 +20,6 @@ public sealed class OperatorDirectory
         _ported = ported;
     }
 
-    public int SeriesCount => _series.Length;
-    public int PortedCount => _ported.Count;
-
     public Operator? HomeOperator(MobileNumber number)
     {
         if (!number.IsNorwegian || !long.TryParse(number.NationalNumber, out var national))

@@ -51,7 +51,7 @@ public sealed class MessageIntake(
         }
 
         if (command.ClientRef is { } clientRef && await store.FindByClientRefAsync(command.AccountId, clientRef, ct) is { Count: > 0 } earlier)
-            return new SendResult(earlier.Select(ToAccepted).ToList(), rejected, Repeated: true);
+            return new SendResult(earlier.Select(ToAccepted).ToList(), rejected);
         if (recipients.Count == 0)
             throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
 
@@ -92,7 +92,7 @@ public sealed class MessageIntake(
             var winner = await store.FindByClientRefAsync(command.AccountId, command.ClientRef, ct);
             if (winner.Count == 0)
                 throw;
-            return new SendResult(winner.Select(ToAccepted).ToList(), rejected, Repeated: true);
+            return new SendResult(winner.Select(ToAccepted).ToList(), rejected);
         }
 
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
@@ -110,7 +110,7 @@ public sealed class MessageIntake(
         else
             foreach (var record in records)
                 await pipeline.EnqueueAsync(Rebuild(record)!, ct);
-        return new SendResult(records.Select(ToAccepted).ToList(), rejected, Repeated: false);
+        return new SendResult(records.Select(ToAccepted).ToList(), rejected);
     }
 
     /// <summary>Turns a stored message back into one the pipeline can carry (after a restart).</summary>

@@ -4,7 +4,7 @@ namespace Front.Actors.Engine.Messages;
 public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef);
 
 /// <summary>The outcome of a send: accepted messages (stored) and recipients refused with a reason.</summary>
-public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected, bool Repeated);
+public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected);
 
 public sealed record AcceptedMessage(string Id, string To, string Status, int Segments, string Encoding);
 

@@ -7,9 +7,3 @@ public interface IStatusNotifier
 {
     Task NotifyAsync(IReadOnlyList<StatusChange> changes);
 }
-
-/// <summary>For hosts without live clients.</summary>
-public sealed class NoStatusNotifier : IStatusNotifier
-{
-    public Task NotifyAsync(IReadOnlyList<StatusChange> changes) => Task.CompletedTask;
-}

@@ -23,16 +23,12 @@ public sealed class StatusWriter
     private readonly MessageStore _store;
     private readonly IStatusNotifier _notifier;
     private ILoggingAdapter? _log;
-    private long _written;
 
     public StatusWriter(MessageStore store, IStatusNotifier notifier)
     {
         _store = store;
         _notifier = notifier;
     }
-
-    /// <summary>Status changes stored so far; a figure for health checks and benchmarks.</summary>
-    public long Written => Interlocked.Read(ref _written);
 
     public void Post(StatusChange change) => _pending.Writer.TryWrite(change);
 
@@ -65,7 +61,6 @@ public sealed class StatusWriter
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
             }
         }
-        Interlocked.Add(ref _written, changes.Count);
         try
         {
             await _notifier.NotifyAsync(changes);

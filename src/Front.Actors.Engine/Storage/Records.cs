@@ -19,8 +19,6 @@ public sealed class MessageRecord
     [Column("operator"), Nullable] public string? Operator { get; set; }
     [Column("bind"), Nullable] public string? Bind { get; set; }
     [Column("price_ore"), NotNull] public long PriceOre { get; set; }
-    [Column("parts_submitted"), NotNull] public int PartsSubmitted { get; set; }
-    [Column("parts_final"), NotNull] public int PartsFinal { get; set; }
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
 
