@@ -12,6 +12,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapMessages();
 app.MapModeration();
+app.MapNumbers();
 app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.MapHub<ModerationHub>("/hubs/moderation");

@@ -220,3 +220,52 @@ public class ModerationTests
         Assert.Equal(HttpStatusCode.Forbidden, (await host.Client(EngineHost.ModeratorKey).GetAsync("/api/v1/account")).StatusCode);
     }
 }
+
+/// <summary>The queue as a moderator works it: by age, and many items in one decision.</summary>
+public class ModerationQueueTests
+{
+    private static async Task<string> HoldAsync(EngineHost host, string text)
+    {
+        await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text });
+        var items = await host.Client(EngineHost.ModeratorKey).GetFromJsonAsync<JsonElement>("/api/v1/moderation/items");
+        return items.GetProperty("items").EnumerateArray().Last().GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Items_are_filtered_by_age_and_show_how_long_they_have_waited()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var itemId = await HoldAsync(host, "Se svindel.com/x");
+        var moderator = host.Client(EngineHost.ModeratorKey);
+
+        var any = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/moderation/items?olderThanMinutes=0");
+        var old = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/moderation/items?olderThanMinutes=60");
+        var negative = await moderator.GetAsync("/api/v1/moderation/items?olderThanMinutes=-1");
+
+        var item = Assert.Single(any.GetProperty("items").EnumerateArray());
+        Assert.Equal((itemId, 0), (item.GetProperty("id").GetString(), item.GetProperty("ageMinutes").GetInt32()));
+        Assert.Empty(old.GetProperty("items").EnumerateArray());
+        Assert.Equal((HttpStatusCode.BadRequest, "olderThanMinutes"), (negative.StatusCode, await NumberRateTests.FieldOf(negative)));
+    }
+
+    [Fact]
+    public async Task Many_items_are_decided_in_one_call_and_each_outcome_is_reported()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var first = await HoldAsync(host, "Se svindel.com/a");
+        var second = await HoldAsync(host, "Se lureri.no/b");
+        var moderator = host.Client(EngineHost.ModeratorKey);
+
+        var once = await (await moderator.PostAsJsonAsync("/api/v1/moderation/items/reject", new { ids = new[] { first, second, "item_nope" }, reason = "phishing" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await moderator.PostAsJsonAsync("/api/v1/moderation/items/approve", new { ids = new[] { first } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var noReason = await moderator.PostAsJsonAsync("/api/v1/moderation/items/reject", new { ids = new[] { first } });
+        var remaining = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/moderation/items");
+
+        Assert.Equal(["rejected", "rejected", "unknown"], once.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal([409], again.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()));
+        Assert.Equal((HttpStatusCode.BadRequest, "reason"), (noReason.StatusCode, await NumberRateTests.FieldOf(noReason)));
+        Assert.Empty(remaining.GetProperty("items").EnumerateArray());
+    }
+}

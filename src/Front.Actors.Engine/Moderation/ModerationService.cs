@@ -58,7 +58,7 @@ public sealed class ModerationService(
     public async Task<int> ReconcileDecisionsAsync(CancellationToken ct = default)
     {
         var carried = 0;
-        foreach (var pending in await items.ListUndecidedAsync(null, null, ct))
+        foreach (var pending in await items.ListUndecidedAsync(null, null, null, ct))
         {
             var decision = await accounts.ActorRef.Ask<AccountReplies.Decision>(new AccountCommands.GetDecision(pending.AccountId, pending.ItemId), Timeout, ct);
             if (decision.Approved is not { } approved)

@@ -5,6 +5,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Front.Actors.Domain.Misuse;
 using Front.Actors.Domain.Pricing;
 using Front.Actors.Domain.Routing;
 using Front.Actors.Domain.Text;
@@ -35,7 +36,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
     private readonly ILoggingAdapter _log;
     private readonly List<OperatorBind> _binds = new();
     private readonly Channel<OutboundMessage> _incoming = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(50_000));
-    private readonly AccountLanes _lanes;
+    private readonly PacedLanes _accountLanes;
+    private readonly PacedLanes _senderLanes;
     private readonly ReceiptCorrelator _correlator = new();
     private readonly ConcurrentDictionary<string, SubmitProgress> _submitting = new();
     private readonly ConcurrentDictionary<string, ReceiptProgress> _receipts = new();
@@ -51,7 +53,9 @@ public sealed class OutboundPipeline : IAsyncDisposable
         _writer = writer;
         _prices = prices;
         _log = Logging.GetLogger(system, typeof(OutboundPipeline));
-        _lanes = new AccountLanes(_incoming.Writer);
+        // Account rate first, then the sender's (short number, virtual number) own rate, then the router.
+        _senderLanes = new PacedLanes("sender", m => m.Sender.Value, defaultRate: null, m => _incoming.Writer.WriteAsync(m), OnWaiting);
+        _accountLanes = new PacedLanes("account", m => m.AccountId, AccountLimits.Default.MessagesPerSecond, m => _senderLanes.EnqueueAsync(m, CancellationToken.None), OnWaiting);
     }
 
     public IReadOnlyList<OperatorBind> Binds => _binds;
@@ -83,11 +87,20 @@ public sealed class OutboundPipeline : IAsyncDisposable
             .RunWith(Sink.Ignore<Done>(), _materializer);
     }
 
-    /// <summary>Hands an accepted (and stored) message to the pipeline, through its account's paced lane.</summary>
-    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct = default) => _lanes.EnqueueAsync(message, ct);
+    /// <summary>Hands an accepted (and stored) message to the pipeline, through its account's and sender's paced lanes.</summary>
+    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct = default) => _accountLanes.EnqueueAsync(message, ct);
 
     /// <summary>Sets an account's sending rate (messages per second); applies to what is still waiting too.</summary>
-    public void SetAccountRate(string accountId, int messagesPerSecond) => _lanes.SetRate(accountId, messagesPerSecond);
+    public void SetAccountRate(string accountId, int messagesPerSecond) => _accountLanes.SetRate(accountId, messagesPerSecond);
+
+    /// <summary>Sets a sender's own rate (a short or virtual number's throughput); null lifts it.</summary>
+    public void SetSenderRate(string sender, int? messagesPerSecond) => _senderLanes.SetRate(sender, messagesPerSecond);
+
+    /// <summary>Messages of the account still waiting for its rate.</summary>
+    public int WaitingFor(string accountId) => _accountLanes.Waiting(accountId);
+
+    private void OnWaiting(OutboundMessage message, string detail) =>
+        _writer.Post(new StatusChange(message.Id, message.AccountId, MessageStatus.Queued, DateTimeOffset.UtcNow, detail));
 
     private void OnBindState(OperatorBind bind, LinkState state)
     {
@@ -269,10 +282,15 @@ public sealed class OutboundPipeline : IAsyncDisposable
     // ---- recovery -----------------------------------------------------------------------------
 
     /// <summary>Puts messages that were stored but not yet submitted (before a crash) back into the pipeline.</summary>
-    public async Task<int> ResumeUnsubmittedAsync(Func<MessageRecord, OutboundMessage?> rebuild, CancellationToken ct = default)
+    /// <remarks>Each account's rate is set before its messages are queued, so a restart does not pace them at the default.</remarks>
+    public async Task<int> ResumeUnsubmittedAsync(
+        Func<MessageRecord, OutboundMessage?> rebuild, Func<string, CancellationToken, Task<int>> accountRate, CancellationToken ct = default)
     {
         var count = 0;
-        foreach (var record in await _store.LoadUnsubmittedAsync(ct))
+        var records = await _store.LoadUnsubmittedAsync(ct);
+        foreach (var accountId in records.Select(r => r.AccountId).Distinct())
+            SetAccountRate(accountId, await accountRate(accountId, ct));
+        foreach (var record in records)
         {
             if (rebuild(record) is not { } message)
                 continue;
@@ -284,7 +302,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _lanes.Complete();
+        _accountLanes.Complete();
+        _senderLanes.Complete();
         _incoming.Writer.TryComplete();
         await Task.WhenAll(_binds.Select(b => b.Client.StopAsync()));
     }

@@ -30,7 +30,12 @@ public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWit
         ["account-suspended-v1"] = typeof(AccountEvents.AccountSuspended),
         ["account-resumed-v1"] = typeof(AccountEvents.AccountResumed),
         ["conversation-opened-v1"] = typeof(ConversationActor.Opened),
-        ["short-number-registered-v1"] = typeof(ShortNumberActor.Registered),
+        ["short-number-configured-v1"] = typeof(ShortNumberEvents.NumberConfigured),
+        ["short-number-rate-v1"] = typeof(ShortNumberEvents.RateSet),
+        ["short-number-keyword-v1"] = typeof(ShortNumberEvents.KeywordRegistered),
+        ["short-number-keyword-released-v1"] = typeof(ShortNumberEvents.KeywordReleased),
+        ["short-number-rules-v1"] = typeof(ShortNumberEvents.RulesSet),
+        ["short-number-state-v1"] = typeof(ShortNumberState),
     };
 
     private static readonly Dictionary<Type, string> ManifestsByType = TypesByManifest.ToDictionary(kv => kv.Value, kv => kv.Key);

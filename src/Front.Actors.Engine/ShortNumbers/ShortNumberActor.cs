@@ -5,47 +5,105 @@ using Akka.Persistence;
 namespace Front.Actors.Engine.ShortNumbers;
 
 /// <summary>
-/// One per short number or virtual number: keywords, auto-replies and forwarding. Its id and persistence
-/// are in place; keyword routing comes with the two-way chat work.
+/// One per short number or virtual number, sharded and event-sourced: who owns it, whether it is shared,
+/// its keywords and sub-keywords (unique per number), their auto-reply and forwarding rules, and the
+/// number's own sending rate. Routes inbound messages by keyword. Replies after the events are journaled.
 /// </summary>
 public sealed class ShortNumberActor : ReceivePersistentActor
 {
-    public sealed record Touch(string Number);
+    private const int SnapshotEvery = 100;
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
-    public sealed record Touched(string Number, long Events);
-
-    /// <summary>Journaled when the number is first used.</summary>
-    public sealed record Registered(DateTimeOffset At) : Serialization.IPersisted;
-
-    private long _events;
+    private ShortNumberState _state = ShortNumberState.Empty;
 
     public ShortNumberActor(string number)
     {
         PersistenceId = $"short-number-{number}";
-        Context.SetReceiveTimeout(TimeSpan.FromMinutes(2));
-        Recover<Registered>(_ => _events++);
-        Command<Touch>(touch =>
+        Context.SetReceiveTimeout(IdleAfter);
+
+        Recover<ShortNumberEvents.IShortNumberEvent>(e => _state = _state.Apply(e));
+        Recover<SnapshotOffer>(offer =>
         {
-            if (_events > 0)
+            if (offer.Snapshot is ShortNumberState state)
+                _state = state;
+        });
+
+        Command<ShortNumberCommands.Configure>(c =>
+        {
+            if (!c.Shared && _state.Keywords.Values.Any(k => k.AccountId != c.OwnerAccountId))
             {
-                Sender.Tell(new Touched(touch.Number, _events));
+                Refuse(c.Number, "shared", "other accounts have keywords on this number; release them before making it an owned number");
                 return;
             }
-            Persist(new Registered(DateTimeOffset.UtcNow), _ =>
-            {
-                _events++;
-                Sender.Tell(new Touched(touch.Number, _events));
-            });
+            PersistAndReply(c.Number, new ShortNumberEvents.NumberConfigured(c.OwnerAccountId, c.Shared, c.DefaultReply, c.By, DateTimeOffset.UtcNow));
         });
+
+        Command<ShortNumberCommands.SetRate>(c =>
+        {
+            if (c.MessagesPerSecond is < 1 or > 100_000)
+            {
+                Refuse(c.Number, "messagesPerSecond", "must be between 1 and 100000, or null for no limit of its own");
+                return;
+            }
+            PersistAndReply(c.Number, new ShortNumberEvents.RateSet(c.MessagesPerSecond, c.By, DateTimeOffset.UtcNow));
+        });
+
+        Command<ShortNumberCommands.RegisterKeyword>(c =>
+        {
+            if (_state.RefuseKeyword(c.Keyword, c.AccountId) is { } reason)
+                Refuse(c.Number, "keyword", reason);
+            else if (_state.Keywords.ContainsKey(c.Keyword))
+                Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)); // already this account's: nothing changes
+            else
+                PersistAndReply(c.Number, new ShortNumberEvents.KeywordRegistered(c.Keyword, c.AccountId, DateTimeOffset.UtcNow));
+        });
+
+        Command<ShortNumberCommands.ReleaseKeyword>(c =>
+        {
+            if (!_state.Keywords.TryGetValue(c.Keyword, out var entry) || entry.AccountId != c.AccountId)
+                Refuse(c.Number, "keyword", $"'{c.Keyword}' is not this account's keyword on {c.Number}");
+            else
+                PersistAndReply(c.Number, new ShortNumberEvents.KeywordReleased(c.Keyword, DateTimeOffset.UtcNow));
+        });
+
+        Command<ShortNumberCommands.SetRules>(c =>
+        {
+            var owns = c.Keyword is null
+                ? _state.OwnerAccountId == c.AccountId
+                : _state.Keywords.TryGetValue(c.Keyword, out var entry) && entry.AccountId == c.AccountId;
+            if (!owns)
+                Refuse(c.Number, c.Keyword is null ? "number" : "keyword", "not this account's number or keyword");
+            else if (c.SubKeyword is not null && c.Keyword is null)
+                Refuse(c.Number, "subKeyword", "a sub-keyword needs its keyword");
+            else
+                PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, c.Rules, DateTimeOffset.UtcNow));
+        });
+
+        Command<ShortNumberCommands.Route>(c => Sender.Tell(_state.Route(c.Number, c.First, c.Second)));
+        Command<ShortNumberCommands.GetInfo>(c => Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(_ => { });
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
     }
 
     public override string PersistenceId { get; }
+
+    private void Refuse(string number, string field, string reason) => Sender.Tell(new ShortNumberReplies.Refused(number, field, reason));
+
+    private void PersistAndReply(string number, ShortNumberEvents.IShortNumberEvent @event) =>
+        Persist(@event, e =>
+        {
+            _state = _state.Apply(e);
+            Sender.Tell(new ShortNumberReplies.Info(number, _state));
+            if (LastSequenceNr % SnapshotEvery == 0)
+                SaveSnapshot(_state);
+        });
 }
 
+/// <summary>Marks the number shard region in the actor registry.</summary>
 public sealed class ShortNumberRegion;
 
 public sealed class ShortNumberMessageExtractor() : HashCodeMessageExtractor(100)
 {
-    public override string? EntityId(object message) => (message as ShortNumberActor.Touch)?.Number;
+    public override string? EntityId(object message) => (message as ShortNumberCommands.IWithNumber)?.Number;
 }

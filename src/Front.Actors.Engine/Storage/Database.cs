@@ -50,6 +50,8 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<HeldItemRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<NumberRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<KeywordRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");

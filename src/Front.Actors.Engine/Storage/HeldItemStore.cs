@@ -19,7 +19,7 @@ public sealed class HeldItemStore(Database database)
         return await db.GetTable<HeldItemRecord>().FirstOrDefaultAsync(i => i.ItemId == itemId, ct);
     }
 
-    public async Task<IReadOnlyList<HeldItemRecord>> ListUndecidedAsync(string? accountId, string? rule, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HeldItemRecord>> ListUndecidedAsync(string? accountId, string? rule, DateTimeOffset? heldBefore = null, CancellationToken ct = default)
     {
         await using var db = database.Open();
         var query = db.GetTable<HeldItemRecord>().Where(i => i.Decision == null);
@@ -27,6 +27,8 @@ public sealed class HeldItemStore(Database database)
             query = query.Where(i => i.AccountId == accountId);
         if (rule is not null)
             query = query.Where(i => i.Rule == rule);
+        if (heldBefore is { } before)
+            query = query.Where(i => i.HeldAt <= before);
         return await query.OrderBy(i => i.HeldAt).ToListAsync(ct);
     }
 

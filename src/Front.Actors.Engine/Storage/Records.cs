@@ -85,3 +85,23 @@ public sealed class HeldItemRecord
     [Column("reason"), Nullable] public string? Reason { get; set; }
     [Column("decided_at"), Nullable] public DateTimeOffset? DecidedAt { get; set; }
 }
+
+/// <summary>A short or virtual number as the API lists it (the number's entity is the authority; this is its read model).</summary>
+[Table("numbers")]
+public sealed class NumberRecord
+{
+    [Column("number"), PrimaryKey, NotNull] public string Number { get; set; } = "";
+    [Column("owner_account_id"), NotNull] public string OwnerAccountId { get; set; } = "";
+    [Column("shared"), NotNull] public bool Shared { get; set; }
+    [Column("default_reply"), Nullable] public string? DefaultReply { get; set; }
+    [Column("messages_per_second"), Nullable] public int? MessagesPerSecond { get; set; }
+}
+
+/// <summary>A keyword on a number and the account it belongs to (read model of the number's entity).</summary>
+[Table("keywords")]
+public sealed class KeywordRecord
+{
+    [Column("number"), PrimaryKey(0), NotNull] public string Number { get; set; } = "";
+    [Column("keyword"), PrimaryKey(1), NotNull] public string Keyword { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+}

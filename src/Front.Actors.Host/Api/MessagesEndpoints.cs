@@ -74,7 +74,5 @@ public static class MessagesEndpoints
         });
     }
 
-    private static IResult FieldProblem(string field, string reason) =>
-        Results.Problem(statusCode: 400, title: "Invalid request", detail: $"{field}: {reason}",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+    private static IResult FieldProblem(string field, string reason) => ApiProblems.Field(400, field, reason);
 }

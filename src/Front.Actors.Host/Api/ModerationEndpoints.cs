@@ -14,6 +14,11 @@ public static class ModerationEndpoints
 
     public sealed record DomainRequest(string? Domain);
 
+    public sealed record ManyDecisionsRequest(string[]? Ids, string? Reason);
+
+    /// <summary>At most this many items in one decision call; larger selections are paged by the client.</summary>
+    public const int MaxItemsPerDecision = 500;
+
     public static IEndpointRouteBuilder MapModeration(this IEndpointRouteBuilder app)
     {
         var moderation = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
@@ -22,6 +27,10 @@ public static class ModerationEndpoints
             DecideAsync(id, true, body, user, service, ct));
         moderation.MapPost("/moderation/items/{id}/reject", (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
             DecideAsync(id, false, body, user, service, ct));
+        moderation.MapPost("/moderation/items/approve", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
+            DecideManyAsync(true, body, user, service, ct));
+        moderation.MapPost("/moderation/items/reject", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
+            DecideManyAsync(false, body, user, service, ct));
         moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync);
         moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync);
         moderation.MapPost("/accounts/{id}/suspend", async (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
@@ -39,15 +48,47 @@ public static class ModerationEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? account, string? rule, HeldItemStore items, CancellationToken ct)
+    /// <summary>Undecided items, oldest first; <paramref name="olderThanMinutes"/> finds those waiting too long (e.g. over a weekend).</summary>
+    private static async Task<IResult> ListAsync(string? account, string? rule, int? olderThanMinutes, HeldItemStore items, CancellationToken ct)
     {
         if (rule is not null && HoldRuleNames.FromWire(rule) is null)
             return Problem(400, "rule", "must be one of unapproved-link, bulk-send, monthly-limit, suspended");
-        var list = await items.ListUndecidedAsync(account, rule, ct);
+        if (olderThanMinutes is < 0)
+            return Problem(400, "olderThanMinutes", "must be zero or more");
+        var now = DateTimeOffset.UtcNow;
+        DateTimeOffset? heldBefore = olderThanMinutes is { } minutes ? now.AddMinutes(-minutes) : null;
+        var list = await items.ListUndecidedAsync(account, rule, heldBefore, ct);
         return Results.Ok(new
         {
-            items = list.Select(i => new { id = i.ItemId, accountId = i.AccountId, rule = i.Rule, details = i.Details, messageCount = i.MessageCount, preview = i.Preview, heldAt = i.HeldAt }),
+            items = list.Select(i => new
+            {
+                id = i.ItemId, accountId = i.AccountId, rule = i.Rule, details = i.Details, messageCount = i.MessageCount, preview = i.Preview, heldAt = i.HeldAt,
+                ageMinutes = (int)(now - i.HeldAt).TotalMinutes,
+            }),
         });
+    }
+
+    /// <summary>One reason for many items; each item is decided on its own, so the answer lists every outcome.</summary>
+    private static async Task<IResult> DecideManyAsync(bool approve, ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct)
+    {
+        if (body?.Ids is not { Length: > 0 } ids)
+            return Problem(400, "ids", "list the ids of the items to decide");
+        if (ids.Length > MaxItemsPerDecision)
+            return Problem(400, "ids", $"at most {MaxItemsPerDecision} items per call, got {ids.Length}");
+        if (string.IsNullOrWhiteSpace(body.Reason) && !approve)
+            return Problem(400, "reason", "a rejection needs a reason the customer will see");
+        var results = new List<object>();
+        foreach (var id in ids.Distinct())
+        {
+            var outcome = await service.DecideAsync(id, approve, user.Identity!.Name!, body.Reason ?? "", ct);
+            results.Add(outcome switch
+            {
+                DecisionOutcome.Decided d => new { id, outcome = approve ? "approved" : "rejected", status = 200, detail = $"{d.Messages} messages" },
+                DecisionOutcome.AlreadyDecided a => new { id, outcome = "already-decided", status = 409, detail = $"already {(a.Approved ? "approved" : "rejected")}" },
+                _ => new { id, outcome = "unknown", status = 404, detail = $"no held item '{id}'" },
+            });
+        }
+        return Results.Ok(new { results });
     }
 
     private static async Task<IResult> DecideAsync(string id, bool approve, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct)
@@ -81,10 +122,12 @@ public static class ModerationEndpoints
         return Results.Ok(new { id, domain, released });
     }
 
-    private static async Task<IResult> AccountAsync(ClaimsPrincipal user, AccountStore accounts, ModerationService service, CancellationToken ct)
+    private static async Task<IResult> AccountAsync(ClaimsPrincipal user, ModerationService service, NumberStore numbers, Engine.Pipeline.OutboundPipeline pipeline, CancellationToken ct)
     {
         var id = user.AccountId();
         var usage = await service.UsageAsync(id, ct);
+        var owned = await numbers.OwnedByAsync(id, ct);
+        var keywords = await numbers.KeywordsOfAsync(id, ct);
         return Results.Ok(new
         {
             id,
@@ -93,11 +136,13 @@ public static class ModerationEndpoints
             monthToDate = new { segments = usage.MonthSegments, messages = usage.MonthMessages },
             approvedDomains = usage.ApprovedDomains,
             suspended = usage.Suspended,
+            // Accepted messages still waiting for the account's rate (the rest of the backlog is with the operators).
+            queued = pipeline.WaitingFor(id),
+            numbers = owned.Select(n => n.Number),
+            keywords = keywords.Select(k => new { shortNumber = k.Number, keyword = k.Keyword }),
             heldItems = usage.HeldItems.Select(i => new { id = i.ItemId, rule = i.Rule.ToWire(), details = i.Details, messageCount = i.MessageIds.Count, heldAt = i.HeldAt }),
         });
     }
 
-    private static IResult Problem(int status, string field, string reason) =>
-        Results.Problem(statusCode: status, detail: $"{field}: {reason}",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+    private static IResult Problem(int status, string field, string reason) => ApiProblems.Field(status, field, reason);
 }

@@ -22,6 +22,7 @@ public sealed class EngineService(
     LocalSimulators simulators,
     ModeratorKeys moderators,
     Front.Actors.Engine.Moderation.ModerationService moderation,
+    Front.Actors.Engine.ShortNumbers.NumberService numbers,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
@@ -41,7 +42,8 @@ public sealed class EngineService(
             log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
         writer.Start(system);
         pipeline.Start(binds);
-        var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, ct);
+        await numbers.RestoreRatesAsync(ct);
+        var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
         var carried = await moderation.ReconcileDecisionsAsync(ct);
         if (carried > 0)
             log.LogInformation("Carried out {Count} moderation decisions made before a restart", carried);

@@ -37,6 +37,8 @@ public static class FrontActorsServices
         services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
         services.AddSingleton<LocalSimulators>();
+        services.AddSingleton<NumberStore>();
+        services.AddSingleton<Front.Actors.Engine.ShortNumbers.NumberService>();
 
         var clusterConfig = Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon");
         services.AddAkka("front-actors", builder => builder.ConfigureFrontActors(node, storage, clusterConfig));

@@ -5,7 +5,7 @@ using Front.Actors.Engine.ShortNumbers;
 
 namespace Front.Actors.Engine.Tests.Entities;
 
-/// <summary>The conversation and short-number entities exist with their ids and journals; their features come later.</summary>
+/// <summary>The conversation entity exists with their ids and journals; their features come later.</summary>
 public class EntityStubTests() : TestKit(TestConfig.Patient)
 {
     [Fact]
@@ -24,22 +24,6 @@ public class EntityStubTests() : TestKit(TestConfig.Patient)
 
         Assert.Equal(1, ExpectMsg<ConversationActor.Touched>().Events);
         Assert.Equal("acct:2401:+4791234567", id);
-    }
-
-    [Fact]
-    public void A_short_number_journals_its_registration_once_and_recovers_it()
-    {
-        var first = Sys.ActorOf(Props.Create(() => new ShortNumberActor("2401")));
-        first.Tell(new ShortNumberActor.Touch("2401"), TestActor);
-        Assert.Equal(1, ExpectMsg<ShortNumberActor.Touched>().Events);
-        Watch(first);
-        Sys.Stop(first);
-        ExpectTerminated(first);
-
-        var again = Sys.ActorOf(Props.Create(() => new ShortNumberActor("2401")));
-        again.Tell(new ShortNumberActor.Touch("2401"), TestActor);
-
-        Assert.Equal(1, ExpectMsg<ShortNumberActor.Touched>().Events);
     }
 
     [Fact]

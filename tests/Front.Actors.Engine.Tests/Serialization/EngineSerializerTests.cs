@@ -23,7 +23,14 @@ public class EngineSerializerTests : TestKit
         new AccountEvents.AccountSuspended("mod", "spam", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new AccountEvents.AccountResumed("mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ConversationActor.Opened(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
-        new ShortNumberActor.Registered(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new ShortNumberEvents.NumberConfigured("acme", true, "Ukjent kodeord", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new ShortNumberEvents.RateSet(25, "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new ShortNumberEvents.KeywordRegistered("BLÅBÆR", "acme", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new ShortNumberEvents.KeywordReleased("BLÅBÆR", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new ShortNumberEvents.RulesSet("PIZZA", "EKSTRA", [new InboundRule(InboundRuleKind.Webhook, "https://x.no/h", "secret")], new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        ShortNumberState.Empty.Apply(new ShortNumberEvents.NumberConfigured("acme", true, null, "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
+            .Apply(new ShortNumberEvents.KeywordRegistered("PIZZA", "acme", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
+            .Apply(new ShortNumberEvents.RulesSet("PIZZA", "EKSTRA", [new InboundRule(InboundRuleKind.AutoReply, "Takk!")], new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
     };
 
     [Theory]

@@ -1,0 +1,39 @@
+namespace Front.Actors.Engine.ShortNumbers;
+
+/// <summary>What a number's entity is asked; every command names its number (E.164 or short digits) for the extractor.</summary>
+public static class ShortNumberCommands
+{
+    public interface IWithNumber
+    {
+        string Number { get; }
+    }
+
+    public sealed record Configure(string Number, string OwnerAccountId, bool Shared, string? DefaultReply, string By) : IWithNumber;
+
+    public sealed record SetRate(string Number, int? MessagesPerSecond, string By) : IWithNumber;
+
+    public sealed record RegisterKeyword(string Number, string Keyword, string AccountId) : IWithNumber;
+
+    public sealed record ReleaseKeyword(string Number, string Keyword, string AccountId) : IWithNumber;
+
+    public sealed record SetRules(string Number, string AccountId, string? Keyword, string? SubKeyword, IReadOnlyList<InboundRule> Rules) : IWithNumber;
+
+    /// <summary>Where an inbound message goes, by its first two words (upper case). Answered with an <see cref="InboundRoute"/>.</summary>
+    public sealed record Route(string Number, string? First, string? Second) : IWithNumber;
+
+    public sealed record GetInfo(string Number) : IWithNumber;
+}
+
+/// <summary>A number's entity's answers.</summary>
+public static class ShortNumberReplies
+{
+    public interface IReply
+    {
+        string Number { get; }
+    }
+
+    public sealed record Info(string Number, ShortNumberState State) : IReply;
+
+    /// <summary>The command was refused and nothing was journaled.</summary>
+    public sealed record Refused(string Number, string Field, string Reason) : IReply;
+}

@@ -1,0 +1,84 @@
+namespace Front.Actors.Engine.ShortNumbers;
+
+/// <summary>A keyword on a number: the account it belongs to, its rules, and its sub-keywords' rules.</summary>
+public sealed record KeywordEntry(string AccountId, IReadOnlyList<InboundRule> Rules, IReadOnlyDictionary<string, IReadOnlyList<InboundRule>> SubKeywords);
+
+/// <summary>Where an inbound message to a number goes: the account (null: nobody owns the number) and the rules to run.</summary>
+public sealed record InboundRoute(
+    string Number, string? AccountId, string? Keyword, string? SubKeyword, IReadOnlyList<InboundRule> Rules, string? DefaultReply)
+{
+    public bool Known => AccountId is not null;
+}
+
+/// <summary>
+/// A short or virtual number's configuration, as its entity rebuilds it from the journal. Pure: commands
+/// are judged and events applied here, so the rules are tested without actors. Keywords are stored upper case.
+/// </summary>
+public sealed record ShortNumberState(
+    string? OwnerAccountId,
+    bool Shared,
+    string? DefaultReply,
+    int? MessagesPerSecond,
+    IReadOnlyDictionary<string, KeywordEntry> Keywords,
+    IReadOnlyList<InboundRule> NumberRules)
+{
+    public static ShortNumberState Empty { get; } = new(null, false, null, null, new Dictionary<string, KeywordEntry>(), []);
+
+    public bool Configured => OwnerAccountId is not null;
+
+    public ShortNumberState Apply(ShortNumberEvents.IShortNumberEvent @event) => @event switch
+    {
+        ShortNumberEvents.NumberConfigured e => this with { OwnerAccountId = e.OwnerAccountId, Shared = e.Shared, DefaultReply = e.DefaultReply },
+        ShortNumberEvents.RateSet e => this with { MessagesPerSecond = e.MessagesPerSecond },
+        ShortNumberEvents.KeywordRegistered e => this with
+        {
+            Keywords = new Dictionary<string, KeywordEntry>(Keywords) { [e.Keyword] = new(e.AccountId, [], new Dictionary<string, IReadOnlyList<InboundRule>>()) },
+        },
+        ShortNumberEvents.KeywordReleased e => this with { Keywords = Keywords.Where(k => k.Key != e.Keyword).ToDictionary() },
+        ShortNumberEvents.RulesSet { Keyword: null } e => this with { NumberRules = e.Rules },
+        ShortNumberEvents.RulesSet { SubKeyword: null } e when Keywords.TryGetValue(e.Keyword!, out var entry) => this with
+        {
+            Keywords = new Dictionary<string, KeywordEntry>(Keywords) { [e.Keyword!] = entry with { Rules = e.Rules } },
+        },
+        ShortNumberEvents.RulesSet e when Keywords.TryGetValue(e.Keyword!, out var entry) => this with
+        {
+            Keywords = new Dictionary<string, KeywordEntry>(Keywords)
+            {
+                [e.Keyword!] = entry with { SubKeywords = new Dictionary<string, IReadOnlyList<InboundRule>>(entry.SubKeywords) { [e.SubKeyword!] = e.Rules } },
+            },
+        },
+        _ => this,
+    };
+
+    /// <summary>
+    /// Routes an inbound message by its first two words (already upper case, punctuation stripped). A number
+    /// owned by one account takes everything; a shared one routes by keyword, then sub-keyword, and keeps an
+    /// unknown keyword's message for the number's owner with the default reply.
+    /// </summary>
+    public InboundRoute Route(string number, string? first, string? second)
+    {
+        if (!Configured)
+            return new InboundRoute(number, null, null, null, [], null);
+        if (first is not null && Keywords.TryGetValue(first, out var entry) && (Shared || entry.AccountId == OwnerAccountId))
+        {
+            if (second is not null && entry.SubKeywords.TryGetValue(second, out var subRules))
+                return new InboundRoute(number, entry.AccountId, first, second, subRules, null);
+            return new InboundRoute(number, entry.AccountId, first, null, entry.Rules.Count > 0 || Shared ? entry.Rules : NumberRules, null);
+        }
+        return Shared
+            ? new InboundRoute(number, OwnerAccountId, null, null, [], DefaultReply)
+            : new InboundRoute(number, OwnerAccountId, null, null, NumberRules, null);
+    }
+
+    /// <summary>Why a keyword cannot be registered for the account, or null if it can.</summary>
+    public string? RefuseKeyword(string keyword, string accountId)
+    {
+        if (!Configured)
+            return "the number is not set up";
+        if (Keywords.TryGetValue(keyword, out var taken))
+            return taken.AccountId == accountId ? null : $"'{keyword}' is already taken on this number";
+        if (!Shared && accountId != OwnerAccountId)
+            return "the number belongs to another account";
+        return null;
+    }
+}

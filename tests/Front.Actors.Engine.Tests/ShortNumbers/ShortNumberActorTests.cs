@@ -1,0 +1,149 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using Front.Actors.Engine.ShortNumbers;
+
+namespace Front.Actors.Engine.Tests.ShortNumbers;
+
+public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
+{
+    private IActorRef Number(string number) => Sys.ActorOf(Props.Create(() => new ShortNumberActor(number)));
+
+    private IActorRef Restart(IActorRef entity, string number)
+    {
+        Watch(entity);
+        Sys.Stop(entity);
+        ExpectTerminated(entity);
+        return Number(number);
+    }
+
+    private ShortNumberState Ask(IActorRef entity, object command)
+    {
+        entity.Tell(command, TestActor);
+        return ExpectMsg<ShortNumberReplies.Info>().State;
+    }
+
+    private IActorRef Shared(string number, string owner = "provider", string? defaultReply = "Ukjent kodeord")
+    {
+        var entity = Number(number);
+        Ask(entity, new ShortNumberCommands.Configure(number, owner, Shared: true, defaultReply, "test"));
+        return entity;
+    }
+
+    [Fact]
+    public void An_owned_number_routes_every_message_to_its_account()
+    {
+        var entity = Number("+4790000001");
+        Ask(entity, new ShortNumberCommands.Configure("+4790000001", "acme", Shared: false, null, "test"));
+
+        entity.Tell(new ShortNumberCommands.Route("+4790000001", "HEI", "DER"), TestActor);
+        var route = ExpectMsg<InboundRoute>();
+
+        Assert.Equal("acme", route.AccountId);
+        Assert.Null(route.Keyword);
+        Assert.Null(route.DefaultReply);
+    }
+
+    [Fact]
+    public void A_shared_number_routes_by_keyword_and_sub_keyword()
+    {
+        var entity = Shared("2401");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2401", "PIZZA", "acme"));
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2401", "BLÅBÆR", "berry"));
+        Ask(entity, new ShortNumberCommands.SetRules("2401", "acme", "PIZZA", "EKSTRA", [new InboundRule(InboundRuleKind.AutoReply, "Ekstra ost!")]));
+
+        entity.Tell(new ShortNumberCommands.Route("2401", "BLÅBÆR", null), TestActor);
+        var berry = ExpectMsg<InboundRoute>();
+        entity.Tell(new ShortNumberCommands.Route("2401", "PIZZA", "EKSTRA"), TestActor);
+        var extra = ExpectMsg<InboundRoute>();
+        entity.Tell(new ShortNumberCommands.Route("2401", "PIZZA", "VANLIG"), TestActor);
+        var plain = ExpectMsg<InboundRoute>();
+
+        Assert.Equal(("berry", "BLÅBÆR"), (berry.AccountId, berry.Keyword));
+        Assert.Equal(("acme", "EKSTRA"), (extra.AccountId, extra.SubKeyword));
+        Assert.Equal("Ekstra ost!", Assert.Single(extra.Rules).Target);
+        Assert.Equal(("acme", null), (plain.AccountId, plain.SubKeyword));
+        Assert.Empty(plain.Rules);
+    }
+
+    [Fact]
+    public void An_unknown_keyword_on_a_shared_number_is_kept_for_the_owner_with_the_default_reply()
+    {
+        var entity = Shared("2402", owner: "provider", defaultReply: "Send PIZZA til 2402");
+
+        entity.Tell(new ShortNumberCommands.Route("2402", "HVA", null), TestActor);
+        var route = ExpectMsg<InboundRoute>();
+
+        Assert.Equal("provider", route.AccountId);
+        Assert.Equal("Send PIZZA til 2402", route.DefaultReply);
+    }
+
+    [Fact]
+    public void A_taken_keyword_is_refused_and_nothing_changes()
+    {
+        var entity = Shared("2403");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2403", "TUR", "acme"));
+
+        entity.Tell(new ShortNumberCommands.RegisterKeyword("2403", "TUR", "other"), TestActor);
+        var refused = ExpectMsg<ShortNumberReplies.Refused>();
+        var state = Ask(entity, new ShortNumberCommands.GetInfo("2403"));
+
+        Assert.Equal("keyword", refused.Field);
+        Assert.Contains("already taken", refused.Reason);
+        Assert.Equal("acme", state.Keywords["TUR"].AccountId);
+    }
+
+    [Fact]
+    public void A_number_nobody_set_up_routes_nowhere()
+    {
+        var entity = Number("9999");
+
+        entity.Tell(new ShortNumberCommands.Route("9999", "HEI", null), TestActor);
+
+        Assert.False(ExpectMsg<InboundRoute>().Known);
+    }
+
+    [Fact]
+    public void The_numbers_rate_is_set_lifted_and_refused_when_absurd()
+    {
+        var entity = Shared("2404");
+
+        var limited = Ask(entity, new ShortNumberCommands.SetRate("2404", 20, "mod"));
+        entity.Tell(new ShortNumberCommands.SetRate("2404", 0, "mod"), TestActor);
+        var refused = ExpectMsg<ShortNumberReplies.Refused>();
+        var lifted = Ask(entity, new ShortNumberCommands.SetRate("2404", null, "mod"));
+
+        Assert.Equal(20, limited.MessagesPerSecond);
+        Assert.Equal("messagesPerSecond", refused.Field);
+        Assert.Null(lifted.MessagesPerSecond);
+    }
+
+    [Fact]
+    public void Owner_rate_keywords_and_rules_survive_a_restart()
+    {
+        var entity = Shared("2405", owner: "provider", defaultReply: "Ukjent");
+        Ask(entity, new ShortNumberCommands.SetRate("2405", 35, "mod"));
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2405", "KAFFE", "acme"));
+        Ask(entity, new ShortNumberCommands.SetRules("2405", "acme", "KAFFE", null, [new InboundRule(InboundRuleKind.Webhook, "https://acme.no/hook", "s3cret")]));
+
+        var state = Ask(Restart(entity, "2405"), new ShortNumberCommands.GetInfo("2405"));
+
+        Assert.Equal(("provider", true, "Ukjent", (int?)35), (state.OwnerAccountId, state.Shared, state.DefaultReply, state.MessagesPerSecond));
+        var rule = Assert.Single(state.Keywords["KAFFE"].Rules);
+        Assert.Equal((InboundRuleKind.Webhook, "https://acme.no/hook", "s3cret"), (rule.Kind, rule.Target, rule.Secret));
+    }
+
+    [Fact]
+    public void Only_the_keywords_account_may_set_its_rules_or_release_it()
+    {
+        var entity = Shared("2406");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2406", "SKI", "acme"));
+
+        entity.Tell(new ShortNumberCommands.SetRules("2406", "other", "SKI", null, []), TestActor);
+        ExpectMsg<ShortNumberReplies.Refused>();
+        entity.Tell(new ShortNumberCommands.ReleaseKeyword("2406", "SKI", "other"), TestActor);
+        ExpectMsg<ShortNumberReplies.Refused>();
+        var released = Ask(entity, new ShortNumberCommands.ReleaseKeyword("2406", "SKI", "acme"));
+
+        Assert.Empty(released.Keywords);
+    }
+}
