@@ -1,54 +1,142 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Persistence;
+using static Front.Actors.Engine.Conversations.ConversationEvents;
 
 namespace Front.Actors.Engine.Conversations;
 
 /// <summary>
-/// One per (account, our number, contact number): the chat thread. Its id and persistence are in place;
-/// threads, assignment and opt-out come with the two-way chat work.
+/// One per (account, our number, contact number), sharded and event-sourced: the thread's order of
+/// messages, unread count, assignment, closed/reopened and opt-out. Its mailbox serialises everything about
+/// the thread, so inbound messages and replies are journaled in the order they came. Idle threads
+/// passivate; their history is in the journal and the read model, not in memory.
 /// </summary>
 public sealed class ConversationActor : ReceivePersistentActor
 {
-    public sealed record Touch(string ConversationId);
+    private const int SnapshotEvery = 200;
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
-    public sealed record Touched(string ConversationId, long Events);
-
-    /// <summary>Journaled when the thread is first used.</summary>
-    public sealed record Opened(DateTimeOffset At) : Serialization.IPersisted;
-
-    private long _events;
+    private ConversationState _state = ConversationState.Empty;
 
     public ConversationActor(string conversationId)
     {
         PersistenceId = $"conversation-{conversationId}";
-        Context.SetReceiveTimeout(TimeSpan.FromMinutes(2));
-        Recover<Opened>(_ => _events++);
-        Command<Touch>(touch =>
+        Context.SetReceiveTimeout(IdleAfter);
+
+        Recover<IConversationEvent>(e => _state = _state.Apply(e));
+        Recover<SnapshotOffer>(offer =>
         {
-            if (_events > 0)
-            {
-                Sender.Tell(new Touched(touch.ConversationId, _events));
-                return;
-            }
-            Persist(new Opened(DateTimeOffset.UtcNow), _ =>
-            {
-                _events++;
-                Sender.Tell(new Touched(touch.ConversationId, _events));
-            });
+            if (offer.Snapshot is ConversationState state)
+                _state = state;
         });
+
+        Command<ConversationCommands.Receive>(c =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var events = new List<IConversationEvent>();
+            if (!_state.Exists)
+                events.Add(new Opened(c.AccountId, c.OurNumber, c.Contact, now));
+            else if (_state.Closed)
+                events.Add(new Reopened("contact", now));
+            events.Add(new MessageReceived(c.MessageId, c.Text, c.Keyword, now));
+            if (c.OptOut == OptChange.OptOut && !_state.OptedOut)
+                events.Add(new OptedOut(FirstWord(c.Text), now));
+            else if (c.OptOut == OptChange.OptIn && _state.OptedOut)
+                events.Add(new OptedIn(FirstWord(c.Text), now));
+            PersistAndReply(c.ConversationId, events);
+        });
+
+        Command<ConversationCommands.RecordReply>(c => IfExists(c, () =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var events = new List<IConversationEvent>();
+            if (_state.Closed)
+                events.Add(new Reopened(c.Author, now));
+            events.Add(new ReplyWritten(c.MessageId, c.Text, c.Author, now));
+            PersistAndReply(c.ConversationId, events);
+        }));
+
+        Command<ConversationCommands.MarkRead>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, _state.Unread == 0 ? [] : [new MarkedRead(c.Agent, DateTimeOffset.UtcNow)])));
+
+        Command<ConversationCommands.Claim>(c => IfExists(c, () =>
+        {
+            if (_state.RefuseClaim(c.Agent) is { } reason)
+                Refuse(c.ConversationId, reason);
+            else
+                PersistAndReply(c.ConversationId, _state.AssignedTo == c.Agent ? [] : [new AssignmentChanged(c.Agent, c.Agent, DateTimeOffset.UtcNow)]);
+        }));
+
+        Command<ConversationCommands.Release>(c => IfExists(c, () =>
+        {
+            if (_state.RefuseHandOver(c.Agent) is { } reason)
+                Refuse(c.ConversationId, reason);
+            else
+                PersistAndReply(c.ConversationId, [new AssignmentChanged(null, c.Agent, DateTimeOffset.UtcNow)]);
+        }));
+
+        Command<ConversationCommands.Transfer>(c => IfExists(c, () =>
+        {
+            if (_state.RefuseHandOver(c.From) is { } reason)
+                Refuse(c.ConversationId, reason);
+            else
+                PersistAndReply(c.ConversationId, [new AssignmentChanged(c.To, c.From, DateTimeOffset.UtcNow)]);
+        }));
+
+        Command<ConversationCommands.AssignIfFree>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, _state.AssignedTo is null ? [new AssignmentChanged(c.Agent, c.By, DateTimeOffset.UtcNow)] : [])));
+
+        Command<ConversationCommands.Close>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, _state.Closed ? [] : [new Closed(c.By, DateTimeOffset.UtcNow)])));
+
+        Command<ConversationCommands.Reopen>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, _state.Closed ? [new Reopened(c.By, DateTimeOffset.UtcNow)] : [])));
+
+        Command<ConversationCommands.Get>(c => Sender.Tell(new ConversationReplies.Changed(c.ConversationId, _state, [])));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(_ => { });
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
     }
 
     public override string PersistenceId { get; }
 
-    /// <summary>A conversation id: account, our number and the contact's number.</summary>
-    public static string IdOf(string accountId, string ourNumber, string contact) => $"{accountId}:{ourNumber}:{contact}";
+    private static string FirstWord(string text) => text.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+
+    private void IfExists(ConversationCommands.IWithConversationId command, Action then)
+    {
+        if (_state.Exists)
+            then();
+        else
+            Sender.Tell(new ConversationReplies.Refused(command.ConversationId, $"no conversation '{command.ConversationId}'", Conflict: false));
+    }
+
+    private void Refuse(string conversationId, string reason) => Sender.Tell(new ConversationReplies.Refused(conversationId, reason, Conflict: true));
+
+    private void PersistAndReply(string conversationId, IReadOnlyList<IConversationEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            Sender.Tell(new ConversationReplies.Changed(conversationId, _state, []));
+            return;
+        }
+        var sender = Sender;
+        var last = events[^1];
+        PersistAll(events, e =>
+        {
+            _state = _state.Apply(e);
+            if (!ReferenceEquals(e, last))
+                return;
+            sender.Tell(new ConversationReplies.Changed(conversationId, _state, events));
+            if (LastSequenceNr % SnapshotEvery < events.Count)
+                SaveSnapshot(_state);
+        });
+    }
 }
 
+/// <summary>Marks the conversation shard region in the actor registry.</summary>
 public sealed class ConversationRegion;
 
 public sealed class ConversationMessageExtractor() : HashCodeMessageExtractor(100)
 {
-    public override string? EntityId(object message) => (message as ConversationActor.Touch)?.ConversationId;
+    public override string? EntityId(object message) => (message as ConversationCommands.IWithConversationId)?.ConversationId;
 }

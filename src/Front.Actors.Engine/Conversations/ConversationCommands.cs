@@ -1,0 +1,60 @@
+namespace Front.Actors.Engine.Conversations;
+
+/// <summary>What a conversation entity is asked; every command names its conversation for the extractor.</summary>
+public static class ConversationCommands
+{
+    public interface IWithConversationId
+    {
+        string ConversationId { get; }
+    }
+
+    /// <summary>
+    /// An inbound message from the contact. The first one opens the thread; one to a closed thread reopens it;
+    /// <paramref name="OptOut"/> records a stop or start word with it.
+    /// </summary>
+    public sealed record Receive(
+        string ConversationId, string AccountId, string OurNumber, string Contact, string MessageId, string Text, string? Keyword, OptChange OptOut)
+        : IWithConversationId;
+
+    /// <summary>A reply already accepted by the outbound intake as <paramref name="MessageId"/>.</summary>
+    public sealed record RecordReply(string ConversationId, string MessageId, string Text, string Author) : IWithConversationId;
+
+    public sealed record MarkRead(string ConversationId, string Agent) : IWithConversationId;
+
+    public sealed record Claim(string ConversationId, string Agent) : IWithConversationId;
+
+    public sealed record Release(string ConversationId, string Agent) : IWithConversationId;
+
+    public sealed record Transfer(string ConversationId, string From, string To) : IWithConversationId;
+
+    /// <summary>Given by the round-robin assigner: takes effect only if nobody has the thread yet.</summary>
+    public sealed record AssignIfFree(string ConversationId, string Agent, string By) : IWithConversationId;
+
+    public sealed record Close(string ConversationId, string By) : IWithConversationId;
+
+    public sealed record Reopen(string ConversationId, string By) : IWithConversationId;
+
+    public sealed record Get(string ConversationId) : IWithConversationId;
+}
+
+public enum OptChange
+{
+    None,
+    OptOut,
+    OptIn,
+}
+
+/// <summary>A conversation entity's answers.</summary>
+public static class ConversationReplies
+{
+    public interface IReply
+    {
+        string ConversationId { get; }
+    }
+
+    /// <summary>What was journaled (possibly nothing) and the state after it.</summary>
+    public sealed record Changed(string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events) : IReply;
+
+    /// <summary>Refused, nothing journaled. <paramref name="Conflict"/>: the thread's state forbids it (HTTP 409), else not found.</summary>
+    public sealed record Refused(string ConversationId, string Reason, bool Conflict) : IReply;
+}
