@@ -13,9 +13,14 @@ app.UseAuthorization();
 app.MapMessages();
 app.MapModeration();
 app.MapNumbers();
+app.MapConversations();
+app.MapInbound();
+app.MapAgents();
+app.MapSimulator();
 app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.MapHub<ModerationHub>("/hubs/moderation");
+app.MapHub<InboxHub>("/hubs/inbox");
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

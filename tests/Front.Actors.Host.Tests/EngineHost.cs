@@ -18,6 +18,7 @@ internal sealed class EngineHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789";
     public const string ModeratorKey = "test-moderator-0123456789";
+    public const string AgentPassword = "test-agent-password";
     private readonly WebApplicationFactory<Program> _factory;
 
     private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
@@ -30,6 +31,7 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Storage:ConnectionString"] = database.ConnectionString,
             ["Demo:ApiKey"] = ApiKey,
             ["Demo:ModeratorKey"] = ModeratorKey,
+            ["Demo:AgentPassword"] = AgentPassword,
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
         };
@@ -62,6 +64,17 @@ internal sealed class EngineHost : IAsyncDisposable
     public Task<HubConnection> ConnectHubAsync() => ConnectAsync("/hubs/messages", ApiKey);
 
     public Task<HubConnection> ConnectModerationHubAsync(string key = ModeratorKey) => ConnectAsync("/hubs/moderation", key);
+
+    public Task<HubConnection> ConnectInboxHubAsync(string token) => ConnectAsync("/hubs/inbox", token);
+
+    /// <summary>Signs an agent in over the API and returns its session token.</summary>
+    public async Task<string> SignInAsync(string userName = "agent@demo", string password = AgentPassword)
+    {
+        var response = await Client(null).PostAsJsonAsync("/api/v1/agents/sign-in", new { userName, password });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"sign-in of {userName} failed: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
 
     private async Task<HubConnection> ConnectAsync(string path, string key)
     {

@@ -17,12 +17,13 @@ namespace Front.Actors.Engine.Messages;
 /// </summary>
 public sealed class MessageIntake(
     IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline,
-    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier)
+    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations)
 {
     public const int MaxRecipients = 1_000;
     private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<SendResult> SendAsync(SendCommand command, int maxSegments, CancellationToken ct = default)
+    /// <param name="onStored">Called with the stored messages before they are handed on, so a caller can follow their statuses.</param>
+    public async Task<SendResult> SendAsync(SendCommand command, int maxSegments, CancellationToken ct = default, Action<IReadOnlyList<string>>? onStored = null)
     {
         if (!Sender.TryParse(command.From, out var sender, out var senderReason))
             throw new SendRefusedException("from", senderReason);
@@ -48,6 +49,17 @@ public sealed class MessageIntake(
                 rejected.Add(new RejectedRecipient(to, $"duplicate of {number.E164} in this request"));
             else
                 recipients.Add(number);
+        }
+
+        // A contact who answered STOPP to this number gets nothing more from it (until START).
+        if (sender.Kind != SenderKind.Alphanumeric && recipients.Count > 0)
+        {
+            var optedOut = await conversations.OptedOutAsync(command.AccountId, sender.Value, recipients.Select(r => r.E164).ToList(), ct);
+            foreach (var number in recipients.Where(r => optedOut.Contains(r.E164)).ToList())
+            {
+                rejected.Add(new RejectedRecipient(number.E164, $"opted out of messages from {sender.Value}"));
+                recipients.Remove(number);
+            }
         }
 
         if (command.ClientRef is { } clientRef && await store.FindByClientRefAsync(command.AccountId, clientRef, ct) is { Count: > 0 } earlier)
@@ -95,6 +107,7 @@ public sealed class MessageIntake(
             return new SendResult(winner.Select(ToAccepted).ToList(), rejected);
         }
 
+        onStored?.Invoke(ids);
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
         if (held is not null)
         {

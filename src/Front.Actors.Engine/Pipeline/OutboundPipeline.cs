@@ -38,6 +38,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
     private readonly Channel<OutboundMessage> _incoming = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(50_000));
     private readonly PacedLanes _accountLanes;
     private readonly PacedLanes _senderLanes;
+    private readonly Channel<MobileOriginated> _mobileOriginated = Channel.CreateBounded<MobileOriginated>(new BoundedChannelOptions(10_000));
     private readonly ReceiptCorrelator _correlator = new();
     private readonly ConcurrentDictionary<string, SubmitProgress> _submitting = new();
     private readonly ConcurrentDictionary<string, ReceiptProgress> _receipts = new();
@@ -234,11 +235,20 @@ public sealed class OutboundPipeline : IAsyncDisposable
 
     // ---- receipts -----------------------------------------------------------------------------
 
+    /// <summary>Receipts are matched here; mobile-originated messages are handed to the inbound side in arrival order.</summary>
     private void RunInboundStream(OperatorBind bind) =>
         bind.Client.Inbound
-            .Where(m => m.IsReceipt)
-            .SelectAsyncUnordered(16, m => OnReceiptAsync(bind, m.Receipt!))
+            .SelectAsyncUnordered(16, async m =>
+            {
+                if (m.IsReceipt)
+                    return await OnReceiptAsync(bind, m.Receipt!);
+                await _mobileOriginated.Writer.WriteAsync(new MobileOriginated(bind.Name, m.Pdu));
+                return Done.Instance;
+            })
             .RunWith(Sink.Ignore<Done>(), _materializer);
+
+    /// <summary>Inbound messages (MO) from every bind, for the inbound pipeline; bounded, so a flood back-pressures the binds.</summary>
+    public ChannelReader<MobileOriginated> MobileOriginatedMessages => _mobileOriginated.Reader;
 
     private async Task<Done> OnReceiptAsync(OperatorBind bind, DeliveryReceipt receipt)
     {
@@ -306,6 +316,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
         _senderLanes.Complete();
         _incoming.Writer.TryComplete();
         await Task.WhenAll(_binds.Select(b => b.Client.StopAsync()));
+        _mobileOriginated.Writer.TryComplete();
     }
 
     /// <summary>Counts a message's parts as the operator accepts them; returns all operator ids once every part is in.</summary>

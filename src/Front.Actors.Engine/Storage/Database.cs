@@ -52,10 +52,23 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<HeldItemRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<NumberRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<KeywordRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ConversationRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ConversationMessageRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<InboxEventRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<OptOutRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<UnroutedInboundRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AgentRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AgentSessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<WebhookDeliveryRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_history_message ON message_status_history (message_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_conversations_account ON conversations (account_id, last_message_at)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages ON conversation_messages (conversation_id, position)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages_message ON conversation_messages (message_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_inbox_events_account ON inbox_events (account_id, position)");
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_agents_user_name ON agents (user_name)");
     }
 
     private void EnsureSqliteDirectory()

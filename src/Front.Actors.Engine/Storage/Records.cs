@@ -105,3 +105,106 @@ public sealed class KeywordRecord
     [Column("keyword"), PrimaryKey(1), NotNull] public string Keyword { get; set; } = "";
     [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
 }
+
+/// <summary>A chat thread as the inbox lists it (read model of its conversation entity).</summary>
+[Table("conversations")]
+public sealed class ConversationRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("our_number"), NotNull] public string OurNumber { get; set; } = "";
+    [Column("contact"), NotNull] public string Contact { get; set; } = "";
+    [Column("unread"), NotNull] public int Unread { get; set; }
+    [Column("assigned_to"), Nullable] public string? AssignedTo { get; set; }
+    [Column("closed"), NotNull] public bool Closed { get; set; }
+    [Column("opted_out"), NotNull] public bool OptedOut { get; set; }
+    [Column("last_message"), Nullable] public string? LastMessage { get; set; }
+    [Column("last_message_at"), Nullable] public DateTimeOffset? LastMessageAt { get; set; }
+}
+
+/// <summary>One message in a thread; an outbound one refers to its message (whose status lives in <c>messages</c>).</summary>
+[Table("conversation_messages")]
+public sealed class ConversationMessageRecord
+{
+    [Column("position"), PrimaryKey, Identity] public long Position { get; set; }
+    [Column("conversation_id"), NotNull] public string ConversationId { get; set; } = "";
+    [Column("message_id"), NotNull] public string MessageId { get; set; } = "";
+    [Column("direction"), NotNull] public string Direction { get; set; } = "";
+    [Column("text"), NotNull] public string Text { get; set; } = "";
+    [Column("author"), Nullable] public string? Author { get; set; }
+    [Column("keyword"), Nullable] public string? Keyword { get; set; }
+    [Column("at"), NotNull] public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// The inbox's feed, per account: every change agents see live, numbered, so a client that reconnects asks
+/// for what came after the last position it saw instead of missing it.
+/// </summary>
+[Table("inbox_events")]
+public sealed class InboxEventRecord
+{
+    [Column("position"), PrimaryKey, Identity] public long Position { get; set; }
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("conversation_id"), NotNull] public string ConversationId { get; set; } = "";
+    [Column("kind"), NotNull] public string Kind { get; set; } = "";
+    [Column("payload"), NotNull] public string Payload { get; set; } = "";
+    [Column("at"), NotNull] public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A contact that opted out of messages from one of an account's numbers; outbound admission asks here.</summary>
+[Table("opt_outs")]
+public sealed class OptOutRecord
+{
+    [Column("account_id"), PrimaryKey(0), NotNull] public string AccountId { get; set; } = "";
+    [Column("our_number"), PrimaryKey(1), NotNull] public string OurNumber { get; set; } = "";
+    [Column("contact"), PrimaryKey(2), NotNull] public string Contact { get; set; } = "";
+    [Column("word"), NotNull] public string Word { get; set; } = "";
+    [Column("at"), NotNull] public DateTimeOffset At { get; set; }
+}
+
+/// <summary>An inbound message that could not be routed (unknown number, unreadable text): kept, never dropped.</summary>
+[Table("unrouted_inbound")]
+public sealed class UnroutedInboundRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("from_number"), NotNull] public string From { get; set; } = "";
+    [Column("to_number"), NotNull] public string To { get; set; } = "";
+    [Column("text"), NotNull] public string Text { get; set; } = "";
+    [Column("reason"), NotNull] public string Reason { get; set; } = "";
+    [Column("bind"), NotNull] public string Bind { get; set; } = "";
+    [Column("at"), NotNull] public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A person who answers conversations for an account; signs in with a user name and password.</summary>
+[Table("agents")]
+public sealed class AgentRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("user_name"), NotNull] public string UserName { get; set; } = "";
+    [Column("display_name"), NotNull] public string DisplayName { get; set; } = "";
+    [Column("password_hash"), NotNull] public string PasswordHash { get; set; } = "";
+}
+
+/// <summary>A signed-in agent's session: the token's hash and when it expires.</summary>
+[Table("agent_sessions")]
+public sealed class AgentSessionRecord
+{
+    [Column("token_hash"), PrimaryKey, NotNull] public string TokenHash { get; set; } = "";
+    [Column("agent_id"), NotNull] public string AgentId { get; set; } = "";
+    [Column("expires_at"), NotNull] public DateTimeOffset ExpiresAt { get; set; }
+}
+
+/// <summary>A webhook call for an inbound message and how it went, so failures are visible to the customer.</summary>
+[Table("webhook_deliveries")]
+public sealed class WebhookDeliveryRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
+    [Column("url"), NotNull] public string Url { get; set; } = "";
+    [Column("status"), NotNull] public string Status { get; set; } = "";
+    [Column("attempts"), NotNull] public int Attempts { get; set; }
+    [Column("last_error"), Nullable] public string? LastError { get; set; }
+    [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
+    [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -7,16 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Front.Actors.Host.Api;
 
 /// <summary>
-/// Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
+/// Callers are customers' API keys, signed-in agents' session tokens, or moderators' keys. Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
 /// headers, so the hub also takes the key as <c>access_token</c> in the query string.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts, ModeratorKeys moderators)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts, ModeratorKeys moderators,
+    Agents.AgentDirectory agents)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string AccountClaim = "account";
     public const string ModeratorRole = "moderator";
+    public const string AgentClaim = "agent";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,6 +29,12 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
         var account = await accounts.FindByApiKeyAsync(key, Context.RequestAborted);
+        if (account is null && await agents.FindBySessionAsync(key, Context.RequestAborted) is { } agent)
+        {
+            // A signed-in agent acts for its account, under its own name.
+            var agentIdentity = new ClaimsIdentity([new Claim(AccountClaim, agent.AccountId), new Claim(AgentClaim, agent.UserName), new Claim(ClaimTypes.Name, agent.DisplayName)], SchemeName);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(agentIdentity), SchemeName));
+        }
         if (account is null)
             return AuthenticateResult.Fail("unknown API key");
         var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name)], SchemeName);
@@ -58,4 +66,7 @@ public static class AccountClaims
 {
     public static string AccountId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? throw new InvalidOperationException("no account on an authenticated caller");
+
+    /// <summary>Who acts in a conversation: the agent's user name, or "api" for an account's API key.</summary>
+    public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ApiKeyAuthentication.AgentClaim) ?? "api";
 }

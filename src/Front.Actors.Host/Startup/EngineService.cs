@@ -23,11 +23,18 @@ public sealed class EngineService(
     ModeratorKeys moderators,
     Front.Actors.Engine.Moderation.ModerationService moderation,
     Front.Actors.Engine.ShortNumbers.NumberService numbers,
+    Front.Actors.Engine.Inbound.InboundPipeline inbound,
+    Agents.AgentDirectory agents,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
 {
     public const string DemoAccountId = "demo";
+    public const string ProviderAccountId = "provider";
+    public const string DemoNumber = "+4790000001";
+    public const string DemoShortNumber = "2401";
+    public const string DemoKeyword = "DEMO";
+    public const string DemoAgent = "agent@demo";
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -43,6 +50,7 @@ public sealed class EngineService(
         writer.Start(system);
         pipeline.Start(binds);
         await numbers.RestoreRatesAsync(ct);
+        inbound.Start();
         var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
         var carried = await moderation.ReconcileDecisionsAsync(ct);
         if (carried > 0)
@@ -60,12 +68,23 @@ public sealed class EngineService(
         // The demo account is for trying the engine at speed: generous limits unless a moderator set others.
         if ((await moderation.UsageAsync(DemoAccountId, ct)).Limits == Domain.Misuse.AccountLimits.Default)
             await moderation.SetLimitsAsync(DemoAccountId, new Domain.Misuse.AccountLimits(MessagesPerSecond: 10_000, MonthlySegments: 100_000_000, BulkThreshold: 1_000), "local-mode", ct);
+        // A virtual number of its own and a keyword on a shared short number, so the chat can be tried at once.
+        if (!(await numbers.GetAsync(DemoNumber, ct)).Configured)
+            await numbers.ConfigureAsync(DemoNumber, DemoAccountId, shared: false, defaultReply: null, "local-mode", ct);
+        if (!(await numbers.GetAsync(DemoShortNumber, ct)).Configured)
+            await numbers.ConfigureAsync(DemoShortNumber, ProviderAccountId, shared: true, $"Ukjent kodeord. Send {DemoKeyword} til {DemoShortNumber} for å nå Demo AS.", "local-mode", ct);
+        await numbers.RegisterKeywordAsync(DemoShortNumber, DemoKeyword, DemoAccountId, ct);
+        var agentPassword = string.IsNullOrWhiteSpace(demo.Value.AgentPassword) ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) : demo.Value.AgentPassword;
+        await agents.EnsureAsync(DemoAccountId, DemoAgent, "Demo Agent", agentPassword, ct);
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.
         Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}; moderator key: {moderatorKey}");
+        Console.WriteLine($"Local mode: virtual number {DemoNumber}, keyword {DemoKeyword} on shared short number {DemoShortNumber}; " +
+                          $"agent sign-in: POST /api/v1/agents/sign-in {{\"userName\": \"{DemoAgent}\", \"password\": \"{agentPassword}\"}}");
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
+        inbound.Stop();
         await pipeline.DisposeAsync();
         await simulators.DisposeAsync();
     }

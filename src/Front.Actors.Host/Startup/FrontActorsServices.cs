@@ -1,7 +1,9 @@
 using Akka.Hosting;
 using Front.Actors.Domain.Pricing;
 using Front.Actors.Domain.Routing;
+using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Hosting;
+using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
@@ -28,7 +30,9 @@ public static class FrontActorsServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton(PriceList.Default);
         services.AddSingleton(_ => OperatorDataFiles.Load(configuration["Routing:DataDirectory"] is { Length: > 0 } dir ? dir : OperatorDataFiles.SampleDirectory));
-        services.AddSingleton<IStatusNotifier, SignalRStatusNotifier>();
+        services.AddSingleton<SignalRStatusNotifier>();
+        services.AddSingleton<ReplyFollower>();
+        services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
         services.AddSingleton<StatusWriter>();
         services.AddSingleton<OutboundPipeline>();
         services.AddSingleton<MessageIntake>();
@@ -38,6 +42,18 @@ public static class FrontActorsServices
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
         services.AddSingleton<LocalSimulators>();
         services.AddSingleton<NumberStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton(configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions());
+        services.AddSingleton(configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
+        // One client for all webhooks; pooled connections are renewed so DNS changes are picked up.
+        services.AddSingleton(sp => new WebhookSender(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<Database>(),
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), sp.GetRequiredService<WebhookOptions>()));
+        services.AddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleton<AgentRoundRobin>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<Agents.AgentDirectory>();
         services.AddSingleton<Front.Actors.Engine.ShortNumbers.NumberService>();
 
         var clusterConfig = Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon");
@@ -46,7 +62,7 @@ public static class FrontActorsServices
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim)));
         services.AddProblemDetails();
         services.AddSignalR();
         return services;

@@ -26,4 +26,7 @@ public sealed class DemoOptions
 
     /// <summary>The key of the moderator local mode seeds (a provider-side role, separate from customer keys).</summary>
     public string ModeratorKey { get; init; } = "";
+
+    /// <summary>The password of the agent local mode seeds (agent@demo); random and printed when empty.</summary>
+    public string AgentPassword { get; init; } = "";
 }

@@ -1,0 +1,70 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Conversations;
+
+/// <summary>
+/// What agents, API keys and inbound rules do to conversations. The conversation entity decides and
+/// journals first; then the inbox read model is written and the change is pushed to the account's agents.
+/// Replies go through the same intake (validation, misuse rules, rates, opt-out) as every message.
+/// </summary>
+public sealed class ConversationService(
+    IRequiredActor<ConversationRegion> conversations, ConversationStore store, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public async Task<ConversationReplies.IReply> ReceiveAsync(ConversationCommands.Receive receive, CancellationToken ct = default) =>
+        await AskAndApplyAsync(receive, ct);
+
+    /// <summary>Claim, release, transfer, mark read, close, reopen or assign: journaled, stored, pushed.</summary>
+    public Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default) =>
+        AskAndApplyAsync(command, ct);
+
+    public async Task<ConversationState> GetAsync(string conversationId, CancellationToken ct = default) =>
+        ((ConversationReplies.Changed)await conversations.ActorRef.Ask<ConversationReplies.IReply>(new ConversationCommands.Get(conversationId), Timeout, ct)).State;
+
+    /// <summary>
+    /// Sends a reply in the thread: refused while the contact is opted out; otherwise taken by the intake (which
+    /// may hold it for review) and then recorded in the thread in the order written.
+    /// </summary>
+    public async Task<ReplyOutcome> ReplyAsync(string conversationId, string author, string text, int maxSegments, CancellationToken ct = default)
+    {
+        var state = await GetAsync(conversationId, ct);
+        if (!state.Exists)
+            return new ReplyOutcome.Refused("id", $"no conversation '{conversationId}'", NotFound: true);
+        if (state.RefuseReply() is { } reason)
+            return new ReplyOutcome.Refused("contact", reason, NotFound: false);
+
+        var result = await intake.SendAsync(new SendCommand(state.AccountId!, state.OurNumber!, [state.Contact!], text, null), maxSegments, ct,
+            ids => follower.Follow(ids, state.AccountId!));
+        if (result.Messages.Count == 0)
+            return new ReplyOutcome.Refused("contact", result.Rejected.FirstOrDefault()?.Reason ?? "not sendable", NotFound: false);
+        var message = result.Messages[0];
+        var recorded = await AskAndApplyAsync(new ConversationCommands.RecordReply(conversationId, message.Id, text, author), ct);
+        return recorded is ConversationReplies.Changed
+            ? new ReplyOutcome.Sent(message.Id, message.Status, message.Segments)
+            : new ReplyOutcome.Refused("id", "the conversation refused the reply", NotFound: false);
+    }
+
+    private async Task<ConversationReplies.IReply> AskAndApplyAsync(ConversationCommands.IWithConversationId command, CancellationToken ct)
+    {
+        var reply = await conversations.ActorRef.Ask<ConversationReplies.IReply>(command, Timeout, ct);
+        if (reply is ConversationReplies.Changed { Events.Count: > 0 } changed)
+        {
+            var updates = await store.ApplyAsync(changed.ConversationId, changed.State, changed.Events, ct);
+            if (updates.Count > 0)
+                await notifier.NotifyAsync(changed.State.AccountId!, updates);
+        }
+        return reply;
+    }
+}
+
+/// <summary>What came of a reply.</summary>
+public abstract record ReplyOutcome
+{
+    public sealed record Sent(string MessageId, string Status, int Segments) : ReplyOutcome;
+
+    public sealed record Refused(string Field, string Reason, bool NotFound) : ReplyOutcome;
+}

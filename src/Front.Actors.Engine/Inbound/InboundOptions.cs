@@ -1,0 +1,19 @@
+namespace Front.Actors.Engine.Inbound;
+
+/// <summary>Inbound settings (section <c>Inbox</c>).</summary>
+public sealed class InboundOptions
+{
+    /// <summary>Parts of a long inbound message wait this long for the rest; then what arrived is delivered, marked incomplete.</summary>
+    public TimeSpan PartTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Threads with no agent are given to the next available agent of the account, in turn.</summary>
+    public bool RoundRobin { get; set; }
+
+    /// <summary>Extra words that opt a contact out (STOPP, STOP and AVMELD always do) or back in (START always does).</summary>
+    public string[] StopWords { get; set; } = [];
+
+    public string[] StartWords { get; set; } = [];
+
+    /// <summary>Inbound messages are handled in this many lanes; one contact's messages always share a lane, in order.</summary>
+    public int Lanes { get; set; } = 8;
+}

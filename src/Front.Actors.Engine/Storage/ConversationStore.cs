@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Front.Actors.Engine.Conversations;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// The inbox read model: threads, their messages, the numbered feed of changes, and opt-outs. Written after
+/// the conversation entity journaled the events, in one transaction per change.
+/// </summary>
+public sealed class ConversationStore(Database database)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Stores what the entity journaled and returns the feed entries it made, numbered.</summary>
+    public async Task<IReadOnlyList<InboxUpdate>> ApplyAsync(string conversationId, ConversationState state, IReadOnlyList<ConversationEvents.IConversationEvent> events, CancellationToken ct = default)
+    {
+        var summary = Summary(conversationId, state);
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        await db.InsertOrReplaceAsync(new ConversationRecord
+        {
+            Id = conversationId, AccountId = summary.AccountId, OurNumber = summary.OurNumber, Contact = summary.Contact, Unread = state.Unread,
+            AssignedTo = state.AssignedTo, Closed = state.Closed, OptedOut = state.OptedOut, LastMessage = state.LastMessage, LastMessageAt = state.LastMessageAt,
+        }, token: ct);
+        var updates = new List<InboxUpdate>();
+        foreach (var @event in events)
+        {
+            var (kind, message, by) = await ApplyEventAsync(db, conversationId, state, @event, ct);
+            if (kind is null)
+                continue;
+            updates.Add(await AppendAsync(db, kind, summary, message, by, @event.At, ct));
+        }
+        await transaction.CommitAsync(ct);
+        return updates;
+    }
+
+    /// <summary>A reply's delivery status changed: a feed entry so that every agent (and a reconnecting one) sees it.</summary>
+    public async Task<InboxUpdate?> AppendStatusAsync(string messageId, string status, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var row = await (from m in db.GetTable<ConversationMessageRecord>()
+                         join c in db.GetTable<ConversationRecord>() on m.ConversationId equals c.Id
+                         where m.MessageId == messageId
+                         select new { m, c }).FirstOrDefaultAsync(ct);
+        if (row is null)
+            return null;
+        var message = new ThreadMessage(row.m.MessageId, row.m.Direction, row.m.Text, row.m.Author, row.m.Keyword, row.m.At, status);
+        return await AppendAsync(db, "status", Summary(row.c), message, null, at, ct);
+    }
+
+    private static async Task<(string? Kind, ThreadMessage? Message, string? By)> ApplyEventAsync(
+        DataConnection db, string conversationId, ConversationState state, ConversationEvents.IConversationEvent @event, CancellationToken ct)
+    {
+        switch (@event)
+        {
+            case ConversationEvents.MessageReceived e:
+                await db.InsertAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At }, token: ct);
+                return ("message", new ThreadMessage(e.MessageId, "in", e.Text, null, e.Keyword, e.At, null), null);
+            case ConversationEvents.ReplyWritten e:
+                await db.InsertAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At }, token: ct);
+                var status = await db.GetTable<MessageRecord>().Where(m => m.Id == e.MessageId).Select(m => m.Status).FirstOrDefaultAsync(ct);
+                return ("message", new ThreadMessage(e.MessageId, "out", e.Text, e.Author, null, e.At, status), e.Author);
+            case ConversationEvents.OptedOut e:
+                await db.InsertOrReplaceAsync(new OptOutRecord { AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Word = e.Word, At = e.At }, token: ct);
+                return ("opt-out", null, "contact");
+            case ConversationEvents.OptedIn:
+                await db.GetTable<OptOutRecord>().Where(o => o.AccountId == state.AccountId && o.OurNumber == state.OurNumber && o.Contact == state.Contact).DeleteAsync(ct);
+                return ("opt-in", null, "contact");
+            case ConversationEvents.AssignmentChanged e:
+                return ("assignment", null, e.By);
+            case ConversationEvents.MarkedRead e:
+                return ("read", null, e.Agent);
+            case ConversationEvents.Closed e:
+                return ("closed", null, e.By);
+            case ConversationEvents.Reopened e:
+                return ("reopened", null, e.By);
+            default:
+                return (null, null, null);
+        }
+    }
+
+    private static async Task<InboxUpdate> AppendAsync(DataConnection db, string kind, ConversationSummary summary, ThreadMessage? message, string? by, DateTimeOffset at, CancellationToken ct)
+    {
+        var update = new InboxUpdate(0, kind, summary, message, by, at);
+        var position = await db.InsertWithInt64IdentityAsync(new InboxEventRecord
+        {
+            AccountId = summary.AccountId, ConversationId = summary.Id, Kind = kind, Payload = JsonSerializer.Serialize(update, Json), At = at,
+        }, token: ct);
+        return update with { Position = position };
+    }
+
+    /// <summary>The account's feed after <paramref name="position"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<InboxUpdate>> UpdatesAfterAsync(string accountId, long position, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var rows = await db.GetTable<InboxEventRecord>().Where(e => e.AccountId == accountId && e.Position > position)
+            .OrderBy(e => e.Position).Take(limit).ToListAsync(ct);
+        return rows.Select(r => JsonSerializer.Deserialize<InboxUpdate>(r.Payload, Json)! with { Position = r.Position }).ToList();
+    }
+
+    public async Task<long> LastPositionAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<InboxEventRecord>().Where(e => e.AccountId == accountId).Select(e => (long?)e.Position).MaxAsync(ct) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string accountId, string? assignedTo, bool includeClosed, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<ConversationRecord>().Where(c => c.AccountId == accountId);
+        if (assignedTo is not null)
+            query = query.Where(c => c.AssignedTo == assignedTo);
+        if (!includeClosed)
+            query = query.Where(c => !c.Closed);
+        return (await query.OrderByDescending(c => c.LastMessageAt).Take(limit).ToListAsync(ct)).Select(Summary).ToList();
+    }
+
+    public async Task<ConversationSummary?> FindAsync(string conversationId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<ConversationRecord>().FirstOrDefaultAsync(c => c.Id == conversationId, ct) is { } row ? Summary(row) : null;
+    }
+
+    /// <summary>A thread's messages in order, replies with their current delivery status.</summary>
+    public async Task<IReadOnlyList<ThreadMessage>> MessagesAsync(string conversationId, long afterPosition, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var rows = await (from m in db.GetTable<ConversationMessageRecord>()
+                          from s in db.GetTable<MessageRecord>().LeftJoin(s => s.Id == m.MessageId)
+                          where m.ConversationId == conversationId && m.Position > afterPosition
+                          orderby m.Position
+                          select new { m, Status = s.Status }).Take(limit).ToListAsync(ct);
+        return rows.Select(r => new ThreadMessage(r.m.MessageId, r.m.Direction, r.m.Text, r.m.Author, r.m.Keyword, r.m.At, r.m.Direction == "out" ? r.Status : null)).ToList();
+    }
+
+    /// <summary>The recipients among <paramref name="contacts"/> that opted out of messages from the account's number.</summary>
+    public async Task<IReadOnlySet<string>> OptedOutAsync(string accountId, string ourNumber, IReadOnlyList<string> contacts, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var rows = await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && o.OurNumber == ourNumber && contacts.Contains(o.Contact))
+            .Select(o => o.Contact).ToListAsync(ct);
+        return rows.ToHashSet();
+    }
+
+    public async Task AddUnroutedAsync(UnroutedInboundRecord record, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await db.InsertAsync(record, token: ct);
+    }
+
+    public async Task<IReadOnlyList<UnroutedInboundRecord>> UnroutedAsync(int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<UnroutedInboundRecord>().OrderByDescending(u => u.At).Take(limit).ToListAsync(ct);
+    }
+
+    private static ConversationSummary Summary(string id, ConversationState state) =>
+        new(id, state.AccountId!, state.Contact!, state.OurNumber!, state.Unread, state.AssignedTo, state.Closed, state.OptedOut, state.LastMessage, state.LastMessageAt);
+
+    private static ConversationSummary Summary(ConversationRecord c) =>
+        new(c.Id, c.AccountId, c.Contact, c.OurNumber, c.Unread, c.AssignedTo, c.Closed, c.OptedOut, c.LastMessage, c.LastMessageAt);
+}

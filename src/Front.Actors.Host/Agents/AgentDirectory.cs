@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Front.Actors.Engine.Storage;
+using LinqToDB;
+using LinqToDB.Async;
+using Microsoft.AspNetCore.Identity;
+
+namespace Front.Actors.Host.Agents;
+
+/// <summary>
+/// Agents and their sign-in: passwords hashed with ASP.NET Core Identity's hasher, sessions as random
+/// tokens stored hashed with an expiry. A token is remembered briefly so each call does not read the table.
+/// </summary>
+public sealed class AgentDirectory(Database database)
+{
+    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(12);
+    private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
+    private readonly PasswordHasher<AgentRecord> _hasher = new();
+    private readonly ConcurrentDictionary<string, (AgentRecord Agent, DateTimeOffset Until)> _known = new();
+
+    public async Task<AgentRecord?> FindAsync(string userName, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<AgentRecord>().FirstOrDefaultAsync(a => a.UserName == userName, ct);
+    }
+
+    /// <summary>Creates the agent, or says which field is wrong.</summary>
+    public async Task<(AgentRecord? Agent, string? Field, string? Reason)> CreateAsync(string accountId, string userName, string displayName, string password, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not null)
+            return (null, "userName", $"'{userName}' is taken");
+        var agent = new AgentRecord { Id = "agt_" + Guid.CreateVersion7().ToString("N"), AccountId = accountId, UserName = userName, DisplayName = displayName };
+        agent.PasswordHash = _hasher.HashPassword(agent, password);
+        await using var db = database.Open();
+        await db.InsertAsync(agent, token: ct);
+        return (agent, null, null);
+    }
+
+    /// <summary>Seeds an agent with a known password (local mode); an existing one gets the password again.</summary>
+    public async Task EnsureAsync(string accountId, string userName, string displayName, string password, CancellationToken ct = default)
+    {
+        var agent = await FindAsync(userName, ct) ?? new AgentRecord { Id = "agt_" + Guid.CreateVersion7().ToString("N"), UserName = userName };
+        agent.AccountId = accountId;
+        agent.DisplayName = displayName;
+        agent.PasswordHash = _hasher.HashPassword(agent, password);
+        await using var db = database.Open();
+        await db.InsertOrReplaceAsync(agent, token: ct);
+    }
+
+    /// <summary>Checks the password and opens a session; null when the user name or password is wrong.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt, AgentRecord Agent)?> SignInAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var agent = await FindAsync(userName, ct);
+        if (agent is null || _hasher.VerifyHashedPassword(agent, agent.PasswordHash, password) == PasswordVerificationResult.Failed)
+            return null;
+        var token = "agt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var expires = DateTimeOffset.UtcNow + SessionLength;
+        await using var db = database.Open();
+        await db.InsertAsync(new AgentSessionRecord { TokenHash = AccountStore.Hash(token), AgentId = agent.Id, ExpiresAt = expires }, token: ct);
+        return (token, expires, agent);
+    }
+
+    /// <summary>The agent of a live session token, or null.</summary>
+    public async Task<AgentRecord?> FindBySessionAsync(string token, CancellationToken ct = default)
+    {
+        var hash = AccountStore.Hash(token);
+        var now = DateTimeOffset.UtcNow;
+        if (_known.TryGetValue(hash, out var known) && known.Until > now)
+            return known.Agent;
+        await using var db = database.Open();
+        var session = await db.GetTable<AgentSessionRecord>().FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (session is null || session.ExpiresAt <= now)
+            return null;
+        var agent = await db.GetTable<AgentRecord>().FirstOrDefaultAsync(a => a.Id == session.AgentId, ct);
+        if (agent is not null)
+            _known[hash] = (agent, now + RememberFor < session.ExpiresAt ? now + RememberFor : session.ExpiresAt);
+        return agent;
+    }
+}

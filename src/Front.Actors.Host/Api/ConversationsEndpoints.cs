@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Front.Actors.Engine.Conversations;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Host.Api;
+
+/// <summary>
+/// The inbox over HTTP, for signed-in agents and the account's API keys alike. Every call is scoped to the
+/// caller's account: a thread of another account answers 403, an unknown one 404.
+/// </summary>
+public static class ConversationsEndpoints
+{
+    public sealed record ReplyRequest(string? Text);
+
+    public sealed record TransferRequest(string? To);
+
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/conversations").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        api.MapGet("", ListAsync);
+        api.MapGet("{id}", GetAsync);
+        api.MapGet("{id}/messages", MessagesAsync);
+        api.MapPost("{id}/messages", ReplyAsync);
+        api.MapPost("{id}/claim", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            RunAsync(id, user, new ConversationCommands.Claim(id, user.Actor()), service, store, ct));
+        api.MapPost("{id}/release", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            RunAsync(id, user, new ConversationCommands.Release(id, user.Actor()), service, store, ct));
+        api.MapPost("{id}/transfer", (string id, TransferRequest? body, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(body?.To)
+                ? Task.FromResult(ApiProblems.Field(400, "to", "name the agent to hand the conversation to"))
+                : RunAsync(id, user, new ConversationCommands.Transfer(id, user.Actor(), body.To.Trim()), service, store, ct));
+        api.MapPost("{id}/read", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            RunAsync(id, user, new ConversationCommands.MarkRead(id, user.Actor()), service, store, ct));
+        api.MapPost("{id}/close", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            RunAsync(id, user, new ConversationCommands.Close(id, user.Actor()), service, store, ct));
+        api.MapPost("{id}/reopen", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
+            RunAsync(id, user, new ConversationCommands.Reopen(id, user.Actor()), service, store, ct));
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ConversationStore store, string? assignedTo, bool? includeClosed, int? limit, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500)
+            return ApiProblems.Field(400, "limit", "must be between 1 and 500");
+        var items = await store.ListAsync(user.AccountId(), assignedTo, includeClosed ?? false, limit ?? 100, ct);
+        return Results.Ok(new { items = items.Select(View), position = await store.LastPositionAsync(user.AccountId(), ct) });
+    }
+
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct)
+    {
+        var found = await FindOwnAsync(id, user, store, ct);
+        return found.Problem ?? Results.Ok(View(found.Summary!));
+    }
+
+    private static async Task<IResult> MessagesAsync(string id, ClaimsPrincipal user, ConversationStore store, long? after, int? limit, CancellationToken ct)
+    {
+        var found = await FindOwnAsync(id, user, store, ct);
+        if (found.Problem is { } problem)
+            return problem;
+        if (limit is < 1 or > 1000)
+            return ApiProblems.Field(400, "limit", "must be between 1 and 1000");
+        var messages = await store.MessagesAsync(id, after ?? 0, limit ?? 200, ct);
+        return Results.Ok(new { items = messages.Select(m => new { id = m.MessageId, direction = m.Direction, text = m.Text, author = m.Author, keyword = m.Keyword, at = m.At, status = m.Status }) });
+    }
+
+    private static async Task<IResult> ReplyAsync(string id, ReplyRequest? body, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct)
+    {
+        var found = await FindOwnAsync(id, user, store, ct);
+        if (found.Problem is { } problem)
+            return problem;
+        if (string.IsNullOrWhiteSpace(body?.Text))
+            return ApiProblems.Field(400, "text", "the reply is empty");
+        try
+        {
+            return await service.ReplyAsync(id, user.Actor(), body.Text, Domain.Text.MessageText.MaxSegments, ct) switch
+            {
+                ReplyOutcome.Sent sent => Results.Json(new { id = sent.MessageId, status = sent.Status, segments = sent.Segments }, statusCode: 202),
+                ReplyOutcome.Refused { NotFound: true } refused => ApiProblems.Field(404, refused.Field, refused.Reason),
+                ReplyOutcome.Refused refused => ApiProblems.Field(409, refused.Field, refused.Reason),
+                _ => throw new InvalidOperationException(),
+            };
+        }
+        catch (SendRefusedException e)
+        {
+            return ApiProblems.Field(400, e.Field, e.Reason);
+        }
+    }
+
+    private static async Task<IResult> RunAsync(string id, ClaimsPrincipal user, ConversationCommands.IWithConversationId command, ConversationService service, ConversationStore store, CancellationToken ct)
+    {
+        var found = await FindOwnAsync(id, user, store, ct);
+        if (found.Problem is { } problem)
+            return problem;
+        return await service.CommandAsync(command, ct) switch
+        {
+            ConversationReplies.Changed changed => Results.Ok(View(Summary(id, changed.State))),
+            ConversationReplies.Refused { Conflict: true } refused => ApiProblems.Field(409, "id", refused.Reason),
+            ConversationReplies.Refused refused => ApiProblems.Field(404, "id", refused.Reason),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The thread if it is the caller's account's; otherwise the problem to answer (404 unknown, 403 another account's).</summary>
+    private static async Task<(ConversationSummary? Summary, IResult? Problem)> FindOwnAsync(string id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct)
+    {
+        var summary = await store.FindAsync(id, ct);
+        if (summary is null)
+            return (null, ApiProblems.Field(404, "id", $"no conversation '{id}'"));
+        if (summary.AccountId != user.AccountId())
+            return (null, ApiProblems.Field(403, "id", "the conversation belongs to another account"));
+        return (summary, null);
+    }
+
+    private static ConversationSummary Summary(string id, ConversationState s) =>
+        new(id, s.AccountId!, s.Contact!, s.OurNumber!, s.Unread, s.AssignedTo, s.Closed, s.OptedOut, s.LastMessage, s.LastMessageAt);
+
+    private static object View(ConversationSummary c) => new
+    {
+        id = c.Id, contact = c.Contact, ourNumber = c.OurNumber, unread = c.Unread, assignedTo = c.AssignedTo, lastMessage = c.LastMessage,
+        lastMessageAt = c.LastMessageAt, closed = c.Closed, optedOut = c.OptedOut,
+    };
+}

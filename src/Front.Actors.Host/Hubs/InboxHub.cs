@@ -1,0 +1,118 @@
+using Front.Actors.Engine.Conversations;
+using Front.Actors.Engine.Inbound;
+using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Front.Actors.Host.Hubs;
+
+/// <summary>What an agent's client receives.</summary>
+public interface IInboxClient
+{
+    /// <summary>A change in the account's inbox (new message, assignment, read, status of a reply, …), numbered.</summary>
+    Task InboxUpdated(InboxUpdate update);
+
+    /// <summary>Another agent is typing in or viewing a thread, so two agents do not answer the same contact.</summary>
+    Task AgentActivity(AgentActivity activity);
+}
+
+public sealed record AgentActivity(string ConversationId, string Agent, string Activity, DateTimeOffset At);
+
+/// <summary>
+/// The agents' live inbox. A connection joins its account's group only, so it never sees another account's
+/// threads. Actions go through the same conversation service as the HTTP API; a client that reconnects
+/// calls <see cref="Resume"/> with the last position it saw and gets what it missed.
+/// </summary>
+[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Policy = InboxHub.Policy)]
+public sealed class InboxHub(ConversationService conversations, ConversationStore store, AgentRoundRobin roundRobin) : Hub<IInboxClient>
+{
+    public const string Policy = "inbox";
+    public const int MaxResume = 1_000;
+
+    public static string GroupOf(string accountId) => $"inbox:{accountId}";
+
+    private string AccountId => Context.User!.AccountId();
+
+    private string Agent => Context.User!.Actor();
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(AccountId));
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        roundRobin.SetAvailable(AccountId, Agent, false);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The account's updates after <paramref name="afterPosition"/> (at most <see cref="MaxResume"/>; call again for more).</summary>
+    public Task<IReadOnlyList<InboxUpdate>> Resume(long afterPosition) => store.UpdatesAfterAsync(AccountId, afterPosition, MaxResume);
+
+    public async Task<object> SendReply(string conversationId, string text)
+    {
+        await CheckAsync(conversationId);
+        try
+        {
+            return await conversations.ReplyAsync(conversationId, Agent, text, Domain.Text.MessageText.MaxSegments) switch
+            {
+                ReplyOutcome.Sent sent => new { id = sent.MessageId, status = sent.Status, segments = sent.Segments },
+                ReplyOutcome.Refused refused => throw new HubException($"{refused.Field}: {refused.Reason}"),
+                _ => throw new HubException("the reply was not sent"),
+            };
+        }
+        catch (Engine.Messages.SendRefusedException e)
+        {
+            throw new HubException($"{e.Field}: {e.Reason}");
+        }
+    }
+
+    public Task MarkRead(string conversationId) => RunAsync(conversationId, new ConversationCommands.MarkRead(conversationId, Agent));
+
+    public Task Claim(string conversationId) => RunAsync(conversationId, new ConversationCommands.Claim(conversationId, Agent));
+
+    public Task Release(string conversationId) => RunAsync(conversationId, new ConversationCommands.Release(conversationId, Agent));
+
+    public Task Transfer(string conversationId, string to) => RunAsync(conversationId, new ConversationCommands.Transfer(conversationId, Agent, to));
+
+    public Task Typing(string conversationId) => ActivityAsync(conversationId, "typing");
+
+    public Task Viewing(string conversationId) => ActivityAsync(conversationId, "viewing");
+
+    /// <summary>Available agents are given new threads in turn when round-robin is enabled.</summary>
+    public void SetAvailable(bool available) => roundRobin.SetAvailable(AccountId, Agent, available);
+
+    private async Task ActivityAsync(string conversationId, string activity)
+    {
+        await CheckAsync(conversationId);
+        await Clients.OthersInGroup(GroupOf(AccountId)).AgentActivity(new AgentActivity(conversationId, Agent, activity, DateTimeOffset.UtcNow));
+    }
+
+    private async Task RunAsync(string conversationId, ConversationCommands.IWithConversationId command)
+    {
+        await CheckAsync(conversationId);
+        if (await conversations.CommandAsync(command) is ConversationReplies.Refused refused)
+            throw new HubException(refused.Reason);
+    }
+
+    private async Task CheckAsync(string conversationId)
+    {
+        var summary = await store.FindAsync(conversationId);
+        if (summary is null)
+            throw new HubException($"no conversation '{conversationId}'");
+        if (summary.AccountId != AccountId)
+            throw new HubException("forbidden: the conversation belongs to another account");
+    }
+}
+
+/// <summary>Pushes inbox updates to the agents of the account.</summary>
+public sealed class SignalRInboxNotifier(IHubContext<InboxHub, IInboxClient> hub) : IInboxNotifier
+{
+    public async Task NotifyAsync(string accountId, IReadOnlyList<InboxUpdate> updates)
+    {
+        foreach (var update in updates)
+            await hub.Clients.Group(InboxHub.GroupOf(accountId)).InboxUpdated(update);
+    }
+}
