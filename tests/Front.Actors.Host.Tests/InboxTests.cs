@@ -27,10 +27,13 @@ public class InboxTests
         return await host.SignInAsync("kari@other", "kari-password-1");
     }
 
-    [Fact]
-    public async Task An_inbound_message_reaches_the_agent_live_and_the_agents_reply_is_delivered_over_smpp()
+    public static TheoryData<string> Providers => TestDatabase.Providers();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_inbound_message_reaches_the_agent_live_and_the_agents_reply_is_delivered_over_smpp(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
         foreach (var (_, smsc) in host.Simulators.Running)
             smsc.Configure(o => o with { RecordSubmits = true });
         var token = await host.SignInAsync();
@@ -80,10 +83,11 @@ public class InboxTests
         Assert.Equal(["+4790000002"], otherList.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("ourNumber").GetString()));
     }
 
-    [Fact]
-    public async Task The_threads_history_and_assignment_are_there_after_a_restart()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_threads_history_and_assignment_are_there_after_a_restart(string provider)
     {
-        var database = TestDatabase.Sqlite();
+        var database = TestDatabase.For(provider);
         string conversationId;
         await using (var first = await EngineHost.StartAsync(database))
         {
