@@ -269,3 +269,27 @@ public class ModerationQueueTests
         Assert.Empty(remaining.GetProperty("items").EnumerateArray());
     }
 }
+
+/// <summary>The provider opens accounts; the key it gets back is the customer's.</summary>
+public class AccountOpeningTests
+{
+    [Fact]
+    public async Task A_moderator_opens_an_account_whose_key_works_and_ids_are_unique()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var moderator = host.Client(EngineHost.ModeratorKey);
+
+        var created = await moderator.PostAsJsonAsync("/api/v1/accounts", new { id = "acme-as", name = "Acme" });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+        var again = await moderator.PostAsJsonAsync("/api/v1/accounts", new { id = "acme-as", name = "Acme" });
+        var badId = await moderator.PostAsJsonAsync("/api/v1/accounts", new { id = "Acme AS", name = "Acme" });
+        var byCustomer = await host.Client().PostAsJsonAsync("/api/v1/accounts", new { id = "sneaky", name = "Sneaky" });
+        var own = await host.Client(key).GetFromJsonAsync<JsonElement>("/api/v1/account");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "id"), (again.StatusCode, await NumberRateTests.FieldOf(again)));
+        Assert.Equal((HttpStatusCode.BadRequest, "id"), (badId.StatusCode, await NumberRateTests.FieldOf(badId)));
+        Assert.Equal(HttpStatusCode.Forbidden, byCustomer.StatusCode);
+        Assert.Equal(("acme-as", "Acme"), (own.GetProperty("id").GetString(), own.GetProperty("name").GetString()));
+    }
+}

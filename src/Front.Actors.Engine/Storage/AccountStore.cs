@@ -27,6 +27,19 @@ public sealed class AccountStore(Database database)
         return account;
     }
 
+    /// <summary>Creates a new account with its first key; false if the id is taken.</summary>
+    public async Task<bool> CreateAsync(AccountRecord account, string apiKey, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        if (await db.GetTable<AccountRecord>().AnyAsync(a => a.Id == account.Id, ct))
+            return false;
+        await db.InsertAsync(account, token: ct);
+        await db.InsertAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>Creates the account and key if missing; used to seed local mode.</summary>
     public async Task EnsureAsync(AccountRecord account, string apiKey, CancellationToken ct = default)
     {

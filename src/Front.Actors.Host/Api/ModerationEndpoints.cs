@@ -16,6 +16,8 @@ public static class ModerationEndpoints
 
     public sealed record ManyDecisionsRequest(string[]? Ids, string? Reason);
 
+    public sealed record CreateAccountRequest(string? Id, string? Name, string? Organization);
+
     /// <summary>At most this many items in one decision call; larger selections are paged by the client.</summary>
     public const int MaxItemsPerDecision = 500;
 
@@ -31,6 +33,7 @@ public static class ModerationEndpoints
             DecideManyAsync(true, body, user, service, ct));
         moderation.MapPost("/moderation/items/reject", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
             DecideManyAsync(false, body, user, service, ct));
+        moderation.MapPost("/accounts", CreateAccountAsync);
         moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync);
         moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync);
         moderation.MapPost("/accounts/{id}/suspend", async (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
@@ -101,6 +104,20 @@ public static class ModerationEndpoints
             DecisionOutcome.AlreadyDecided already => Problem(409, "id", $"item '{id}' was already {(already.Approved ? "approved" : "rejected")}"),
             _ => Problem(404, "id", $"no held item '{id}'"),
         };
+    }
+
+    /// <summary>The provider opens an account and hands its first API key to the customer (shown once, stored hashed).</summary>
+    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? body, AccountStore accounts, CancellationToken ct)
+    {
+        var id = body?.Id?.Trim() ?? "";
+        if (id.Length is < 2 or > 40 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            return Problem(400, "id", "2 to 40 characters: a-z, 0-9 and '-'");
+        if (string.IsNullOrWhiteSpace(body!.Name))
+            return Problem(400, "name", "required");
+        var key = "fa-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body.Name.Trim(), Organization = body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
+            return Problem(409, "id", $"account '{id}' exists");
+        return Results.Json(new { id, name = body.Name.Trim(), apiKey = key }, statusCode: 201);
     }
 
     private static async Task<IResult> SetLimitsAsync(string id, LimitsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct)
