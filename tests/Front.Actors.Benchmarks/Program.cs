@@ -4,6 +4,7 @@ using Front.Actors.Benchmarks;
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- session [--messages N] [--windows 1,10,100]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- engine [--messages N] [--batch B] [--concurrency C]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- rates [--rates 50,200,1000] [--seconds 10] [--bind-max 2000]
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- inbox [--accounts 100] [--connections 1000] [--conversations 10000] [--rates 100,200,400] [--seconds 10]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]
 var mode = args.FirstOrDefault() ?? "session";
 switch (mode)
@@ -17,11 +18,14 @@ switch (mode)
     case "rates":
         await RateBenchmark.RunAsync(args.Skip(1).ToArray());
         break;
+    case "inbox":
+        await InboxBenchmark.RunAsync(args.Skip(1).ToArray());
+        break;
     case "codec":
         BenchmarkRunner.Run<CodecBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates' or 'codec'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates', 'inbox' or 'codec'");
         return 2;
 }
 return 0;
