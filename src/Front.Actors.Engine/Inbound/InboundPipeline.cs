@@ -25,6 +25,8 @@ public sealed class InboundPipeline(
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(InboundPipeline));
     private readonly InboundAssembler _assembler = new(options.PartTimeout);
     private readonly Lock _assemblerLock = new();
+    // The operator's answers for parts still waiting for the rest of their message: given once the whole is stored.
+    private readonly Dictionary<(string From, string To, ushort Reference), List<Action<bool>>> _partsToSettle = new();
     private readonly OptOutWords _optOutWords = new(options.StopWords, options.StartWords);
     private readonly List<Channel<MobileOriginated>> _lanes = new();
     private Timer? _expiry;
@@ -59,9 +61,18 @@ public sealed class InboundPipeline(
             }
             catch (Exception e)
             {
-                // Kept, not lost: an operator will see it among the unrouted messages.
+                // Kept, not lost: an operator will see it among the unrouted messages; if even that fails, the SMSC resends it.
                 _log.Error(e, "Inbound message from {0} to {1} on {2} failed", mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, mo.Bind);
-                await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", $"failed: {e.Message}");
+                try
+                {
+                    await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", $"failed: {e.Message}");
+                    mo.Settle(true);
+                }
+                catch (Exception again)
+                {
+                    _log.Error(again, "Could not keep the failed inbound message either; the operator will resend it");
+                    mo.Settle(false);
+                }
             }
         }
     }
@@ -71,40 +82,77 @@ public sealed class InboundPipeline(
         if (!InboundSms.TryRead(mo.Pdu, out var sms, out var reason))
         {
             await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", reason);
+            mo.Settle(true);
             return;
         }
         AssemblyResult assembled;
+        List<Action<bool>> settles = [mo.Settle];
         lock (_assemblerLock)
+        {
             assembled = _assembler.Add(sms.From, sms.To, sms.Concatenation, sms.Text, DateTimeOffset.UtcNow);
-        if (assembled.Complete)
-            await RouteAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "");
+            if (sms.Concatenation is { Total: > 1 } part)
+            {
+                var key = (sms.From, sms.To, part.Reference);
+                if (!assembled.Complete)
+                {
+                    _partsToSettle.TryGetValue(key, out var waiting);
+                    _partsToSettle[key] = [.. waiting ?? [], mo.Settle];
+                    return;
+                }
+                if (_partsToSettle.Remove(key, out var earlier))
+                    settles.AddRange(earlier);
+            }
+        }
+        try
+        {
+            await RouteAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "", settles);
+        }
+        catch (Exception e)
+        {
+            // Kept whole (all its parts) as unrouted rather than half-acknowledged.
+            _log.Error(e, "Inbound message from {0} to {1} failed", sms.From, sms.To);
+            await KeepUnroutedAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "", $"failed: {e.Message}");
+            settles.ForEach(settle => settle(true));
+        }
     }
 
     private async Task ExpireIncompleteAsync()
     {
-        IReadOnlyList<IncompleteMessage> expired;
+        var expired = new List<(IncompleteMessage Message, List<Action<bool>> Settles)>();
         lock (_assemblerLock)
-            expired = _assembler.Expire(DateTimeOffset.UtcNow);
-        foreach (var incomplete in expired)
+            foreach (var incomplete in _assembler.Expire(DateTimeOffset.UtcNow))
+                expired.Add((incomplete, _partsToSettle.Remove((incomplete.From, incomplete.To, incomplete.Reference), out var settles) ? settles : []));
+        foreach (var (incomplete, settles) in expired)
         {
             _log.Warning("Long message from {0} to {1}: {2} of {3} parts arrived; delivering what came", incomplete.From, incomplete.To,
                 incomplete.PartsReceived, incomplete.PartsTotal);
-            await RouteAsync("", incomplete.From, incomplete.To, incomplete.Text);
+            try
+            {
+                await RouteAsync("", incomplete.From, incomplete.To, incomplete.Text, settles);
+            }
+            catch (Exception e)
+            {
+                _log.Error(e, "Incomplete inbound message from {0} failed; the operator will resend its parts", incomplete.From);
+                settles.ForEach(settle => settle(false));
+            }
         }
     }
 
-    private async Task RouteAsync(string bind, string from, string to, string text)
+    /// <summary>Routes and stores the message, then answers the operator (<paramref name="settles"/>), then runs the rules.</summary>
+    private async Task RouteAsync(string bind, string from, string to, string text, List<Action<bool>> settles)
     {
         var words = InboundWords.Parse(text);
         if (words.First is null)
         {
             await KeepUnroutedAsync(bind, from, to, text, "the message has no text");
+            settles.ForEach(settle => settle(true));
             return;
         }
         var route = await numbers.RouteAsync(to, words.First, words.Second);
         if (!route.Known)
         {
             await KeepUnroutedAsync(bind, from, to, text, $"{to} is not one of our numbers");
+            settles.ForEach(settle => settle(true));
             return;
         }
 
@@ -118,16 +166,24 @@ public sealed class InboundPipeline(
         };
         var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(
             conversationId, accountId, to, from, "in_" + Guid.CreateVersion7().ToString("N"), words.Text, route.Keyword, opt));
+        settles.ForEach(settle => settle(true)); // journaled and in the read model: the operator may forget it
         if (opt != OptChange.None)
             return; // a stop or start word is a request to us, not a message for the rules
 
-        if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
-            await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));
-
-        if (route.DefaultReply is { Length: > 0 } defaultReply)
-            await AutoReplyAsync(conversationId, defaultReply);
-        foreach (var rule in route.Rules)
-            await RunRuleAsync(rule, accountId, conversationId, route, from, to, words.Text);
+        try
+        {
+            if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
+                await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));
+            if (route.DefaultReply is { Length: > 0 } defaultReply)
+                await AutoReplyAsync(conversationId, defaultReply);
+            foreach (var rule in route.Rules)
+                await RunRuleAsync(rule, accountId, conversationId, route, from, to, words.Text);
+        }
+        catch (Exception e)
+        {
+            // The message itself is stored; a failing rule is logged, not retried as a new message.
+            _log.Error(e, "Rules for the message from {0} to {1} failed", from, to);
+        }
     }
 
     private async Task RunRuleAsync(InboundRule rule, string accountId, string conversationId, InboundRoute route, string from, string to, string text)

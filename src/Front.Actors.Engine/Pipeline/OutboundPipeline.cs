@@ -77,6 +77,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
                 Password = options.Password,
                 SystemType = options.SystemType,
                 WindowSize = options.WindowSize,
+                // Receipts and inbound messages are answered once stored, so a crash makes the operator resend them.
+                AcknowledgeWhenHandled = true,
             }, $"bind-{options.Name}", state => OnBindState(bind, state));
             _binds.Add(bind);
             RunSubmitStream(bind);
@@ -241,8 +243,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
             .SelectAsyncUnordered(16, async m =>
             {
                 if (m.IsReceipt)
-                    return await OnReceiptAsync(bind, m.Receipt!);
-                await _mobileOriginated.Writer.WriteAsync(new MobileOriginated(bind.Name, m.Pdu));
+                    return await OnReceiptAsync(bind, m);
+                await _mobileOriginated.Writer.WriteAsync(new MobileOriginated(bind.Name, m.Pdu, m.Settle));
                 return Done.Instance;
             })
             .RunWith(Sink.Ignore<Done>(), _materializer);
@@ -250,8 +252,13 @@ public sealed class OutboundPipeline : IAsyncDisposable
     /// <summary>Inbound messages (MO) from every bind, for the inbound pipeline; bounded, so a flood back-pressures the binds.</summary>
     public ChannelReader<MobileOriginated> MobileOriginatedMessages => _mobileOriginated.Reader;
 
-    private async Task<Done> OnReceiptAsync(OperatorBind bind, DeliveryReceipt receipt)
+    /// <summary>
+    /// Matches a receipt to its message part. The operator is answered once the final status is stored (so a
+    /// crash before that makes it deliver the receipt again); receipts that change nothing are answered at once.
+    /// </summary>
+    private async Task<Done> OnReceiptAsync(OperatorBind bind, InboundMessage inbound)
     {
+        var receipt = inbound.Receipt!;
         var key = bind.Normalizer.KeyForReceipt(receipt);
         _correlator.TryFind(bind.Name, key, out var part);
         if (part is null && await _store.FindPartAsync(bind.Name, key) is { } stored)
@@ -263,6 +270,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
         if (part is null)
         {
             _log.Warning("Receipt {0} on {1} matches no message part", receipt.Id, bind.Name);
+            inbound.Settle(true); // asking again would not make it match
             return Done.Instance;
         }
 
@@ -275,7 +283,10 @@ public sealed class OutboundPipeline : IAsyncDisposable
             _ => MessageStatus.Undeliverable,
         };
         if (status is null)
-            return Done.Instance; // intermediate notification
+        {
+            inbound.Settle(true); // intermediate notification
+            return Done.Instance;
+        }
 
         var progress = _receipts.GetOrAdd(part.MessageId, _ => new ReceiptProgress(part.Parts));
         var outcome = progress.Record(part.Part, status.Value);
@@ -284,8 +295,10 @@ public sealed class OutboundPipeline : IAsyncDisposable
             _receipts.TryRemove(part.MessageId, out _);
             // The receipt's own done date has minute precision; the change is dated when it reached us.
             var detail = receipt.Stat + (receipt.Error is { } err && err != "000" ? $" err:{err}" : "") + (receipt.DoneDate is { } done ? $" done {done:yyyy-MM-dd HH:mm}" : "");
-            _writer.Post(new StatusChange(part.MessageId, part.AccountId, final, DateTimeOffset.UtcNow, detail));
+            _writer.Post(new StatusChange(part.MessageId, part.AccountId, final, DateTimeOffset.UtcNow, detail), inbound.Settle);
         }
+        else
+            inbound.Settle(true); // one part of several: the message's outcome waits for the others
         return Done.Instance;
     }
 

@@ -32,6 +32,9 @@ public sealed class StatusWriter
 
     public void Post(StatusChange change) => _pending.Writer.TryWrite(change);
 
+    /// <summary>Posts a change and says once it is stored (true) or could not be (false), e.g. to acknowledge the receipt behind it.</summary>
+    public void Post(StatusChange change, Action<bool> whenStored) => _pending.Writer.TryWrite(new Acknowledged(change, whenStored));
+
     /// <summary>Stores the operator id of one part without a history step (the message's "submitted" step comes with its last part).</summary>
     public void PostPart(string messageId, PartMapping part) => _pending.Writer.TryWrite(new PartOnly(messageId, part));
 
@@ -46,21 +49,37 @@ public sealed class StatusWriter
 
     private async Task<Done> WriteAsync(List<object> batch)
     {
-        var changes = batch.OfType<StatusChange>().ToList();
+        var changes = batch.Select(item => item switch
+        {
+            StatusChange change => change,
+            Acknowledged acknowledged => acknowledged.Change,
+            _ => null,
+        }).OfType<StatusChange>().ToList();
         var parts = batch.OfType<PartOnly>().Select(p => (p.MessageId, p.Part)).ToList();
-        for (var attempt = 1; ; attempt++)
+        var stored = false;
+        for (var attempt = 1; !stored; attempt++)
         {
             try
             {
                 await _store.ApplyAsync(changes, parts);
-                break;
+                stored = true;
             }
             catch (Exception e) when (attempt < 10)
             {
                 _log?.Warning(e, "Writing {0} status changes failed (attempt {1}); retrying", changes.Count, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
             }
+            catch (Exception e)
+            {
+                // Given up: what can be redelivered (receipts) is refused so that the operator sends it again.
+                _log?.Error(e, "Writing {0} status changes failed {1} times; dropping the batch", changes.Count, attempt);
+                break;
+            }
         }
+        foreach (var acknowledged in batch.OfType<Acknowledged>())
+            acknowledged.WhenStored(stored);
+        if (!stored)
+            return Done.Instance;
         try
         {
             await _notifier.NotifyAsync(changes);
@@ -73,4 +92,6 @@ public sealed class StatusWriter
     }
 
     private sealed record PartOnly(string MessageId, PartMapping Part);
+
+    private sealed record Acknowledged(StatusChange Change, Action<bool> WhenStored);
 }

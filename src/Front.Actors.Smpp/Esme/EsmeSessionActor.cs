@@ -38,6 +38,9 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
 
     private sealed record LinkClosed(int Generation, Exception? Cause);
 
+    /// <summary>The consumer settled a deliver_sm received on link <paramref name="Generation"/>.</summary>
+    private sealed record DeliverSettled(int Generation, DeliverSm Pdu, bool Handled);
+
     private sealed class Reconnect
     {
         public static readonly Reconnect Instance = new();
@@ -179,8 +182,11 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
                 else
                     _stateWaiters.Add(wait);
                 break;
-            case Received or Connected or ConnectFailed or LinkClosed:
-                break; // from a link that is already gone
+            case DeliverSettled settled when settled.Generation == _generation && _state is LinkState.Bound or LinkState.Unbinding:
+                Answer(settled.Pdu, settled.Handled);
+                break;
+            case Received or Connected or ConnectFailed or LinkClosed or DeliverSettled:
+                break; // from a link that is already gone (an unanswered deliver_sm is delivered again by the SMSC)
             default:
                 Unhandled(message);
                 break;
@@ -354,17 +360,32 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
     }
 
     /// <summary>
-    /// Hands a deliver_sm to the consumer and only then answers it; when the consumer is behind, the SMSC
-    /// is told to retry later (ESME_RX_T_APPN) so nothing is acknowledged that was not taken.
+    /// Hands a deliver_sm to the consumer and only then answers it (or, with AcknowledgeWhenHandled, when the
+    /// consumer settles it); when the consumer is behind, the SMSC is told to retry later (ESME_RX_T_APPN) so
+    /// nothing is acknowledged that was not taken.
     /// </summary>
     private void OnDeliver(DeliverSm deliver)
     {
-        var accepted = _state == LinkState.Bound && _stopRequest is null && _inbound.TryWrite(InboundMessage.From(deliver));
-        if (accepted)
+        var open = _state == LinkState.Bound && _stopRequest is null;
+        if (_settings.AcknowledgeWhenHandled)
+        {
+            var self = Self;
+            var generation = _generation;
+            var message = InboundMessage.From(deliver, handled => self.Tell(new DeliverSettled(generation, deliver, handled)));
+            if (!open || !_inbound.TryWrite(message))
+                Answer(deliver, handled: false);
+            return;
+        }
+        Answer(deliver, open && _inbound.TryWrite(InboundMessage.From(deliver)));
+    }
+
+    private void Answer(DeliverSm deliver, bool handled)
+    {
+        if (handled)
             _counters.DeliversReceived++;
         else
             _counters.DeliversDeferred++;
-        Write(PduCodec.Encode(deliver.CreateResponse(accepted ? CommandStatus.Ok : CommandStatus.ReceiverTemporaryAppError)));
+        Write(PduCodec.Encode(deliver.CreateResponse(handled ? CommandStatus.Ok : CommandStatus.ReceiverTemporaryAppError)));
     }
 
     // ---- link lifecycle -----------------------------------------------------------------------

@@ -57,6 +57,12 @@ public sealed record EsmeSettings
     /// <summary>Inbound deliver_sm held for the consumer; when full, the SMSC is told to retry later (ESME_RX_T_APPN).</summary>
     public int InboundBufferSize { get; init; } = 1_000;
 
+    /// <summary>
+    /// Answer a deliver_sm only when the consumer calls <see cref="InboundMessage.Settle"/> (after storing it),
+    /// so a crash before that makes the SMSC deliver it again instead of losing it. Off: answered on receipt.
+    /// </summary>
+    public bool AcknowledgeWhenHandled { get; init; }
+
     public int MaxPduSize { get; init; } = PduCodec.DefaultMaxPduSize;
 
     /// <summary>Throws when a value cannot work, naming the setting.</summary>

@@ -78,6 +78,30 @@ public class EsmeLinkTests : TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_acknowledge_when_handled_the_answer_waits_for_the_consumer_to_settle()
+    {
+        var (client, link) = await Bound(s => s with { AcknowledgeWhenHandled = true });
+        var taken = System.Threading.Channels.Channel.CreateUnbounded<InboundMessage>();
+        _ = client.Inbound.RunForeach(m => taken.Writer.TryWrite(m), _materializer);
+
+        await link.SendAsync(new DeliverSm { SequenceNumber = 8, SourceAddr = "4791234567", DestinationAddr = "2401", ShortMessage = "En"u8.ToArray() });
+        await link.SendAsync(new DeliverSm { SequenceNumber = 9, SourceAddr = "4791234567", DestinationAddr = "2401", ShortMessage = "To"u8.ToArray() });
+        var first = await taken.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+        var second = await taken.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+        // Settled out of order, and the second one refused: the answers follow the settling.
+        second.Settle(false);
+        var refused = await link.ExpectAsync<DeliverSmResp>();
+        first.Settle(true);
+        first.Settle(false); // only the first settling counts
+        var accepted = await link.ExpectAsync<DeliverSmResp>();
+
+        Assert.Equal((9u, CommandStatus.ReceiverTemporaryAppError), (refused.SequenceNumber, refused.Status));
+        Assert.Equal((8u, CommandStatus.Ok), (accepted.SequenceNumber, accepted.Status));
+        await link.SendAsync(new EnquireLink { SequenceNumber = 10 });
+        Assert.Equal(10u, (await link.ExpectAsync<EnquireLinkResp>()).SequenceNumber); // nothing else was answered in between
+    }
+
+    [Fact]
     public async Task When_the_consumer_is_behind_the_smsc_is_told_to_retry_later()
     {
         var (_, link) = await Bound(s => s with { InboundBufferSize = 1 });
