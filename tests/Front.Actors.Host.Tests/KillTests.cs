@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Akka.Actor;
+using Front.Actors.SmscSimulator;
 
 namespace Front.Actors.Host.Tests;
 
@@ -59,5 +61,58 @@ public class KillTests
 
         Assert.Equal("submitted", message.GetProperty("status").GetString());
         Assert.Contains("operator message id", message.GetProperty("history")[2].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Inbound_messages_in_flight_at_a_kill_9_are_delivered_again_by_the_smsc_and_none_is_lost()
+    {
+        const int count = 1_000;
+        var database = NewDatabaseFile();
+        using var smscSystem = ActorSystem.Create("mo-smsc");
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { RecordSubmits = false });
+        string[] bind = ["--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
+            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
+            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal"];
+        using (var first = await HostProcess.StartAsync(database, bind))
+        {
+            await smsc.WhenSessionsBound(1).WaitAsync(Limit);
+            for (var i = 0; i < count; i++)
+                await smsc.InjectMobileOriginatedAsync("+4791234567", "+4790000001", $"n{i}");
+            // Killed mid-stream: some stored, some taken from the socket but not yet stored, some still on the wire.
+            while ((await TextsAsync(first.Client)).Count < count / 5)
+                await Task.Delay(20); // watching from outside the process: only the HTTP view is there
+            first.KillHard();
+        }
+
+        using var second = await HostProcess.StartAsync(database, bind);
+        var id = Front.Actors.Engine.Conversations.ConversationIds.For("demo", "+4790000001", "+4791234567");
+        var texts = new HashSet<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (texts.Count < count && DateTime.UtcNow < deadline)
+        {
+            texts = await TextsAsync(second.Client);
+            await Task.Delay(100); // only the HTTP view is there to watch from outside the process
+        }
+        await smsc.StopAsync();
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}").ToHashSet(), texts);
+    }
+
+    private static async Task<HashSet<string>> TextsAsync(HttpClient client)
+    {
+        var id = Front.Actors.Engine.Conversations.ConversationIds.For("demo", "+4790000001", "+4791234567");
+        var texts = new HashSet<string>();
+        for (long after = 0; ;)
+        {
+            var response = await client.GetAsync($"/api/v1/conversations/{id}/messages?limit=1000&after={after}");
+            if (!response.IsSuccessStatusCode)
+                return texts;
+            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+            if (items.Count == 0)
+                return texts;
+            foreach (var message in items)
+                texts.Add(message.GetProperty("text").GetString()!);
+            after = items[^1].GetProperty("position").GetInt64();
+        }
     }
 }

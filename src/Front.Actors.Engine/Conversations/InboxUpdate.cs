@@ -5,8 +5,11 @@ public sealed record ConversationSummary(
     string Id, string AccountId, string Contact, string OurNumber, int Unread, string? AssignedTo, bool Closed, bool OptedOut,
     string? LastMessage, DateTimeOffset? LastMessageAt);
 
-/// <summary>One message in a thread. <paramref name="Status"/> is the delivery status of a reply (null for inbound).</summary>
-public sealed record ThreadMessage(string MessageId, string Direction, string Text, string? Author, string? Keyword, DateTimeOffset At, string? Status);
+/// <summary>
+/// One message in a thread, at <paramref name="Position"/> in the thread's order. <paramref name="Status"/> is the
+/// delivery status of a reply (null for inbound).
+/// </summary>
+public sealed record ThreadMessage(string MessageId, string Direction, string Text, string? Author, string? Keyword, DateTimeOffset At, string? Status, long Position);
 
 /// <summary>
 /// One change in an account's inbox, numbered by <paramref name="Position"/>: agents receive these live and

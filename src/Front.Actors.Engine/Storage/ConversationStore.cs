@@ -47,7 +47,7 @@ public sealed class ConversationStore(Database database)
                          select new { m, c }).FirstOrDefaultAsync(ct);
         if (row is null)
             return null;
-        var message = new ThreadMessage(row.m.MessageId, row.m.Direction, row.m.Text, row.m.Author, row.m.Keyword, row.m.At, status);
+        var message = new ThreadMessage(row.m.MessageId, row.m.Direction, row.m.Text, row.m.Author, row.m.Keyword, row.m.At, status, row.m.Position);
         return await AppendAsync(db, "status", Summary(row.c), message, null, at, ct);
     }
 
@@ -57,12 +57,12 @@ public sealed class ConversationStore(Database database)
         switch (@event)
         {
             case ConversationEvents.MessageReceived e:
-                await db.InsertAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At }, token: ct);
-                return ("message", new ThreadMessage(e.MessageId, "in", e.Text, null, e.Keyword, e.At, null), null);
+                var inbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At }, token: ct);
+                return ("message", new ThreadMessage(e.MessageId, "in", e.Text, null, e.Keyword, e.At, null, inbound), null);
             case ConversationEvents.ReplyWritten e:
-                await db.InsertAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At }, token: ct);
+                var outbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At }, token: ct);
                 var status = await db.GetTable<MessageRecord>().Where(m => m.Id == e.MessageId).Select(m => m.Status).FirstOrDefaultAsync(ct);
-                return ("message", new ThreadMessage(e.MessageId, "out", e.Text, e.Author, null, e.At, status), e.Author);
+                return ("message", new ThreadMessage(e.MessageId, "out", e.Text, e.Author, null, e.At, status, outbound), e.Author);
             case ConversationEvents.OptedOut e:
                 await db.InsertOrReplaceAsync(new OptOutRecord { AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Word = e.Word, At = e.At }, token: ct);
                 return ("opt-out", null, "contact");
@@ -133,7 +133,7 @@ public sealed class ConversationStore(Database database)
                           where m.ConversationId == conversationId && m.Position > afterPosition
                           orderby m.Position
                           select new { m, Status = s.Status }).Take(limit).ToListAsync(ct);
-        return rows.Select(r => new ThreadMessage(r.m.MessageId, r.m.Direction, r.m.Text, r.m.Author, r.m.Keyword, r.m.At, r.m.Direction == "out" ? r.Status : null)).ToList();
+        return rows.Select(r => new ThreadMessage(r.m.MessageId, r.m.Direction, r.m.Text, r.m.Author, r.m.Keyword, r.m.At, r.m.Direction == "out" ? r.Status : null, r.m.Position)).ToList();
     }
 
     /// <summary>The recipients among <paramref name="contacts"/> that opted out of messages from the account's number.</summary>

@@ -61,7 +61,8 @@ public static class ConversationsEndpoints
         if (limit is < 1 or > 1000)
             return ApiProblems.Field(400, "limit", "must be between 1 and 1000");
         var messages = await store.MessagesAsync(id, after ?? 0, limit ?? 200, ct);
-        return Results.Ok(new { items = messages.Select(m => new { id = m.MessageId, direction = m.Direction, text = m.Text, author = m.Author, keyword = m.Keyword, at = m.At, status = m.Status }) });
+        // Paged by position: the next page is ?after=<the last item's position>.
+        return Results.Ok(new { items = messages.Select(m => new { id = m.MessageId, position = m.Position, direction = m.Direction, text = m.Text, author = m.Author, keyword = m.Keyword, at = m.At, status = m.Status }) });
     }
 
     private static async Task<IResult> ReplyAsync(string id, ReplyRequest? body, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct)
