@@ -44,16 +44,44 @@ public class InboxTests
         var conversationId = inbound.Conversation.Id;
         var reply = await agent.Connection.InvokeAsync<JsonElement>("SendReply", conversationId, "Vi åpner kl. 10!");
         var shown = await agent.NextMessageAsync("out");
-        var delivered = await agent.NextAsync(u => u.Kind == "status" && u.Message!.Status == "delivered");
+        var statuses = new List<string>();
+        InboxUpdate delivered;
+        do
+            statuses.Add((delivered = await agent.NextAsync(u => u.Kind == "status")).Message!.Status!);
+        while (statuses[^1] != "delivered");
 
         Assert.Equal(("Hei, når åpner dere?", Contact, VirtualNumber, 1), (inbound.Message!.Text, inbound.Conversation.Contact, inbound.Conversation.OurNumber, inbound.Conversation.Unread));
         Assert.Equal(("Vi åpner kl. 10!", "agent@demo"), (shown.Message!.Text, shown.Message.Author));
         Assert.Equal(reply.GetProperty("id").GetString(), delivered.Message!.MessageId);
+        Assert.Equal(["queued", "submitted", "delivered"], statuses); // none lost, even those that came before the thread recorded the reply
         var submit = Assert.Single(host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits));
         Assert.Equal(("4790000001", "4791234567"), (submit.Pdu.SourceAddr, submit.Pdu.DestinationAddr));
         var list = await host.Client(token).GetFromJsonAsync<JsonElement>("/api/v1/conversations");
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal((conversationId, 0, "Vi åpner kl. 10!"), (item.GetProperty("id").GetString(), item.GetProperty("unread").GetInt32(), item.GetProperty("lastMessage").GetString()));
+    }
+
+    [Fact]
+    public async Task An_agents_replies_leave_in_the_order_written()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        foreach (var (_, smsc) in host.Simulators.Running)
+            smsc.Configure(o => o with { RecordSubmits = true });
+        var token = await host.SignInAsync();
+        await using var agent = await InboxFeed.ConnectAsync(host, token);
+        await InjectAsync(host, Contact, VirtualNumber, "Hei");
+        var id = (await agent.NextMessageAsync("in")).Conversation.Id;
+
+        var written = Enumerable.Range(1, 8).Select(i => $"Svar {i}").ToList();
+        foreach (var text in written)
+            await agent.Connection.InvokeAsync<JsonElement>("SendReply", id, text);
+        for (var delivered = 0; delivered < written.Count;)
+            if ((await agent.NextAsync(u => u.Kind == "status")).Message!.Status == "delivered")
+                delivered++;
+
+        var submitted = host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits).OrderBy(s => s.At)
+            .Select(s => Front.Actors.Domain.Text.SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, s.Pdu.DataCoding)).ToList();
+        Assert.Equal(written, submitted);
     }
 
     [Fact]

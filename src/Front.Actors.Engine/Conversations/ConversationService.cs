@@ -43,6 +43,7 @@ public sealed class ConversationService(
             return new ReplyOutcome.Refused("contact", result.Rejected.FirstOrDefault()?.Reason ?? "not sendable", NotFound: false);
         var message = result.Messages[0];
         var recorded = await AskAndApplyAsync(new ConversationCommands.RecordReply(conversationId, message.Id, text, author), ct);
+        await follower.RecordedAsync(message.Id);
         return recorded is ConversationReplies.Changed
             ? new ReplyOutcome.Sent(message.Id, message.Status, message.Segments)
             : new ReplyOutcome.Refused("id", "the conversation refused the reply", NotFound: false);
