@@ -21,6 +21,15 @@ public sealed record AccountState(
     public static readonly AccountState Empty = new("", 0, 0, AccountLimits.Default, ImmutableSortedSet<string>.Empty, false,
         ImmutableDictionary<string, HeldItem>.Empty, ImmutableDictionary<string, bool>.Empty);
 
+    /// <summary>
+    /// Decisions are remembered only this long (the latest ones) so the state does not grow with every item
+    /// ever decided; older ones are answered from the read model, where every decision is kept.
+    /// </summary>
+    public const int RememberedDecisions = 1_000;
+
+    /// <summary>Decided item ids, oldest first, to forget the oldest (absent in older snapshots: empty).</summary>
+    public ImmutableQueue<string> DecisionOrder { get; init; } = ImmutableQueue<string>.Empty;
+
     private static string MonthOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM");
 
     private long SegmentsIn(string month) => month == Month ? MonthSegments : 0;
@@ -62,14 +71,26 @@ public sealed record AccountState(
         AccountEvents.MessagesAdmitted e => AddVolume(e.Month, e.Messages, e.Segments),
         AccountEvents.ItemHeld e => this with { Held = Held.SetItem(e.Item.ItemId, e.Item) },
         AccountEvents.ItemApproved e when Held.TryGetValue(e.ItemId, out var item) =>
-            AddVolume(e.Month, item.MessageIds.Count, item.Segments) with { Held = Held.Remove(e.ItemId), Decisions = Decisions.SetItem(e.ItemId, true) },
-        AccountEvents.ItemRejected e => this with { Held = Held.Remove(e.ItemId), Decisions = Decisions.SetItem(e.ItemId, false) },
+            AddVolume(e.Month, item.MessageIds.Count, item.Segments).Remember(e.ItemId, true),
+        AccountEvents.ItemRejected e => Remember(e.ItemId, false),
         AccountEvents.DomainApproved e => this with { ApprovedDomains = ApprovedDomains.Add(e.Domain) },
         AccountEvents.LimitsChanged e => this with { Limits = e.Limits },
         AccountEvents.AccountSuspended => this with { Suspended = true },
         AccountEvents.AccountResumed => this with { Suspended = false },
         _ => this,
     };
+
+    private AccountState Remember(string itemId, bool approved)
+    {
+        var decisions = Decisions.SetItem(itemId, approved);
+        var order = DecisionOrder.Enqueue(itemId);
+        while (decisions.Count > RememberedDecisions && !order.IsEmpty)
+        {
+            order = order.Dequeue(out var oldest);
+            decisions = decisions.Remove(oldest);
+        }
+        return this with { Held = Held.Remove(itemId), Decisions = decisions, DecisionOrder = order };
+    }
 
     private AccountState AddVolume(string month, long messages, long segments) => month == Month
         ? this with { MonthMessages = MonthMessages + messages, MonthSegments = MonthSegments + segments }

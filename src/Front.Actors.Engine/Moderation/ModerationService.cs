@@ -23,6 +23,9 @@ public sealed class ModerationService(
     {
         if (await items.FindAsync(itemId, ct) is not { } item)
             return new DecisionOutcome.Unknown();
+        // Decided long ago: the entity may have forgotten it, the read model has not.
+        if (item.Decision is { } earlier)
+            return new DecisionOutcome.AlreadyDecided(earlier == "approved");
         var reply = await accounts.ActorRef.Ask<object>(new AccountCommands.Decide(item.AccountId, itemId, approve, moderator, reason), Timeout, ct);
         switch (reply)
         {
