@@ -42,10 +42,15 @@ public class InboundRuleTests
         var payload = JsonDocument.Parse(body).RootElement;
         Assert.Equal((Contact, "2401", "DEMO Hei!", "DEMO"), (payload.GetProperty("from").GetString(), payload.GetProperty("to").GetString(),
             payload.GetProperty("text").GetString(), payload.GetProperty("keyword").GetString()));
-        var deliveries = await WaitForDeliveryAsync(host, "delivered");
-        Assert.Equal(3, deliveries.GetProperty("attempts").GetInt32());
+        var attempts = await Poll.UntilValueAsync(async () =>
+        {
+            var list = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/webhooks/deliveries");
+            return list.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("status").GetString() == "delivered")
+                .Select(i => (int?)i.GetProperty("attempts").GetInt32()).FirstOrDefault();
+        }, "a delivered webhook call");
+        Assert.Equal(3, attempts);
         // The forward is an ordinary message from the number to the forwarding target; its submit shows at the simulator.
-        await WaitForSubmitAsync(host, "4741234567");
+        await Poll.SubmitToAsync(host, "4741234567");
     }
 
     [Fact]
@@ -90,30 +95,5 @@ public class InboundRuleTests
         }
 
         Assert.Equal(["agent@demo", "ola@demo", "agent@demo"], assigned);
-    }
-
-    private static async Task<JsonElement> WaitForDeliveryAsync(EngineHost host, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var list = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/webhooks/deliveries");
-            if (list.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("status").GetString() == status) is { ValueKind: JsonValueKind.Object } found)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"no webhook delivery {status}");
-            await Task.Delay(20); // the delivery record is updated after the receiver answered; poll its HTTP view with a bound
-        }
-    }
-
-    private static async Task WaitForSubmitAsync(EngineHost host, string destination)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits).Any(s => s.Pdu.DestinationAddr == destination))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"no submit to {destination}");
-            await Task.Delay(20); // the simulator records submits in memory; it has no event to await here
-        }
     }
 }

@@ -154,7 +154,7 @@ public class InboxTests
         var routed = await agent.NextMessageAsync("in");
         await InjectAsync(host, "+4791234568", "2401", "HVAFORNOE");
         // The default reply is a message from the number's owner to the contact: it shows at the simulator.
-        var unrouted = await WaitForSubmitAsync(host, "4791234568");
+        var unrouted = await Poll.SubmitToAsync(host, "4791234568");
 
         Assert.Equal(("2401", "«demo», takk for sist!"), (routed.Conversation.OurNumber, routed.Message!.Text));
         Assert.Equal("DEMO", routed.Message.Keyword);
@@ -162,19 +162,6 @@ public class InboxTests
         var account = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account");
         Assert.Contains(account.GetProperty("keywords").EnumerateArray(), k => k.GetProperty("shortNumber").GetString() == "2401" && k.GetProperty("keyword").GetString() == "DEMO");
         Assert.Contains(VirtualNumber, account.GetProperty("numbers").EnumerateArray().Select(n => n.GetString()));
-    }
-
-    private static async Task<Front.Actors.SmscSimulator.AcceptedSubmit> WaitForSubmitAsync(EngineHost host, string destination)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits).FirstOrDefault(s => s.Pdu.DestinationAddr == destination) is { } submit)
-                return submit;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"no submit to {destination}");
-            await Task.Delay(20); // the simulator records submits in memory; it has no event to await here
-        }
     }
 
     [Fact]
@@ -259,21 +246,11 @@ public class InboxTests
         Assert.Equal(HttpStatusCode.BadRequest, badFrom.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownConversation.StatusCode);
-        var unrouted = await WaitForUnroutedAsync(host, "+4790000099");
-        Assert.Contains("not one of our numbers", unrouted.GetProperty("reason").GetString());
-    }
-
-    private static async Task<JsonElement> WaitForUnroutedAsync(EngineHost host, string to)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        var unrouted = await Poll.UntilAsync(async () =>
         {
             var list = await host.Client(EngineHost.ModeratorKey).GetFromJsonAsync<JsonElement>("/api/v1/inbound/unrouted");
-            if (list.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("to").GetString() == to) is { ValueKind: JsonValueKind.Object } found)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"nothing unrouted to {to}");
-            await Task.Delay(20); // only the HTTP view shows unrouted messages; poll it with a bound
-        }
+            return list.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("to").GetString() == "+4790000099").Select(i => i.GetProperty("reason").GetString()).FirstOrDefault();
+        }, "the unrouted message");
+        Assert.Contains("not one of our numbers", unrouted);
     }
 }
