@@ -111,6 +111,31 @@ public class InboxTests
         Assert.Equal(["+4790000002"], otherList.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("ourNumber").GetString()));
     }
 
+    [Fact]
+    public async Task An_agent_granted_another_account_sees_both_accounts_threads()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var otherToken = await OtherAccountAgentAsync(host);
+        var provider = host.Client(EngineHost.ModeratorKey);
+        var unknownAccount = await provider.PutAsJsonAsync("/api/v1/agents/kari@other/accounts", new { accountIds = new[] { "nope" } });
+        var unknownAgent = await provider.PutAsJsonAsync("/api/v1/agents/nobody/accounts", new { accountIds = new[] { "demo" } });
+        var byCustomer = await host.Client().PutAsJsonAsync("/api/v1/agents/kari@other/accounts", new { accountIds = new[] { "demo" } });
+        (await provider.PutAsJsonAsync("/api/v1/agents/kari@other/accounts", new { accountIds = new[] { "demo" } })).EnsureSuccessStatusCode();
+        await using var kari = await InboxFeed.ConnectAsync(host, otherToken);
+
+        await InjectAsync(host, Contact, VirtualNumber, "Til demo");
+        var seen = await kari.NextMessageAsync("in");
+        await InjectAsync(host, Contact, "+4790000002", "Til other");
+        await kari.NextAsync(u => u.Message?.Text == "Til other");
+        var list = await host.Client(otherToken).GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+        var claimed = await host.Client(otherToken).PostAsync($"/api/v1/conversations/{seen.Conversation.Id}/claim", null);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (unknownAccount.StatusCode, unknownAgent.StatusCode, byCustomer.StatusCode));
+        Assert.Equal("demo", seen.Conversation.AccountId);
+        Assert.Equal(["demo", "other"], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("accountId").GetString()).Order());
+        Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task The_threads_history_and_assignment_are_there_after_a_restart(string provider)

@@ -27,6 +27,12 @@ public sealed class AccountStore(Database database)
         return account;
     }
 
+    public async Task<IReadOnlyList<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<AccountRecord>().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+    }
+
     /// <summary>Creates a new account with its first key; false if the id is taken.</summary>
     public async Task<bool> CreateAsync(AccountRecord account, string apiKey, CancellationToken ct = default)
     {

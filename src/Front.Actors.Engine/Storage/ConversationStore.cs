@@ -93,24 +93,24 @@ public sealed class ConversationStore(Database database)
     }
 
     /// <summary>The account's feed after <paramref name="position"/>, oldest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<InboxUpdate>> UpdatesAfterAsync(string accountId, long position, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InboxUpdate>> UpdatesAfterAsync(IReadOnlyCollection<string> accountIds, long position, int limit, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        var rows = await db.GetTable<InboxEventRecord>().Where(e => e.AccountId == accountId && e.Position > position)
+        var rows = await db.GetTable<InboxEventRecord>().Where(e => accountIds.Contains(e.AccountId) && e.Position > position)
             .OrderBy(e => e.Position).Take(limit).ToListAsync(ct);
         return rows.Select(r => JsonSerializer.Deserialize<InboxUpdate>(r.Payload, Json)! with { Position = r.Position }).ToList();
     }
 
-    public async Task<long> LastPositionAsync(string accountId, CancellationToken ct = default)
+    public async Task<long> LastPositionAsync(IReadOnlyCollection<string> accountIds, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        return await db.GetTable<InboxEventRecord>().Where(e => e.AccountId == accountId).Select(e => (long?)e.Position).MaxAsync(ct) ?? 0;
+        return await db.GetTable<InboxEventRecord>().Where(e => accountIds.Contains(e.AccountId)).Select(e => (long?)e.Position).MaxAsync(ct) ?? 0;
     }
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string accountId, string? assignedTo, bool includeClosed, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(IReadOnlyCollection<string> accountIds, string? assignedTo, bool includeClosed, int limit, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        var query = db.GetTable<ConversationRecord>().Where(c => c.AccountId == accountId);
+        var query = db.GetTable<ConversationRecord>().Where(c => accountIds.Contains(c.AccountId));
         if (assignedTo is not null)
             query = query.Where(c => c.AssignedTo == assignedTo);
         if (!includeClosed)

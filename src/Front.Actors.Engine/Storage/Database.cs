@@ -59,6 +59,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<UnroutedInboundRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentSessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AgentAccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<WebhookDeliveryRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");

@@ -208,3 +208,11 @@ public sealed class WebhookDeliveryRecord
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>An account an agent may work in besides its own (granted by the provider).</summary>
+[Table("agent_accounts")]
+public sealed class AgentAccountRecord
+{
+    [Column("agent_id"), PrimaryKey(0), NotNull] public string AgentId { get; set; } = "";
+    [Column("account_id"), PrimaryKey(1), NotNull] public string AccountId { get; set; } = "";
+}

@@ -16,7 +16,7 @@ public sealed class AgentDirectory(Database database)
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(12);
     private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
     private readonly PasswordHasher<AgentRecord> _hasher = new();
-    private readonly ConcurrentDictionary<string, (AgentRecord Agent, DateTimeOffset Until)> _known = new();
+    private readonly ConcurrentDictionary<string, (SignedInAgent Agent, DateTimeOffset Until)> _known = new();
 
     public async Task<AgentRecord?> FindAsync(string userName, CancellationToken ct = default)
     {
@@ -60,8 +60,8 @@ public sealed class AgentDirectory(Database database)
         return (token, expires, agent);
     }
 
-    /// <summary>The agent of a live session token, or null.</summary>
-    public async Task<AgentRecord?> FindBySessionAsync(string token, CancellationToken ct = default)
+    /// <summary>The agent of a live session token and the accounts it may work in (its own first), or null.</summary>
+    public async Task<SignedInAgent?> FindBySessionAsync(string token, CancellationToken ct = default)
     {
         var hash = AccountStore.Hash(token);
         var now = DateTimeOffset.UtcNow;
@@ -72,8 +72,29 @@ public sealed class AgentDirectory(Database database)
         if (session is null || session.ExpiresAt <= now)
             return null;
         var agent = await db.GetTable<AgentRecord>().FirstOrDefaultAsync(a => a.Id == session.AgentId, ct);
-        if (agent is not null)
-            _known[hash] = (agent, now + RememberFor < session.ExpiresAt ? now + RememberFor : session.ExpiresAt);
-        return agent;
+        if (agent is null)
+            return null;
+        var granted = await db.GetTable<AgentAccountRecord>().Where(g => g.AgentId == agent.Id).Select(g => g.AccountId).ToListAsync(ct);
+        var signedIn = new SignedInAgent(agent, [agent.AccountId, .. granted.Where(a => a != agent.AccountId).Order()]);
+        _known[hash] = (signedIn, now + RememberFor < session.ExpiresAt ? now + RememberFor : session.ExpiresAt);
+        return signedIn;
+    }
+
+    /// <summary>Sets the accounts an agent may work in besides its own (the provider grants these).</summary>
+    public async Task<bool> GrantAsync(string userName, IReadOnlyCollection<string> accountIds, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not { } agent)
+            return false;
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        await db.GetTable<AgentAccountRecord>().Where(g => g.AgentId == agent.Id).DeleteAsync(ct);
+        foreach (var accountId in accountIds.Where(a => a != agent.AccountId).Distinct())
+            await db.InsertAsync(new AgentAccountRecord { AgentId = agent.Id, AccountId = accountId }, token: ct);
+        await transaction.CommitAsync(ct);
+        _known.Clear(); // sessions pick the change up at once
+        return true;
     }
 }
+
+/// <summary>A signed-in agent and the accounts it may see: its own first, then those granted.</summary>
+public sealed record SignedInAgent(AgentRecord Agent, IReadOnlyList<string> Accounts);

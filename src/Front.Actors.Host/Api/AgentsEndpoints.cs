@@ -10,10 +10,13 @@ public static class AgentsEndpoints
 
     public sealed record CreateAgentRequest(string? UserName, string? DisplayName, string? Password);
 
+    public sealed record GrantRequest(string[]? AccountIds);
+
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/agents/sign-in", SignInAsync).AllowAnonymous();
         app.MapPost("/api/v1/agents", CreateAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        app.MapPut("/api/v1/agents/{userName}/accounts", GrantAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
         return app;
     }
 
@@ -30,6 +33,18 @@ public static class AgentsEndpoints
             token = session.Token, expiresAt = session.ExpiresAt,
             agent = new { userName = session.Agent.UserName, displayName = session.Agent.DisplayName, accountId = session.Agent.AccountId },
         });
+    }
+
+    /// <summary>The provider lets an agent work in other accounts too (of the same organization, say); its own stays.</summary>
+    private static async Task<IResult> GrantAsync(string userName, GrantRequest? body, AgentDirectory agents, Engine.Storage.AccountStore accounts, CancellationToken ct)
+    {
+        var ids = (body?.AccountIds ?? []).Select(a => a.Trim()).Distinct().ToList();
+        var unknown = ids.Except(await accounts.ExistingAsync(ids, ct)).ToList();
+        if (unknown.Count > 0)
+            return ApiProblems.Field(400, "accountIds", $"no such account: {string.Join(", ", unknown)}");
+        return await agents.GrantAsync(userName, ids, ct)
+            ? Results.Ok(new { userName, accountIds = ids })
+            : ApiProblems.Field(404, "userName", $"no agent '{userName}'");
     }
 
     /// <summary>An account (its API key) adds agents to itself; an agent cannot.</summary>

@@ -19,6 +19,8 @@ public sealed class ApiKeyAuthentication(
     public const string AccountClaim = "account";
     public const string ModeratorRole = "moderator";
     public const string AgentClaim = "agent";
+    /// <summary>Every account the caller may see (an API key: its own; an agent: its own and those granted).</summary>
+    public const string VisibleAccountClaim = "visible-account";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,10 +31,13 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
         var account = await accounts.FindByApiKeyAsync(key, Context.RequestAborted);
-        if (account is null && await agents.FindBySessionAsync(key, Context.RequestAborted) is { } agent)
+        if (account is null && await agents.FindBySessionAsync(key, Context.RequestAborted) is { } signedIn)
         {
-            // A signed-in agent acts for its account, under its own name.
-            var agentIdentity = new ClaimsIdentity([new Claim(AccountClaim, agent.AccountId), new Claim(AgentClaim, agent.UserName), new Claim(ClaimTypes.Name, agent.DisplayName)], SchemeName);
+            // A signed-in agent acts for its own account, under its own name, and sees the accounts granted to it.
+            var agent = signedIn.Agent;
+            var agentIdentity = new ClaimsIdentity(
+                [new Claim(AccountClaim, agent.AccountId), new Claim(AgentClaim, agent.UserName), new Claim(ClaimTypes.Name, agent.DisplayName),
+                 .. signedIn.Accounts.Select(a => new Claim(VisibleAccountClaim, a))], SchemeName);
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(agentIdentity), SchemeName));
         }
         if (account is null)
@@ -66,6 +71,13 @@ public static class AccountClaims
 {
     public static string AccountId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? throw new InvalidOperationException("no account on an authenticated caller");
+
+    /// <summary>The accounts whose conversations the caller may see and act on.</summary>
+    public static IReadOnlyList<string> VisibleAccounts(this ClaimsPrincipal user)
+    {
+        var granted = user.FindAll(ApiKeyAuthentication.VisibleAccountClaim).Select(c => c.Value).ToList();
+        return granted.Count > 0 ? granted : [user.AccountId()];
+    }
 
     /// <summary>Who acts in a conversation: the agent's user name, or "api" for an account's API key.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ApiKeyAuthentication.AgentClaim) ?? "api";

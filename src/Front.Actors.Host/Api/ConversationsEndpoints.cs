@@ -43,8 +43,9 @@ public static class ConversationsEndpoints
     {
         if (limit is < 1 or > 500)
             return ApiProblems.Field(400, "limit", "must be between 1 and 500");
-        var items = await store.ListAsync(user.AccountId(), assignedTo, includeClosed ?? false, limit ?? 100, ct);
-        return Results.Ok(new { items = items.Select(View), position = await store.LastPositionAsync(user.AccountId(), ct) });
+        var accounts = user.VisibleAccounts();
+        var items = await store.ListAsync(accounts, assignedTo, includeClosed ?? false, limit ?? 100, ct);
+        return Results.Ok(new { items = items.Select(View), position = await store.LastPositionAsync(accounts, ct) });
     }
 
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct)
@@ -108,7 +109,7 @@ public static class ConversationsEndpoints
         var summary = await store.FindAsync(id, ct);
         if (summary is null)
             return (null, ApiProblems.Field(404, "id", $"no conversation '{id}'"));
-        if (summary.AccountId != user.AccountId())
+        if (!user.VisibleAccounts().Contains(summary.AccountId))
             return (null, ApiProblems.Field(403, "id", "the conversation belongs to another account"));
         return (summary, null);
     }
@@ -118,7 +119,7 @@ public static class ConversationsEndpoints
 
     private static object View(ConversationSummary c) => new
     {
-        id = c.Id, contact = c.Contact, ourNumber = c.OurNumber, unread = c.Unread, assignedTo = c.AssignedTo, lastMessage = c.LastMessage,
+        id = c.Id, accountId = c.AccountId, contact = c.Contact, ourNumber = c.OurNumber, unread = c.Unread, assignedTo = c.AssignedTo, lastMessage = c.LastMessage,
         lastMessageAt = c.LastMessageAt, closed = c.Closed, optedOut = c.OptedOut,
     };
 }

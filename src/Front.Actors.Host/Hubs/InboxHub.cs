@@ -32,24 +32,26 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
 
     public static string GroupOf(string accountId) => $"inbox:{accountId}";
 
-    private string AccountId => Context.User!.AccountId();
+    private IReadOnlyList<string> Accounts => Context.User!.VisibleAccounts();
 
     private string Agent => Context.User!.Actor();
 
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(AccountId));
+        foreach (var account in Accounts)
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(account));
         await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        roundRobin.SetAvailable(AccountId, Agent, false);
+        foreach (var account in Accounts)
+            roundRobin.SetAvailable(account, Agent, false);
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The account's updates after <paramref name="afterPosition"/> (at most <see cref="MaxResume"/>; call again for more).</summary>
-    public Task<IReadOnlyList<InboxUpdate>> Resume(long afterPosition) => store.UpdatesAfterAsync(AccountId, afterPosition, MaxResume);
+    /// <summary>The visible accounts' updates after <paramref name="afterPosition"/> (at most <see cref="MaxResume"/>; call again for more).</summary>
+    public Task<IReadOnlyList<InboxUpdate>> Resume(long afterPosition) => store.UpdatesAfterAsync(Accounts, afterPosition, MaxResume);
 
     public async Task<object> SendReply(string conversationId, string text)
     {
@@ -82,12 +84,16 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
     public Task Viewing(string conversationId) => ActivityAsync(conversationId, "viewing");
 
     /// <summary>Available agents are given new threads in turn when round-robin is enabled.</summary>
-    public void SetAvailable(bool available) => roundRobin.SetAvailable(AccountId, Agent, available);
+    public void SetAvailable(bool available)
+    {
+        foreach (var account in Accounts)
+            roundRobin.SetAvailable(account, Agent, available);
+    }
 
     private async Task ActivityAsync(string conversationId, string activity)
     {
-        await CheckAsync(conversationId);
-        await Clients.OthersInGroup(GroupOf(AccountId)).AgentActivity(new AgentActivity(conversationId, Agent, activity, DateTimeOffset.UtcNow));
+        var summary = await CheckAsync(conversationId);
+        await Clients.OthersInGroup(GroupOf(summary.AccountId)).AgentActivity(new AgentActivity(conversationId, Agent, activity, DateTimeOffset.UtcNow));
     }
 
     private async Task RunAsync(string conversationId, ConversationCommands.IWithConversationId command)
@@ -97,13 +103,14 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
             throw new HubException(refused.Reason);
     }
 
-    private async Task CheckAsync(string conversationId)
+    private async Task<ConversationSummary> CheckAsync(string conversationId)
     {
         var summary = await store.FindAsync(conversationId);
         if (summary is null)
             throw new HubException($"no conversation '{conversationId}'");
-        if (summary.AccountId != AccountId)
+        if (!Accounts.Contains(summary.AccountId))
             throw new HubException("forbidden: the conversation belongs to another account");
+        return summary;
     }
 }
 
