@@ -11,7 +11,7 @@ namespace Front.Actors.Engine.Conversations;
 /// Replies go through the same intake (validation, misuse rules, rates, opt-out) as every message.
 /// </summary>
 public sealed class ConversationService(
-    IRequiredActor<ConversationRegion> conversations, ConversationStore store, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
+    IRequiredActor<ConversationRegion> conversations, InboxWriter inbox, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -54,7 +54,7 @@ public sealed class ConversationService(
         var reply = await conversations.ActorRef.Ask<ConversationReplies.IReply>(command, Timeout, ct);
         if (reply is ConversationReplies.Changed { Events.Count: > 0 } changed)
         {
-            var updates = await store.ApplyAsync(changed.ConversationId, changed.State, changed.Events, ct);
+            var updates = await inbox.ApplyAsync(new ConversationChange(changed.ConversationId, changed.State, changed.Events));
             if (updates.Count > 0)
                 await notifier.NotifyAsync(changed.State.AccountId!, updates);
         }

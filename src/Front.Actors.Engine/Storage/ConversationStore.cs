@@ -6,35 +6,45 @@ using LinqToDB.Data;
 
 namespace Front.Actors.Engine.Storage;
 
+/// <summary>What a conversation entity journaled in one command, and its state after it.</summary>
+public sealed record ConversationChange(string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events);
+
 /// <summary>
 /// The inbox read model: threads, their messages, the numbered feed of changes, and opt-outs. Written after
-/// the conversation entity journaled the events, in one transaction per change.
+/// the conversation entity journaled the events.
 /// </summary>
 public sealed class ConversationStore(Database database)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Stores what the entity journaled and returns the feed entries it made, numbered.</summary>
-    public async Task<IReadOnlyList<InboxUpdate>> ApplyAsync(string conversationId, ConversationState state, IReadOnlyList<ConversationEvents.IConversationEvent> events, CancellationToken ct = default)
+    /// <summary>
+    /// Stores what conversation entities journaled, all in one transaction, and returns each change's feed
+    /// entries, numbered, in the order given. (<see cref="InboxWriter"/> gathers concurrent changes into one call.)
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<InboxUpdate>>> ApplyAsync(IReadOnlyList<ConversationChange> changes, CancellationToken ct = default)
     {
-        var summary = Summary(conversationId, state);
         await using var db = database.Open();
         await using var transaction = await db.BeginTransactionAsync(ct);
-        await db.InsertOrReplaceAsync(new ConversationRecord
+        var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
+        foreach (var (conversationId, state, events) in changes)
         {
-            Id = conversationId, AccountId = summary.AccountId, OurNumber = summary.OurNumber, Contact = summary.Contact, Unread = state.Unread,
-            AssignedTo = state.AssignedTo, Closed = state.Closed, OptedOut = state.OptedOut, LastMessage = state.LastMessage, LastMessageAt = state.LastMessageAt,
-        }, token: ct);
-        var updates = new List<InboxUpdate>();
-        foreach (var @event in events)
-        {
-            var (kind, message, by) = await ApplyEventAsync(db, conversationId, state, @event, ct);
-            if (kind is null)
-                continue;
-            updates.Add(await AppendAsync(db, kind, summary, message, by, @event.At, ct));
+            var summary = Summary(conversationId, state);
+            await db.InsertOrReplaceAsync(new ConversationRecord
+            {
+                Id = conversationId, AccountId = summary.AccountId, OurNumber = summary.OurNumber, Contact = summary.Contact, Unread = state.Unread,
+                AssignedTo = state.AssignedTo, Closed = state.Closed, OptedOut = state.OptedOut, LastMessage = state.LastMessage, LastMessageAt = state.LastMessageAt,
+            }, token: ct);
+            var updates = new List<InboxUpdate>();
+            foreach (var @event in events)
+            {
+                var (kind, message, by) = await ApplyEventAsync(db, conversationId, state, @event, ct);
+                if (kind is not null)
+                    updates.Add(await AppendAsync(db, kind, summary, message, by, @event.At, ct));
+            }
+            all.Add(updates);
         }
         await transaction.CommitAsync(ct);
-        return updates;
+        return all;
     }
 
     /// <summary>A reply's delivery status changed: a feed entry so that every agent (and a reconnecting one) sees it.</summary>

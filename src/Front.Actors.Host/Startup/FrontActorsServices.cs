@@ -43,6 +43,7 @@ public static class FrontActorsServices
         services.AddSingleton<LocalSimulators>();
         services.AddSingleton<NumberStore>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton(configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions());
