@@ -65,6 +65,26 @@ public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
         Assert.Empty(plain.Rules);
     }
 
+    [Theory]
+    [InlineData("  «Blåbær», takk!", "berry", null)]
+    [InlineData("blåbær!!! SYLTETØY", "berry", "SYLTETØY")]
+    [InlineData("#BLÅBÆR syltetøy.", "berry", "SYLTETØY")]
+    [InlineData("Pizza? ekstra", "acme", "EKSTRA")]
+    public void Inbound_text_routes_by_its_first_words_whatever_the_case_and_punctuation(string text, string account, string? subKeyword)
+    {
+        var entity = Shared("2407");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2407", "BLÅBÆR", "berry"));
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2407", "PIZZA", "acme"));
+        Ask(entity, new ShortNumberCommands.SetRules("2407", "berry", "BLÅBÆR", "SYLTETØY", [new InboundRule(InboundRuleKind.AutoReply, "Søtt!")]));
+        Ask(entity, new ShortNumberCommands.SetRules("2407", "acme", "PIZZA", "EKSTRA", [new InboundRule(InboundRuleKind.AutoReply, "Ost!")]));
+        var words = Front.Actors.Domain.Inbound.InboundWords.Parse(text);
+
+        entity.Tell(new ShortNumberCommands.Route("2407", words.First, words.Second), TestActor);
+        var route = ExpectMsg<InboundRoute>();
+
+        Assert.Equal((account, subKeyword), (route.AccountId, route.SubKeyword));
+    }
+
     [Fact]
     public void An_unknown_keyword_on_a_shared_number_is_kept_for_the_owner_with_the_default_reply()
     {
