@@ -3,7 +3,11 @@ namespace Front.Actors.Engine.Conversations;
 /// <summary>A thread as the inbox lists it.</summary>
 public sealed record ConversationSummary(
     string Id, string AccountId, string Contact, string OurNumber, int Unread, string? AssignedTo, bool Closed, bool OptedOut,
-    string? LastMessage, DateTimeOffset? LastMessageAt);
+    string? LastMessage, DateTimeOffset? LastMessageAt)
+{
+    public static ConversationSummary Of(string id, ConversationState state) =>
+        new(id, state.AccountId!, state.Contact!, state.OurNumber!, state.Unread, state.AssignedTo, state.Closed, state.OptedOut, state.LastMessage, state.LastMessageAt);
+}
 
 /// <summary>
 /// One message in a thread, at <paramref name="Position"/> in the thread's order. <paramref name="Status"/> is the

@@ -28,7 +28,7 @@ public sealed class ConversationStore(Database database)
         var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
         foreach (var (conversationId, state, events) in changes)
         {
-            var summary = Summary(conversationId, state);
+            var summary = ConversationSummary.Of(conversationId, state);
             await db.InsertOrReplaceAsync(new ConversationRecord
             {
                 Id = conversationId, AccountId = summary.AccountId, OurNumber = summary.OurNumber, Contact = summary.Contact, Unread = state.Unread,
@@ -167,8 +167,6 @@ public sealed class ConversationStore(Database database)
         return await db.GetTable<UnroutedInboundRecord>().OrderByDescending(u => u.At).Take(limit).ToListAsync(ct);
     }
 
-    private static ConversationSummary Summary(string id, ConversationState state) =>
-        new(id, state.AccountId!, state.Contact!, state.OurNumber!, state.Unread, state.AssignedTo, state.Closed, state.OptedOut, state.LastMessage, state.LastMessageAt);
 
     private static ConversationSummary Summary(ConversationRecord c) =>
         new(c.Id, c.AccountId, c.Contact, c.OurNumber, c.Unread, c.AssignedTo, c.Closed, c.OptedOut, c.LastMessage, c.LastMessageAt);

@@ -96,7 +96,7 @@ public static class ConversationsEndpoints
             return problem;
         return await service.CommandAsync(command, ct) switch
         {
-            ConversationReplies.Changed changed => Results.Ok(View(Summary(id, changed.State))),
+            ConversationReplies.Changed changed => Results.Ok(View(ConversationSummary.Of(id, changed.State))),
             ConversationReplies.Refused { Conflict: true } refused => ApiProblems.Field(409, "id", refused.Reason),
             ConversationReplies.Refused refused => ApiProblems.Field(404, "id", refused.Reason),
             _ => throw new InvalidOperationException(),
@@ -113,9 +113,6 @@ public static class ConversationsEndpoints
             return (null, ApiProblems.Field(403, "id", "the conversation belongs to another account"));
         return (summary, null);
     }
-
-    private static ConversationSummary Summary(string id, ConversationState s) =>
-        new(id, s.AccountId!, s.Contact!, s.OurNumber!, s.Unread, s.AssignedTo, s.Closed, s.OptedOut, s.LastMessage, s.LastMessageAt);
 
     private static object View(ConversationSummary c) => new
     {
