@@ -54,6 +54,34 @@ public class InboundRuleTests
     }
 
     [Fact]
+    public async Task A_webhook_still_pending_at_a_restart_is_delivered_after_it_signed_with_the_rules_secret()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
+        var database = TestDatabase.Sqlite();
+        await using (var first = await EngineHost.StartAsync(database, new Dictionary<string, string?> { ["Webhooks:FirstRetry"] = "01:00:00" }))
+        {
+            (await first.Client().PutAsJsonAsync("/api/v1/rules", new
+            {
+                number = "+4790000001", rules = new[] { new { kind = "Webhook", target = receiver.Url, secret = "hemmelig" } },
+            })).EnsureSuccessStatusCode();
+            await first.Client().PostAsJsonAsync("/api/v1/simulator/inbound", new { from = Contact, to = "+4790000001", text = "Hei" });
+            // The first call failed; the next one is an hour away when the host stops.
+            await Poll.UntilValueAsync(async () => (await first.Client().GetFromJsonAsync<JsonElement>("/api/v1/webhooks/deliveries"))
+                .GetProperty("items").EnumerateArray().Where(i => i.GetProperty("attempts").GetInt32() == 1).Select(i => (bool?)true).FirstOrDefault(), "a failed first attempt");
+        }
+
+        await using var second = await EngineHost.StartAsync(database);
+        var (signature, body) = await receiver.NextCallAsync();
+        var attempts = await Poll.UntilValueAsync(async () => (await second.Client().GetFromJsonAsync<JsonElement>("/api/v1/webhooks/deliveries"))
+            .GetProperty("items").EnumerateArray().Where(i => i.GetProperty("status").GetString() == "delivered").Select(i => (int?)i.GetProperty("attempts").GetInt32()).FirstOrDefault(),
+            "the resumed delivery");
+
+        Assert.True(WebhookSignature.Verify("hemmelig", signature, body, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), TimeSpan.FromMinutes(5)));
+        Assert.Equal("Hei", JsonDocument.Parse(body).RootElement.GetProperty("text").GetString());
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
     public async Task Rules_with_bad_input_are_refused_by_field_and_keywords_are_unique_per_number()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

@@ -32,28 +32,62 @@ public sealed class WebhookSender(ActorSystem system, Database database, HttpCli
 
     private async Task DeliverAsync(WebhookDelivery delivery)
     {
+        var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Body, Json);
         var record = new WebhookDeliveryRecord
         {
             Id = "wh_" + Guid.CreateVersion7().ToString("N"), AccountId = delivery.AccountId, Url = delivery.Url, Status = "pending",
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Body = System.Text.Encoding.UTF8.GetString(body),
         };
         await using (var db = database.Open())
             await db.InsertAsync(record);
-        var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Body, Json);
-        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+        await AttemptAsync(record, delivery, body, firstAttempt: 1);
+    }
+
+    /// <summary>
+    /// After a restart: deliveries left pending carry on from their next attempt. The secret is looked up
+    /// again from the rule (by number, keyword and URL); a rule that is gone fails the delivery, visibly.
+    /// </summary>
+    public async Task<int> ResumePendingAsync(Func<InboundWebhookBody, string, Task<(bool Found, string? Secret)>> secretOf, CancellationToken ct = default)
+    {
+        List<WebhookDeliveryRecord> pending;
+        await using (var db = database.Open())
+            pending = await db.GetTable<WebhookDeliveryRecord>().Where(w => w.Status == "pending").ToListAsync(ct);
+        foreach (var record in pending)
+        {
+            var body = JsonSerializer.Deserialize<InboundWebhookBody>(record.Body, Json)!;
+            var (found, secret) = await secretOf(body, record.Url);
+            if (!found)
+            {
+                record.Status = "failed";
+                record.LastError = "the webhook rule was removed before it could be delivered";
+                record.UpdatedAt = DateTimeOffset.UtcNow;
+                await using var db = database.Open();
+                await db.UpdateAsync(record, token: ct);
+                continue;
+            }
+            var delivery = new WebhookDelivery(record.AccountId, record.Url, secret, body);
+            _ = Task.Run(() => AttemptAsync(record, delivery, System.Text.Encoding.UTF8.GetBytes(record.Body), record.Attempts + 1), ct);
+        }
+        return pending.Count;
+    }
+
+    private async Task AttemptAsync(WebhookDeliveryRecord record, WebhookDelivery delivery, byte[] body, int firstAttempt)
+    {
+        for (var attempt = firstAttempt; attempt <= Math.Max(firstAttempt, options.MaxAttempts); attempt++)
         {
             var error = await TryPostAsync(delivery, body);
             record.Attempts = attempt;
             record.LastError = error;
-            record.Status = error is null ? "delivered" : attempt == options.MaxAttempts ? "failed" : "pending";
+            record.Status = error is null ? "delivered" : attempt >= options.MaxAttempts ? "failed" : "pending";
             record.UpdatedAt = DateTimeOffset.UtcNow;
             await using (var db = database.Open())
                 await db.UpdateAsync(record);
             if (error is null)
                 return;
             _log.Warning("Webhook {0} attempt {1} failed: {2}", delivery.Url, attempt, error);
-            if (attempt < options.MaxAttempts)
-                await Task.Delay(RetrySchedule.DelayBefore(attempt, options.FirstRetry, options.MaxRetry));
+            if (attempt >= options.MaxAttempts)
+                return;
+            await Task.Delay(RetrySchedule.DelayBefore(attempt, options.FirstRetry, options.MaxRetry));
         }
     }
 

@@ -34,6 +34,25 @@ public sealed class NumberService(IRequiredActor<ShortNumberRegion> numbers, Num
     public async Task<ShortNumberState> GetAsync(string number, CancellationToken ct = default) =>
         (await numbers.ActorRef.Ask<ShortNumberReplies.Info>(new ShortNumberCommands.GetInfo(number), Timeout, ct)).State;
 
+    /// <summary>
+    /// The secret of the webhook rule with this URL that a message to <paramref name="number"/> with these
+    /// words ran (sub-keyword, keyword or number level); not found when the rule has since been removed.
+    /// </summary>
+    public async Task<(bool Found, string? Secret)> WebhookSecretAsync(string number, string? keyword, string? subKeyword, string url, CancellationToken ct = default)
+    {
+        var state = await GetAsync(number, ct);
+        var levels = new List<IReadOnlyList<InboundRule>>();
+        if (keyword is not null && state.Keywords.TryGetValue(keyword, out var entry))
+        {
+            if (subKeyword is not null && entry.SubKeywords.TryGetValue(subKeyword, out var subRules))
+                levels.Add(subRules);
+            levels.Add(entry.Rules);
+        }
+        levels.Add(state.NumberRules);
+        var rule = levels.SelectMany(rules => rules).FirstOrDefault(r => r.Kind == InboundRuleKind.Webhook && r.Target == url);
+        return (rule is not null, rule?.Secret);
+    }
+
     /// <summary>At start-up: the numbers' own rates, from the read model, before any stored message is resumed.</summary>
     public async Task RestoreRatesAsync(CancellationToken ct = default)
     {

@@ -207,6 +207,9 @@ public sealed class WebhookDeliveryRecord
     [Column("last_error"), Nullable] public string? LastError { get; set; }
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The JSON sent, kept so that a delivery still pending at a restart is resumed (the secret is not stored here).</summary>
+    [Column("body"), NotNull] public string Body { get; set; } = "";
 }
 
 /// <summary>An account an agent may work in besides its own (granted by the provider).</summary>

@@ -25,6 +25,7 @@ public sealed class EngineService(
     Front.Actors.Engine.ShortNumbers.NumberService numbers,
     Front.Actors.Engine.Inbound.InboundPipeline inbound,
     Agents.AgentDirectory agents,
+    Front.Actors.Engine.Inbound.WebhookSender webhooks,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
@@ -51,6 +52,9 @@ public sealed class EngineService(
         pipeline.Start(binds);
         await numbers.RestoreRatesAsync(ct);
         inbound.Start();
+        var webhooksResumed = await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct);
+        if (webhooksResumed > 0)
+            log.LogInformation("Resumed {Count} webhook deliveries left pending before a restart", webhooksResumed);
         var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
         var carried = await moderation.ReconcileDecisionsAsync(ct);
         if (carried > 0)
