@@ -98,6 +98,37 @@ public class KillTests
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}").ToHashSet(), texts);
     }
 
+    [Fact]
+    public async Task Receipts_in_flight_at_a_kill_9_are_delivered_again_and_recorded_once()
+    {
+        var database = NewDatabaseFile();
+        using var smscSystem = ActorSystem.Create("receipt-smsc");
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300), RecordSubmits = false });
+        string[] bind = ["--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
+            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
+            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal"];
+        var ids = new List<string>();
+        using (var first = await HostProcess.StartAsync(database, bind))
+        {
+            for (var batch = 0; batch < 3; batch++)
+                ids.AddRange(await SendAsync(first.Client, Enumerable.Range(0, 100).Select(i => $"9{batch}{i:D6}").ToArray()));
+            // Killed while receipts come in: some stored and answered, some stored and not yet answered, some not yet read.
+            await first.StatusAfterAsync(ids[0], "delivered", Limit);
+            first.KillHard();
+        }
+
+        using var second = await HostProcess.StartAsync(database, bind);
+        foreach (var id in ids)
+            Assert.Equal("delivered", await second.StatusAfterAsync(id, "delivered", Limit));
+        await smsc.StopAsync();
+
+        foreach (var id in ids)
+        {
+            var history = (await second.GetMessageAsync(id)).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
+            Assert.Equal(1, history.Count(s => s == "delivered"));
+        }
+    }
+
     private static async Task<HashSet<string>> TextsAsync(HttpClient client)
     {
         var id = Front.Actors.Engine.Conversations.ConversationIds.For("demo", "+4790000001", "+4791234567");

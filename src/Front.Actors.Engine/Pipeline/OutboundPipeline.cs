@@ -264,6 +264,12 @@ public sealed class OutboundPipeline : IAsyncDisposable
         if (part is null && await _store.FindPartAsync(bind.Name, key) is { } stored)
         {
             var message = await _store.GetPartsInfoAsync(stored.MessageId);
+            if (message.Status.IsFinal())
+            {
+                // Delivered again (the operator did not get our answer before a restart): already recorded.
+                inbound.Settle(true);
+                return Done.Instance;
+            }
             part = new PartRef(stored.MessageId, message.AccountId, stored.Part, message.Segments);
         }
         part ??= await _correlator.FindAsync(bind.Name, key, ReceiptWait);

@@ -133,10 +133,10 @@ public sealed class MessageStore(Database database)
     }
 
     /// <summary>What a receipt needs to know of its message when the in-memory link is gone (after a restart).</summary>
-    public async Task<(string AccountId, int Segments)> GetPartsInfoAsync(string messageId, CancellationToken ct = default)
+    public async Task<(string AccountId, int Segments, MessageStatus Status)> GetPartsInfoAsync(string messageId, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        var message = await db.GetTable<MessageRecord>().Where(m => m.Id == messageId).Select(m => new { m.AccountId, m.Segments }).FirstAsync(ct);
-        return (message.AccountId, message.Segments);
+        var message = await db.GetTable<MessageRecord>().Where(m => m.Id == messageId).Select(m => new { m.AccountId, m.Segments, m.Status }).FirstAsync(ct);
+        return (message.AccountId, message.Segments, MessageStatusNames.FromWire(message.Status));
     }
 }
