@@ -28,7 +28,8 @@ internal sealed class PacedLanes(
     public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct)
     {
         var key = keyOf(message);
-        if (RateOf(key) is null)
+        // Unpaced keys skip the lanes, unless a lane exists (the rate was lifted): what waits there goes first.
+        if (RateOf(key) is null && !_lanes.ContainsKey(key))
             return _next(message);
         return _lanes.GetOrAdd(key, k => new Lane(this, k)).EnqueueAsync(message, ct);
     }
