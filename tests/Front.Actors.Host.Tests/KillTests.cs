@@ -79,8 +79,7 @@ public class KillTests
             for (var i = 0; i < count; i++)
                 await smsc.InjectMobileOriginatedAsync("+4791234567", "+4790000001", $"n{i}");
             // Killed mid-stream: some stored, some taken from the socket but not yet stored, some still on the wire.
-            while ((await TextsAsync(first.Client)).Count < count / 5)
-                await Task.Delay(20); // watching from outside the process: only the HTTP view is there
+            await Poll.UntilValueAsync(async () => (await TextsAsync(first.Client)).Count >= count / 5 ? true : (bool?)null, "a fifth of the messages stored");
             first.KillHard();
         }
 
