@@ -70,9 +70,7 @@ public class KillTests
         var database = NewDatabaseFile();
         using var smscSystem = ActorSystem.Create("mo-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { RecordSubmits = false });
-        string[] bind = ["--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
-            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
-            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal"];
+        var bind = OneBindTo(smsc.Port);
         using (var first = await HostProcess.StartAsync(database, bind))
         {
             await smsc.WhenSessionsBound(1).WaitAsync(Limit);
@@ -103,9 +101,7 @@ public class KillTests
         var database = NewDatabaseFile();
         using var smscSystem = ActorSystem.Create("receipt-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300), RecordSubmits = false });
-        string[] bind = ["--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
-            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
-            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal"];
+        var bind = OneBindTo(smsc.Port);
         var ids = new List<string>();
         using (var first = await HostProcess.StartAsync(database, bind))
         {
@@ -127,6 +123,14 @@ public class KillTests
             Assert.Equal(1, history.Count(s => s == "delivered"));
         }
     }
+
+    /// <summary>Settings for a host with the built-in simulators off and one bind to the simulator this test runs.</summary>
+    private static string[] OneBindTo(int port) =>
+    [
+        "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
+        "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={port}", "--Smpp:Binds:0:SystemId=front",
+        "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal",
+    ];
 
     private static async Task<HashSet<string>> TextsAsync(HttpClient client)
     {
