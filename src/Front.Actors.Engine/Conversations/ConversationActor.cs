@@ -14,14 +14,19 @@ namespace Front.Actors.Engine.Conversations;
 public sealed class ConversationActor : ReceivePersistentActor
 {
     private const int SnapshotEvery = 200;
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultIdleAfter = TimeSpan.FromMinutes(2);
 
     private ConversationState _state = ConversationState.Empty;
 
-    public ConversationActor(string conversationId)
+    public ConversationActor(string conversationId) : this(conversationId, DefaultIdleAfter)
+    {
+    }
+
+    /// <param name="idleAfter">How long without a command before the entity asks its shard to passivate it.</param>
+    public ConversationActor(string conversationId, TimeSpan idleAfter)
     {
         PersistenceId = $"conversation-{conversationId}";
-        Context.SetReceiveTimeout(IdleAfter);
+        Context.SetReceiveTimeout(idleAfter);
 
         Recover<IConversationEvent>(e => _state = _state.Apply(e));
         Recover<SnapshotOffer>(offer =>

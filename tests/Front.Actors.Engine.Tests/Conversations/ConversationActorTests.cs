@@ -158,6 +158,27 @@ public class ConversationActorTests() : TestKit(TestConfig.Patient)
     }
 
     [Fact]
+    public void An_idle_thread_asks_to_be_passivated_and_comes_back_from_the_journal()
+    {
+        var id = Id("+4791000008");
+        // The test actor stands in for the shard: it is the parent that receives Passivate.
+        var conversation = ChildActorOf(Props.Create(() => new ConversationActor(id, TimeSpan.FromMilliseconds(200))));
+        conversation.Tell(new Receive(id, Account, Ours, "+4791000008", "in-1", "Hei", null, OptChange.None), TestActor);
+        conversation.Tell(new Claim(id, "kari"), TestActor);
+        // Two answers and, once idle, the request to passivate; on a slow machine the request may come first.
+        var received = new List<object>();
+        while (received.OfType<ConversationReplies.Changed>().Count() < 2 || !received.OfType<Akka.Cluster.Sharding.Passivate>().Any())
+            received.Add(ReceiveOne() ?? throw new TimeoutException("the conversation went quiet"));
+        var passivate = received.OfType<Akka.Cluster.Sharding.Passivate>().First();
+        Watch(conversation);
+        conversation.Tell(passivate.StopMessage);
+        FishForMessage(m => m is Terminated t && t.ActorRef.Equals(conversation)); // more Passivate requests may come first
+        var back = Ask(Conversation(id), new Get(id)).State;
+
+        Assert.Equal(("kari", 1L, 1), (back.AssignedTo, back.Messages, back.Unread));
+    }
+
+    [Fact]
     public void Commands_for_a_thread_that_does_not_exist_are_refused_as_not_found()
     {
         var id = Id("+4791000007");
