@@ -10,7 +10,7 @@ public sealed record InboundWords(string? First, string? Second, string Text)
 {
     public static InboundWords Parse(string? text)
     {
-        var trimmed = text?.Trim() ?? "";
+        var trimmed = Keyword.ComposeNorwegian(text?.Trim() ?? "");
         var words = new List<string>(2);
         foreach (var token in trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -29,13 +29,15 @@ public sealed record InboundWords(string? First, string? Second, string Text)
     {
         var start = 0;
         var end = token.Length;
-        while (start < end && !IsWordChar(token, start))
+        while (start < end && !char.IsLetterOrDigit(token[start]))
             start++;
         while (end > start && !IsWordChar(token, end - 1))
             end--;
         return token[start..end];
     }
 
+    // Combining marks stay with the letter they follow instead of being stripped as punctuation (a word still
+    // starts with a letter or digit, so an emoji's variation selector is not a word).
     private static bool IsWordChar(string s, int i) =>
-        char.IsLetterOrDigit(s[i]) && CharUnicodeInfo.GetUnicodeCategory(s, i) is not UnicodeCategory.Surrogate;
+        char.IsLetterOrDigit(s[i]) || CharUnicodeInfo.GetUnicodeCategory(s, i) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

@@ -15,6 +15,9 @@ public class InboundWordsTests
     [InlineData("😀 pizza 👍 ost", "PIZZA", "OST")]
     [InlineData("... !!! tur", "TUR", null)]
     [InlineData("(ÆRFUGL)", "ÆRFUGL", null)]
+    [InlineData("bla\u030Abær bla\u030A", "BLÅBÆR", "BLÅ")]
+    [InlineData("e\u0301clair!", "E\u0301CLAIR", null)]
+    [InlineData("👍\uFE0F pizza", "PIZZA", null)]
     public void The_first_two_words_are_read_upper_case_without_punctuation(string text, string first, string? second)
     {
         var words = InboundWords.Parse(text);
@@ -44,6 +47,7 @@ public class InboundWordsTests
     [Theory]
     [InlineData("pizza", "PIZZA")]
     [InlineData(" Blåbær ", "BLÅBÆR")]
+    [InlineData("bla\u030Abær", "BLÅBÆR")]
     [InlineData("kode2025", "KODE2025")]
     public void Keywords_are_letters_and_digits_in_upper_case(string raw, string value)
     {
