@@ -20,7 +20,7 @@ public sealed record InboundSms(string From, string To, string Text, Concatenati
             reason = $"source_addr '{pdu.SourceAddr}' is not a mobile number: {fromReason}";
             return false;
         }
-        if (!TryReadOurNumber(pdu.DestinationAddr, pdu.DestAddrTon, out var to))
+        if (!OurNumber.TryParseSmppAddress(pdu.DestinationAddr, pdu.DestAddrTon, out var to))
         {
             reason = $"destination_addr '{pdu.DestinationAddr}' is not a short number or a mobile number";
             return false;
@@ -49,17 +49,6 @@ public sealed record InboundSms(string From, string To, string Text, Concatenati
         }
         sms = new InboundSms(contact.E164, to, text, concatenation);
         reason = "";
-        return true;
-    }
-
-    /// <summary>A 4–5 digit short number as it is, otherwise a mobile number in E.164 (international TON without '+').</summary>
-    public static bool TryReadOurNumber(string address, byte ton, out string number)
-    {
-        var text = ton == 1 && address.Length > 5 && !address.StartsWith('+') ? "+" + address : address;
-        number = "";
-        if (!Sender.TryParse(text, out var sender, out _) || sender.Kind == SenderKind.Alphanumeric)
-            return false;
-        number = sender.Value;
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Front.Actors.Domain.Inbound;
+using Front.Actors.Domain.Numbers;
 using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
@@ -44,7 +45,7 @@ public static class InboundEndpoints
 
     private static async Task<IResult> RegisterAsync(KeywordRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
-        if (!NumbersEndpoints.TryParseOurNumber(body?.ShortNumber, out var number, out var numberReason))
+        if (!OurNumber.TryParse(body?.ShortNumber, out var number, out var numberReason))
             return ApiProblems.Field(400, "shortNumber", numberReason);
         if (!Keyword.TryCreate(body?.Keyword, out var keyword, out var reason))
             return ApiProblems.Field(400, "keyword", reason);
@@ -60,7 +61,7 @@ public static class InboundEndpoints
 
     private static async Task<IResult> ReleaseAsync(string shortNumber, string keyword, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
-        if (!NumbersEndpoints.TryParseOurNumber(shortNumber, out var number, out var numberReason))
+        if (!OurNumber.TryParse(shortNumber, out var number, out var numberReason))
             return ApiProblems.Field(400, "shortNumber", numberReason);
         if (!Keyword.TryCreate(keyword, out var parsed, out var reason))
             return ApiProblems.Field(400, "keyword", reason);
@@ -74,7 +75,7 @@ public static class InboundEndpoints
 
     private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
-        if (!NumbersEndpoints.TryParseOurNumber(body?.Number, out var number, out var numberReason))
+        if (!OurNumber.TryParse(body?.Number, out var number, out var numberReason))
             return ApiProblems.Field(400, "number", numberReason);
         string? keyword = null, subKeyword = null;
         if (body!.Keyword is not null)

@@ -23,23 +23,9 @@ public static class NumbersEndpoints
         return app;
     }
 
-    /// <summary>Our number as the engine keys it: a 4–5 digit short number, or a mobile number in E.164.</summary>
-    public static bool TryParseOurNumber(string? raw, out string number, out string reason)
-    {
-        number = "";
-        if (!Sender.TryParse(raw, out var sender, out var why) || sender.Kind == SenderKind.Alphanumeric)
-        {
-            reason = why ?? "must be a 4–5 digit short number or a mobile number";
-            return false;
-        }
-        number = sender.Value;
-        reason = "";
-        return true;
-    }
-
     private static async Task<IResult> GetAsync(string number, NumberService numbers, CancellationToken ct)
     {
-        if (!TryParseOurNumber(number, out var key, out var reason))
+        if (!OurNumber.TryParse(number, out var key, out var reason))
             return ApiProblems.Field(400, "number", reason);
         var state = await numbers.GetAsync(key, ct);
         return state.Configured ? Results.Ok(View(key, state)) : ApiProblems.Field(404, "number", $"{key} is not set up");
@@ -47,7 +33,7 @@ public static class NumbersEndpoints
 
     private static async Task<IResult> ConfigureAsync(string number, NumberRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
-        if (!TryParseOurNumber(number, out var key, out var reason))
+        if (!OurNumber.TryParse(number, out var key, out var reason))
             return ApiProblems.Field(400, "number", reason);
         if (string.IsNullOrWhiteSpace(body?.OwnerAccountId))
             return ApiProblems.Field(400, "ownerAccountId", "the account that owns the number is required");
@@ -58,7 +44,7 @@ public static class NumbersEndpoints
 
     private static async Task<IResult> SetLimitsAsync(string number, NumberLimitsRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
-        if (!TryParseOurNumber(number, out var key, out var reason))
+        if (!OurNumber.TryParse(number, out var key, out var reason))
             return ApiProblems.Field(400, "number", reason);
         if (!(await numbers.GetAsync(key, ct)).Configured)
             return ApiProblems.Field(404, "number", $"{key} is not set up");

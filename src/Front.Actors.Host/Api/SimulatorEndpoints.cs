@@ -1,5 +1,4 @@
 using Front.Actors.Domain.Numbers;
-using Front.Actors.Engine.Inbound;
 using Front.Actors.Host.LocalMode;
 
 namespace Front.Actors.Host.Api;
@@ -24,8 +23,8 @@ public static class SimulatorEndpoints
             return ApiProblems.Field(404, "simulator", "the built-in simulators are off (Smpp:Simulator:Enabled)");
         if (!MobileNumberParser.TryParse(body?.From, out var from, out var fromReason))
             return ApiProblems.Field(400, "from", fromReason);
-        if (!InboundSms.TryReadOurNumber(body!.To ?? "", 0, out var to))
-            return ApiProblems.Field(400, "to", "must be a 4–5 digit short number or a mobile number");
+        if (!OurNumber.TryParse(body!.To, out var to, out var toReason))
+            return ApiProblems.Field(400, "to", toReason);
         if (string.IsNullOrWhiteSpace(body.Text))
             return ApiProblems.Field(400, "text", "the message is empty");
         if (body.Text.Length > 1_000)
