@@ -23,10 +23,9 @@ public sealed class InboundPipeline(
 {
     private const int ReplySegments = 3;
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(InboundPipeline));
-    private readonly InboundAssembler _assembler = new(options.PartTimeout);
+    // Each part is tagged with how to answer the operator for it: answered once the whole message is stored.
+    private readonly InboundAssembler<Action<bool>> _assembler = new(options.PartTimeout);
     private readonly Lock _assemblerLock = new();
-    // The operator's answers for parts still waiting for the rest of their message: given once the whole is stored.
-    private readonly Dictionary<(string From, string To, ushort Reference), List<Action<bool>>> _partsToSettle = new();
     private readonly OptOutWords _optOutWords = new(options.StopWords, options.StartWords);
     private readonly List<Channel<MobileOriginated>> _lanes = new();
     private Timer? _expiry;
@@ -85,24 +84,12 @@ public sealed class InboundPipeline(
             mo.Settle(true);
             return;
         }
-        AssemblyResult assembled;
-        List<Action<bool>> settles = [mo.Settle];
+        AssemblyResult<Action<bool>> assembled;
         lock (_assemblerLock)
-        {
-            assembled = _assembler.Add(sms.From, sms.To, sms.Concatenation, sms.Text, DateTimeOffset.UtcNow);
-            if (sms.Concatenation is { Total: > 1 } part)
-            {
-                var key = (sms.From, sms.To, part.Reference);
-                if (!assembled.Complete)
-                {
-                    _partsToSettle.TryGetValue(key, out var waiting);
-                    _partsToSettle[key] = [.. waiting ?? [], mo.Settle];
-                    return;
-                }
-                if (_partsToSettle.Remove(key, out var earlier))
-                    settles.AddRange(earlier);
-            }
-        }
+            assembled = _assembler.Add(sms.From, sms.To, sms.Concatenation, sms.Text, DateTimeOffset.UtcNow, mo.Settle);
+        if (!assembled.Complete)
+            return;
+        var settles = assembled.Tags.ToList();
         try
         {
             await RouteAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "", settles);
@@ -118,12 +105,12 @@ public sealed class InboundPipeline(
 
     private async Task ExpireIncompleteAsync()
     {
-        var expired = new List<(IncompleteMessage Message, List<Action<bool>> Settles)>();
+        IReadOnlyList<IncompleteMessage<Action<bool>>> expired;
         lock (_assemblerLock)
-            foreach (var incomplete in _assembler.Expire(DateTimeOffset.UtcNow))
-                expired.Add((incomplete, _partsToSettle.Remove((incomplete.From, incomplete.To, incomplete.Reference), out var settles) ? settles : []));
-        foreach (var (incomplete, settles) in expired)
+            expired = _assembler.Expire(DateTimeOffset.UtcNow);
+        foreach (var incomplete in expired)
         {
+            var settles = incomplete.Tags.ToList();
             _log.Warning("Long message from {0} to {1}: {2} of {3} parts arrived; delivering what came", incomplete.From, incomplete.To,
                 incomplete.PartsReceived, incomplete.PartsTotal);
             try

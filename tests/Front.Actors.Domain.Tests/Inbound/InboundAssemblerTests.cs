@@ -6,15 +6,15 @@ namespace Front.Actors.Domain.Tests.Inbound;
 public class InboundAssemblerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private readonly InboundAssembler _assembler = new(TimeSpan.FromMinutes(2));
+    private readonly InboundAssembler<int> _assembler = new(TimeSpan.FromMinutes(2));
 
-    private AssemblyResult Part(string from, ushort reference, byte total, byte sequence, string text, DateTimeOffset? at = null, bool wide = false) =>
-        _assembler.Add(from, "2401", new ConcatenationInfo(reference, total, sequence, wide), text, at ?? T0);
+    private AssemblyResult<int> Part(string from, ushort reference, byte total, byte sequence, string text, DateTimeOffset? at = null, bool wide = false) =>
+        _assembler.Add(from, "2401", new ConcatenationInfo(reference, total, sequence, wide), text, at ?? T0, sequence);
 
     [Fact]
     public void A_single_part_message_is_complete_at_once()
     {
-        var result = _assembler.Add("+4791234567", "2401", null, "Hei", T0);
+        var result = _assembler.Add("+4791234567", "2401", null, "Hei", T0, 0);
 
         Assert.Equal((true, "Hei"), (result.Complete, result.Text));
         Assert.Equal(0, _assembler.Pending);
