@@ -20,11 +20,11 @@ public static class EngineBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var messages = IntOption(args, "--messages", 20_000);
-        var batch = IntOption(args, "--batch", 1);
-        var concurrency = IntOption(args, "--concurrency", 32);
-        var receiptDelay = IntOption(args, "--receipt-delay-ms", 10);
-        var perBind = IntOption(args, "--bind-rate", 5_000);
+        var messages = args.IntOption("--messages", 20_000);
+        var batch = args.IntOption("--batch", 1);
+        var concurrency = args.IntOption("--concurrency", 32);
+        var receiptDelay = args.IntOption("--receipt-delay-ms", 10);
+        var perBind = args.IntOption("--bind-rate", 5_000);
 
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"front-actors-bench-{Guid.NewGuid():N}");
@@ -117,6 +117,15 @@ public static class EngineBenchmark
         _ => $"96{i % 1_000_000:D6}",
     };
 
+    /// <summary>Host settings for one Telenor bind to a simulator in this process, the built-in simulators off.</summary>
+    internal static string[] OneBindTo(int port) =>
+    [
+        "--Smpp:Simulator:Enabled", "false",
+        "--Smpp:Binds:0:Name", "telenor-1", "--Smpp:Binds:0:Operator", "Telenor", "--Smpp:Binds:0:Host", "127.0.0.1",
+        "--Smpp:Binds:0:Port", port.ToString(), "--Smpp:Binds:0:SystemId", "front", "--Smpp:Binds:0:WindowSize", "50",
+        "--Smpp:Binds:0:SubmitIdFormat", "Hex", "--Smpp:Binds:0:ReceiptIdFormat", "Decimal",
+    ];
+
     internal static Process StartHost(int port, string data, IEnumerable<string> settings)
     {
         var root = RepositoryRoot();
@@ -168,11 +177,5 @@ public static class EngineBenchmark
             if (File.Exists(Path.Combine(dir.FullName, "Front.Actors.sln")))
                 return dir.FullName;
         throw new InvalidOperationException("Front.Actors.sln not found");
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
     }
 }

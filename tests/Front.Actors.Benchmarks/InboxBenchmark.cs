@@ -21,23 +21,17 @@ public static class InboxBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var accounts = IntOption(args, "--accounts", 100);
-        var connections = IntOption(args, "--connections", 1_000);
-        var conversations = IntOption(args, "--conversations", 10_000);
-        var seconds = IntOption(args, "--seconds", 10);
-        var rates = (Option(args, "--rates") ?? "100,200,400").Split(',').Select(int.Parse).ToArray();
+        var accounts = args.IntOption("--accounts", 100);
+        var connections = args.IntOption("--connections", 1_000);
+        var conversations = args.IntOption("--conversations", 10_000);
+        var seconds = args.IntOption("--seconds", 10);
+        var rates = args.IntsOption("--rates", "100,200,400");
 
         using var system = ActorSystem.Create("inbox-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(system, new SmscSimulator.SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(10), RecordSubmits = false });
         var port = EngineBenchmark.FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"front-actors-inbox-{Guid.NewGuid():N}");
-        using var host = EngineBenchmark.StartHost(port, data,
-        [
-            "--Smpp:Simulator:Enabled", "false", "--Demo:ModeratorKey", ModeratorKey,
-            "--Smpp:Binds:0:Name", "telenor-1", "--Smpp:Binds:0:Operator", "Telenor", "--Smpp:Binds:0:Host", "127.0.0.1",
-            "--Smpp:Binds:0:Port", smsc.Port.ToString(), "--Smpp:Binds:0:SystemId", "front", "--Smpp:Binds:0:WindowSize", "50",
-            "--Smpp:Binds:0:SubmitIdFormat", "Hex", "--Smpp:Binds:0:ReceiptIdFormat", "Decimal",
-        ]);
+        using var host = EngineBenchmark.StartHost(port, data, ["--Demo:ModeratorKey", ModeratorKey, .. EngineBenchmark.OneBindTo(smsc.Port)]);
         var hubs = new List<HubConnection>();
         try
         {
@@ -169,11 +163,4 @@ public static class InboxBenchmark
         return client;
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) => Option(args, name) is { } value ? int.Parse(value) : fallback;
 }

@@ -18,9 +18,9 @@ public static class RateBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var rates = (Option(args, "--rates") ?? "50,200,1000").Split(',').Select(int.Parse).ToArray();
-        var seconds = int.Parse(Option(args, "--seconds") ?? "10");
-        var bindMaximum = int.Parse(Option(args, "--bind-max") ?? "2000");
+        var rates = args.IntsOption("--rates", "50,200,1000");
+        var seconds = args.IntOption("--seconds", 10);
+        var bindMaximum = args.IntOption("--bind-max", 2000);
 
         Console.WriteLine($"Account rate R over {seconds} s of traffic, one bind with an agreed maximum of {bindMaximum}/s (the SMSC throttles above it), {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"R/s",6} {"messages",9} {"measured/s",11} {"vs R",7} {"max in 1 s",11} {"throttled",10}");
@@ -42,13 +42,7 @@ public static class RateBenchmark
         var port = EngineBenchmark.FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"front-actors-rate-{Guid.NewGuid():N}");
         using var host = EngineBenchmark.StartHost(port, data,
-        [
-            "--Smpp:Simulator:Enabled", "false", "--Demo:ModeratorKey", ModeratorKey,
-            "--Smpp:Binds:0:Name", "telenor-1", "--Smpp:Binds:0:Operator", "Telenor", "--Smpp:Binds:0:Host", "127.0.0.1",
-            "--Smpp:Binds:0:Port", smsc.Port.ToString(), "--Smpp:Binds:0:SystemId", "front", "--Smpp:Binds:0:WindowSize", "50",
-            "--Smpp:Binds:0:MaxMessagesPerSecond", bindMaximum.ToString(),
-            "--Smpp:Binds:0:SubmitIdFormat", "Hex", "--Smpp:Binds:0:ReceiptIdFormat", "Decimal",
-        ]);
+            ["--Demo:ModeratorKey", ModeratorKey, .. EngineBenchmark.OneBindTo(smsc.Port), "--Smpp:Binds:0:MaxMessagesPerSecond", bindMaximum.ToString()]);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -93,11 +87,5 @@ public static class RateBenchmark
             await smsc.StopAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

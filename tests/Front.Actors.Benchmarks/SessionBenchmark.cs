@@ -18,8 +18,8 @@ public static class SessionBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        var messages = IntOption(args, "--messages", 100_000);
-        var windows = (Option(args, "--windows") ?? "1,10,100").Split(',').Select(int.Parse).ToArray();
+        var messages = args.IntOption("--messages", 100_000);
+        var windows = args.IntsOption("--windows", "1,10,100");
 
         Console.WriteLine($"ESME session ↔ SMSC simulator over 127.0.0.1, receipts on, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"{"window",6} {"messages",9} {"submits/s",10} {"p50 ms",8} {"p99 ms",8} {"p99.9 ms",9} {"max ms",8} {"receipts/s",11} {"alloc MB",9} {"working set MB",15}");
@@ -106,11 +106,4 @@ public static class SessionBenchmark
         ShortMessage = SmsTextCodec.Encode("Hei! Din kode er 123456. Den gjelder i 10 minutter.", DataCoding.SmscDefault),
     };
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) => Option(args, name) is { } v ? int.Parse(v) : fallback;
 }
