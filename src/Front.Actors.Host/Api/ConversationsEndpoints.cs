@@ -106,12 +106,8 @@ public static class ConversationsEndpoints
     /// <summary>The thread if it is the caller's account's; otherwise the problem to answer (404 unknown, 403 another account's).</summary>
     private static async Task<(ConversationSummary? Summary, IResult? Problem)> FindOwnAsync(string id, ClaimsPrincipal user, ConversationStore store, CancellationToken ct)
     {
-        var summary = await store.FindAsync(id, ct);
-        if (summary is null)
-            return (null, ApiProblems.Field(404, "id", $"no conversation '{id}'"));
-        if (!user.VisibleAccounts().Contains(summary.AccountId))
-            return (null, ApiProblems.Field(403, "id", "the conversation belongs to another account"));
-        return (summary, null);
+        var (summary, denied) = await store.FindVisibleAsync(user, id, ct);
+        return (summary, denied is null ? null : ApiProblems.Field(denied.Status, "id", denied.Reason));
     }
 
     private static object View(ConversationSummary c) => new

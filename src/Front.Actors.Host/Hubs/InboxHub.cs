@@ -105,12 +105,13 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
 
     private async Task<ConversationSummary> CheckAsync(string conversationId)
     {
-        var summary = await store.FindAsync(conversationId);
-        if (summary is null)
-            throw new HubException($"no conversation '{conversationId}'");
-        if (!Accounts.Contains(summary.AccountId))
-            throw new HubException("forbidden: the conversation belongs to another account");
-        return summary;
+        var (summary, denied) = await store.FindVisibleAsync(Context.User!, conversationId);
+        return denied switch
+        {
+            null => summary!,
+            { Status: 403 } => throw new HubException($"forbidden: {denied.Reason}"),
+            _ => throw new HubException(denied.Reason),
+        };
     }
 }
 
