@@ -30,10 +30,8 @@ public sealed class StatusWriter
         _notifier = notifier;
     }
 
-    public void Post(StatusChange change) => _pending.Writer.TryWrite(change);
-
-    /// <summary>Posts a change and says once it is stored (true) or could not be (false), e.g. to acknowledge the receipt behind it.</summary>
-    public void Post(StatusChange change, Action<bool> whenStored) => _pending.Writer.TryWrite(new Acknowledged(change, whenStored));
+    /// <summary>Posts a change; <paramref name="whenStored"/> hears once it is stored (true) or could not be (false), e.g. to acknowledge the receipt behind it.</summary>
+    public void Post(StatusChange change, Action<bool>? whenStored = null) => _pending.Writer.TryWrite(new Posted(change, whenStored));
 
     /// <summary>Stores the operator id of one part without a history step (the message's "submitted" step comes with its last part).</summary>
     public void PostPart(string messageId, PartMapping part) => _pending.Writer.TryWrite(new PartOnly(messageId, part));
@@ -49,12 +47,8 @@ public sealed class StatusWriter
 
     private async Task<Done> WriteAsync(List<object> batch)
     {
-        var changes = batch.Select(item => item switch
-        {
-            StatusChange change => change,
-            Acknowledged acknowledged => acknowledged.Change,
-            _ => null,
-        }).OfType<StatusChange>().ToList();
+        var posted = batch.OfType<Posted>().ToList();
+        var changes = posted.Select(p => p.Change).ToList();
         var parts = batch.OfType<PartOnly>().Select(p => (p.MessageId, p.Part)).ToList();
         var stored = false;
         for (var attempt = 1; !stored; attempt++)
@@ -76,8 +70,8 @@ public sealed class StatusWriter
                 break;
             }
         }
-        foreach (var acknowledged in batch.OfType<Acknowledged>())
-            acknowledged.WhenStored(stored);
+        foreach (var post in posted)
+            post.WhenStored?.Invoke(stored);
         if (!stored)
             return Done.Instance;
         try
@@ -93,5 +87,5 @@ public sealed class StatusWriter
 
     private sealed record PartOnly(string MessageId, PartMapping Part);
 
-    private sealed record Acknowledged(StatusChange Change, Action<bool> WhenStored);
+    private sealed record Posted(StatusChange Change, Action<bool>? WhenStored);
 }
