@@ -53,7 +53,7 @@ public class InboxTests
         Assert.Equal(("Hei, når åpner dere?", Contact, VirtualNumber, 1), (inbound.Message!.Text, inbound.Conversation.Contact, inbound.Conversation.OurNumber, inbound.Conversation.Unread));
         Assert.Equal(("Vi åpner kl. 10!", "agent@demo"), (shown.Message!.Text, shown.Message.Author));
         Assert.Equal(reply.GetProperty("id").GetString(), delivered.Message!.MessageId);
-        Assert.Equal(["queued", "submitted", "delivered"], statuses); // none lost, even those that came before the thread recorded the reply
+        Assert.Equal(["accepted", "queued", "submitted", "delivered"], statuses); // none lost, even those that came before the thread recorded the reply
         var submit = Assert.Single(host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits));
         Assert.Equal(("4790000001", "4791234567"), (submit.Pdu.SourceAddr, submit.Pdu.DestinationAddr));
         var list = await host.Client(token).GetFromJsonAsync<JsonElement>("/api/v1/conversations");

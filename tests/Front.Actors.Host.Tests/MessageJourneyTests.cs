@@ -40,7 +40,7 @@ public class MessageJourneyTests
 
         Assert.Equal(("+4791234567", "accepted", 1, "gsm7"), (message.GetProperty("to").GetString(), message.GetProperty("status").GetString(),
             message.GetProperty("segments").GetInt32(), message.GetProperty("encoding").GetString()));
-        Assert.Equal(["queued", "submitted", "delivered"], live);
+        Assert.Equal(["accepted", "queued", "submitted", "delivered"], live); // every step the API shows, "accepted" too
         var stored = await GetAsync(client, id);
         Assert.Equal("delivered", stored.GetProperty("status").GetString());
         Assert.Equal("telenor", stored.GetProperty("operator").GetString());
@@ -148,6 +148,17 @@ public class MessageJourneyTests
         var problem = await SendAsync(host.Client(), new { from = "Front", to = new[] { "91234567" }, text = new string('a', 1531) }, HttpStatusCode.BadRequest);
 
         Assert.Contains("11 segments", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_text_of_100000_characters_is_refused_naming_the_text()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+
+        var problem = await SendAsync(host.Client(), new { from = "Front", to = new[] { "91234567" }, text = new string('æ', 100_000) }, HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("text", out _), problem.ToString());
+        Assert.Contains("100000 characters", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ namespace Front.Actors.Engine.Inbound;
 /// proceed. Nothing is dropped: what cannot be routed is kept as unrouted with the reason.
 /// </summary>
 public sealed class InboundPipeline(
-    ActorSystem system, OutboundPipeline outbound, NumberService numbers, ConversationService conversations, ConversationStore store,
+    ActorSystem system, OperatorBinds binds, NumberService numbers, ConversationService conversations, ConversationStore store,
     MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options)
 {
     private const int ReplySegments = 3;
@@ -44,7 +44,7 @@ public sealed class InboundPipeline(
 
     private async Task DispatchAsync()
     {
-        await foreach (var mo in outbound.MobileOriginatedMessages.ReadAllAsync())
+        await foreach (var mo in binds.MobileOriginated.ReadAllAsync())
             await _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(mo.Pdu.SourceAddr) % (uint)_lanes.Count)].Writer.WriteAsync(mo);
         foreach (var lane in _lanes)
             lane.Writer.TryComplete();

@@ -16,10 +16,11 @@ namespace Front.Actors.Engine.Messages;
 /// A repeated client reference returns what the first call stored.
 /// </summary>
 public sealed class MessageIntake(
-    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline,
+    IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, StatusWriter statuses,
     OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations)
 {
     public const int MaxRecipients = 1_000;
+    public const int MaxTextLength = MessageText.MaxSegments * 160; // no longer text fits, whatever its encoding
     private static readonly TimeSpan AdmitTimeout = TimeSpan.FromSeconds(10);
 
     /// <param name="onStored">Called with the stored messages before they are handed on, so a caller can follow their statuses.</param>
@@ -29,6 +30,9 @@ public sealed class MessageIntake(
             throw new SendRefusedException("from", senderReason);
         if (string.IsNullOrWhiteSpace(command.Text))
             throw new SendRefusedException("text", "the text is empty");
+        // Longer than any text that fits the most segments: refused before it is analysed.
+        if (command.Text.Length > MaxTextLength)
+            throw new SendRefusedException("text", $"the text has {command.Text.Length} characters; at most {MaxTextLength} fit in {MessageText.MaxSegments} segments");
         var text = MessageText.Analyze(command.Text);
         if (text.Segments > maxSegments)
             throw new SendRefusedException("text", $"the text needs {text.Segments} segments ({text.EncodingName}); this account allows at most {maxSegments}");
@@ -67,6 +71,9 @@ public sealed class MessageIntake(
         if (recipients.Count == 0)
             throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
 
+        // A database outage slows the engine down: while statuses cannot be stored, new sends are refused whole.
+        if (statuses.IsBackedUp)
+            throw new EngineBusyException($"status writes are backed up ({statuses.Backlog} waiting)", TimeSpan.FromSeconds(5));
         var now = DateTimeOffset.UtcNow;
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
@@ -108,6 +115,8 @@ public sealed class MessageIntake(
         }
 
         onStored?.Invoke(ids);
+        if (held is null)
+            await statusNotifier.NotifyAsync(records.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Accepted, now)).ToList());
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
         if (held is not null)
         {

@@ -13,14 +13,14 @@ namespace Front.Actors.Engine.Pipeline;
 /// and apply to what is already waiting. A key without a rate passes unpaced.
 /// </summary>
 internal sealed class PacedLanes(
-    string name, Func<OutboundMessage, string> keyOf, int? defaultRate, Func<OutboundMessage, ValueTask> next, Action<OutboundMessage, string> onWaiting)
+    string name, Func<OutboundMessage, string> keyOf, int? defaultRate, Func<OutboundMessage, ValueTask> next, Func<OutboundMessage, string, ValueTask> onWaiting)
 {
     private static readonly long Started = Stopwatch.GetTimestamp();
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
     private readonly ConcurrentDictionary<string, Lane> _lanes = new();
     private readonly ConcurrentDictionary<string, int?> _rates = new();
     private readonly string _name = name;
-    private readonly Action<OutboundMessage, string> _onWaiting = onWaiting;
+    private readonly Func<OutboundMessage, string, ValueTask> _onWaiting = onWaiting;
     private readonly Func<OutboundMessage, ValueTask> _next = next;
 
     private static TimeSpan Now => Stopwatch.GetElapsedTime(Started);
@@ -80,7 +80,7 @@ internal sealed class PacedLanes(
             lock (_lock)
                 rate = _bucket?.RatePerSecond;
             if (rate is > 0 && ahead >= rate)
-                _owner._onWaiting(message, $"waiting for the {_owner._name} rate of {rate:0.#} msg/s, {ahead - 1} ahead");
+                await _owner._onWaiting(message, $"waiting for the {_owner._name} rate of {rate:0.#} msg/s, {ahead - 1} ahead");
         }
 
         public void RateChanged(int? rate)

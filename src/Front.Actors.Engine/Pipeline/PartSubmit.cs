@@ -4,5 +4,5 @@ using Front.Actors.Smpp.Esme;
 
 namespace Front.Actors.Engine.Pipeline;
 
-/// <summary>One part of one message, routed to a bind and ready to submit.</summary>
-internal sealed record PartSubmit(OutboundMessage Message, Route Route, int Part, int Parts, SubmitRequest Request);
+/// <summary>One part of one message, routed to a bind and ready to submit, with the attempt it belongs to.</summary>
+public sealed record PartSubmit(OutboundMessage Message, Route Route, int Part, int Parts, SubmitAttempt Attempt, SubmitRequest Request);

@@ -10,31 +10,49 @@ using Front.Actors.Engine.Storage;
 namespace Front.Actors.Engine.Pipeline;
 
 /// <summary>
-/// Writes status changes and part ids to the read model in batches (one transaction per batch, in the
-/// order posted), and only then pushes the changes to live clients, so a client never sees a status the
-/// API cannot return. A failed write is retried; posting never blocks.
+/// The one path for every status change: stores entries in batches (one transaction per batch, in the order
+/// posted), then pushes the steps it stored to live clients, so a client never sees a status the API cannot
+/// return. A failed write is retried with back-off for as long as it takes: nothing is dropped. The queue is
+/// bounded, so a database outage slows the pipeline down (posting waits) instead of filling memory; the API
+/// refuses new sends while the writer is failing or backed up (<see cref="IsBackedUp"/>).
 /// </summary>
 public sealed class StatusWriter
 {
+    public const int Capacity = 20_000;
     private const int MaxBatch = 1_000;
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<object> _pending = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly MessageStore _store;
+    private readonly Channel<Posted> _pending = Channel.CreateBounded<Posted>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly StatusStore _store;
     private readonly IStatusNotifier _notifier;
     private ILoggingAdapter? _log;
+    private volatile bool _failing;
 
-    public StatusWriter(MessageStore store, IStatusNotifier notifier)
+    public StatusWriter(StatusStore store, IStatusNotifier notifier)
     {
         _store = store;
         _notifier = notifier;
     }
 
-    /// <summary>Posts a change; <paramref name="whenStored"/> hears once it is stored (true) or could not be (false), e.g. to acknowledge the receipt behind it.</summary>
-    public void Post(StatusChange change, Action<bool>? whenStored = null) => _pending.Writer.TryWrite(new Posted(change, whenStored));
+    /// <summary>Entries waiting to be stored.</summary>
+    public int Backlog => _pending.Reader.Count;
 
-    /// <summary>Stores the operator id of one part without a history step (the message's "submitted" step comes with its last part).</summary>
-    public void PostPart(string messageId, PartMapping part) => _pending.Writer.TryWrite(new PartOnly(messageId, part));
+    /// <summary>True while writes fail or the queue is three quarters full: new work should be refused, not queued.</summary>
+    public bool IsBackedUp => _failing || Backlog > Capacity * 3 / 4;
+
+    /// <summary>
+    /// Queues an entry, waiting while the queue is full. <paramref name="whenStored"/> hears once it is stored
+    /// (true), or that it never will be because the writer stopped (false), e.g. to answer the receipt behind it.
+    /// </summary>
+    public ValueTask PostAsync(StatusEntry entry, Action<bool>? whenStored = null, CancellationToken ct = default) =>
+        _pending.Writer.WriteAsync(new Posted(entry, whenStored), ct);
+
+    public ValueTask PostAsync(StatusChange change, CancellationToken ct = default) => PostAsync(new StatusEntry.Step(change), null, ct);
 
     public void Start(ActorSystem system)
     {
@@ -45,47 +63,45 @@ public sealed class StatusWriter
             .RunWith(Sink.Ignore<Done>(), system.Materializer(namePrefix: "status-writer"));
     }
 
-    private async Task<Done> WriteAsync(List<object> batch)
+    /// <summary>Stops taking entries; those already queued are still written.</summary>
+    public void Complete() => _pending.Writer.TryComplete();
+
+    private async Task<Done> WriteAsync(List<Posted> batch)
     {
-        var posted = batch.OfType<Posted>().ToList();
-        var changes = posted.Select(p => p.Change).ToList();
-        var parts = batch.OfType<PartOnly>().Select(p => (p.MessageId, p.Part)).ToList();
-        var stored = false;
-        for (var attempt = 1; !stored; attempt++)
+        var entries = batch.Select(p => p.Entry).ToList();
+        IReadOnlyList<StatusChange> stored;
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await _store.ApplyAsync(changes, parts);
-                stored = true;
-            }
-            catch (Exception e) when (attempt < 10)
-            {
-                _log?.Warning(e, "Writing {0} status changes failed (attempt {1}); retrying", changes.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+                stored = await _store.ApplyAsync(entries);
+                if (_failing)
+                    _log?.Info("Status writes work again after {0} attempts", attempt);
+                _failing = false;
+                break;
             }
             catch (Exception e)
             {
-                // Given up: what can be redelivered (receipts) is refused so that the operator sends it again.
-                _log?.Error(e, "Writing {0} status changes failed {1} times; dropping the batch", changes.Count, attempt);
-                break;
+                _failing = true;
+                var delay = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(attempt - 1, 10)));
+                _log?.Warning("Writing {0} status entries failed (attempt {1}, next in {2} ms): {3}", entries.Count, attempt, delay.TotalMilliseconds, e.Message);
+                await Task.Delay(delay);
             }
         }
-        foreach (var post in posted)
-            post.WhenStored?.Invoke(stored);
-        if (!stored)
+        foreach (var post in batch)
+            post.WhenStored?.Invoke(true);
+        if (stored.Count == 0)
             return Done.Instance;
         try
         {
-            await _notifier.NotifyAsync(changes);
+            await _notifier.NotifyAsync(stored);
         }
         catch (Exception e)
         {
-            _log?.Warning(e, "Pushing {0} status changes failed", changes.Count);
+            _log?.Warning(e, "Pushing {0} status changes failed", stored.Count);
         }
         return Done.Instance;
     }
 
-    private sealed record PartOnly(string MessageId, PartMapping Part);
-
-    private sealed record Posted(StatusChange Change, Action<bool>? WhenStored);
+    private sealed record Posted(StatusEntry Entry, Action<bool>? WhenStored);
 }

@@ -46,6 +46,8 @@ public sealed class Database(StorageOptions options)
             db.Execute("PRAGMA journal_mode=WAL;"); // readers do not block the writer
         db.CreateTable<MessageRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<MessagePartRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        AddPartOutcomeColumns(db);
+        db.CreateTable<UnmatchedReceiptRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<StatusHistoryRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
@@ -65,11 +67,29 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_history_message ON message_status_history (message_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_message_parts_message ON message_parts (message_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_conversations_account ON conversations (account_id, last_message_at)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages ON conversation_messages (conversation_id, position)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages_message ON conversation_messages (message_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbox_events_account ON inbox_events (account_id, position)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_agents_user_name ON agents (user_name)");
+    }
+
+    /// <summary>Databases made before parts stored their outcome get the columns (empty: those parts' receipts came before).</summary>
+    private void AddPartOutcomeColumns(DataConnection db)
+    {
+        var time = Options.Provider == StorageProvider.Sqlite ? "TEXT" : "timestamp with time zone";
+        foreach (var (column, type) in new[] { ("submitted_at", time), ("outcome", "TEXT"), ("outcome_detail", "TEXT"), ("outcome_at", time) })
+        {
+            try
+            {
+                db.Execute($"SELECT {column} FROM message_parts WHERE 1 = 0");
+            }
+            catch (System.Data.Common.DbException)
+            {
+                db.Execute($"ALTER TABLE message_parts ADD COLUMN {column} {type}");
+            }
+        }
     }
 
     private void EnsureSqliteDirectory()

@@ -35,6 +35,28 @@ public sealed class MessagePartRecord
     [Column("message_id"), NotNull] public string MessageId { get; set; } = "";
     [Column("part"), NotNull] public int Part { get; set; }
     [Column("operator_message_id"), NotNull] public string OperatorMessageId { get; set; } = "";
+
+    /// <summary>When the operator accepted the part (submit_sm_resp).</summary>
+    [Column("submitted_at"), Nullable] public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>The part's final outcome from its receipt (delivered, undeliverable, expired, rejected); null until it comes.</summary>
+    [Column("outcome"), Nullable] public string? Outcome { get; set; }
+    [Column("outcome_detail"), Nullable] public string? OutcomeDetail { get; set; }
+    [Column("outcome_at"), Nullable] public DateTimeOffset? OutcomeAt { get; set; }
+}
+
+/// <summary>
+/// A receipt whose part is not (yet) stored: it waits here, not only in memory, and is matched when the
+/// submit's part is stored; one that never matches stays for inspection.
+/// </summary>
+[Table("unmatched_receipts")]
+public sealed class UnmatchedReceiptRecord
+{
+    [Column("bind"), PrimaryKey(0), NotNull] public string Bind { get; set; } = "";
+    [Column("operator_message_key"), PrimaryKey(1), NotNull] public string OperatorMessageKey { get; set; } = "";
+    [Column("outcome"), NotNull] public string Outcome { get; set; } = "";
+    [Column("detail"), NotNull] public string Detail { get; set; } = "";
+    [Column("received_at"), NotNull] public DateTimeOffset ReceivedAt { get; set; }
 }
 
 /// <summary>One step in a message's history.</summary>

@@ -11,6 +11,6 @@ public sealed class SignalRStatusNotifier(IHubContext<MessagesHub, IMessagesClie
     {
         foreach (var change in changes)
             await hub.Clients.Group(MessagesHub.GroupOf(change.AccountId)).StatusChanged(
-                new MessageStatusUpdate(change.MessageId, change.Status.ToWire(), change.At, change.Detail, change.Operator?.ToString()));
+                new MessageStatusUpdate(change.MessageId, change.Status.ToWire(), change.At, change.Detail, change.Operator?.ToString().ToLowerInvariant()));
     }
 }

@@ -17,7 +17,9 @@ public sealed class EngineService(
     Database database,
     AccountStore accounts,
     StatusWriter writer,
+    OperatorBinds operatorBinds,
     OutboundPipeline pipeline,
+    Resumption resumption,
     MessageIntake intake,
     LocalSimulators simulators,
     ModeratorKeys moderators,
@@ -49,13 +51,14 @@ public sealed class EngineService(
         if (binds.Count == 0)
             log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
         writer.Start(system);
-        pipeline.Start(binds);
+        operatorBinds.Start(binds);
+        pipeline.Start();
         await numbers.RestoreRatesAsync(ct);
         inbound.Start();
         var webhooksResumed = await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct);
         if (webhooksResumed > 0)
             log.LogInformation("Resumed {Count} webhook deliveries left pending before a restart", webhooksResumed);
-        var resumed = await pipeline.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
+        var resumed = await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
         var carried = await moderation.ReconcileDecisionsAsync(ct);
         if (carried > 0)
             log.LogInformation("Carried out {Count} moderation decisions made before a restart", carried);
@@ -90,6 +93,8 @@ public sealed class EngineService(
     {
         inbound.Stop();
         await pipeline.DisposeAsync();
+        await operatorBinds.DisposeAsync();
+        writer.Complete();
         await simulators.DisposeAsync();
     }
 }

@@ -33,8 +33,13 @@ public static class FrontActorsServices
         services.AddSingleton<SignalRStatusNotifier>();
         services.AddSingleton<ReplyFollower>();
         services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
+        services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusWriter>();
+        services.AddSingleton<ReceiptIntake>();
+        services.AddSingleton<OperatorBinds>();
+        services.AddSingleton<MessageRouter>();
         services.AddSingleton<OutboundPipeline>();
+        services.AddSingleton<Resumption>();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<HeldItemStore>();
         services.AddSingleton<Front.Actors.Engine.Moderation.ModerationService>();
@@ -65,6 +70,7 @@ public static class FrontActorsServices
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR();
         return services;
     }

@@ -9,12 +9,12 @@ public static class ReadinessCheck
 {
     public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/ready", (ActorSystem system, OutboundPipeline pipeline) =>
+        app.MapGet("/health/ready", (ActorSystem system, OperatorBinds operatorBinds) =>
         {
             var cluster = Cluster.Get(system);
             var up = cluster.SelfMember.Status == MemberStatus.Up;
-            var binds = pipeline.Binds.Select(b => new { name = b.Name, @operator = b.Operator.ToString().ToLowerInvariant(), state = b.State.ToString().ToLowerInvariant() }).ToList();
-            var ready = up && pipeline.AllBindsUp;
+            var binds = operatorBinds.All.Select(b => new { name = b.Name, @operator = b.Operator.ToString().ToLowerInvariant(), state = b.State.ToString().ToLowerInvariant() }).ToList();
+            var ready = up && operatorBinds.AllUp;
             return Results.Json(new { ready, cluster = cluster.SelfMember.Status.ToString().ToLowerInvariant(), binds },
                 statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });

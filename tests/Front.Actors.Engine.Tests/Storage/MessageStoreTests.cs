@@ -24,28 +24,12 @@ public class MessageStoreTests
     };
 
     [Fact]
-    public async Task A_batch_of_changes_leaves_each_message_at_its_latest_status_with_its_route()
-    {
-        await _store.InsertAcceptedAsync([Message("m1")]);
-        var at = DateTimeOffset.UtcNow;
-
-        await _store.ApplyAsync([
-            new StatusChange("m1", "acct", MessageStatus.Queued, at, "route telenor-1", Operator.Telenor, "telenor-1", 29),
-            new StatusChange("m1", "acct", MessageStatus.Submitted, at.AddMilliseconds(5), "operator message id 7",
-                Part: new PartMapping("telenor-1", "7", "7", 1)),
-        ], []);
-
-        var (message, history) = (await _store.GetAsync("acct", "m1"))!.Value;
-        Assert.Equal(("submitted", "Telenor", "telenor-1", 29L), (message.Status, message.Operator, message.Bind, message.PriceOre));
-        Assert.Equal(["accepted", "queued", "submitted"], history.Select(h => h.Status));
-        Assert.Equal("m1", (await _store.FindPartAsync("telenor-1", "7"))!.MessageId);
-    }
-
-    [Fact]
     public async Task Only_unsubmitted_messages_are_loaded_for_resumption()
     {
         await _store.InsertAcceptedAsync([Message("m1"), Message("m2", to: "+4791234568")]);
-        await _store.ApplyAsync([new StatusChange("m2", "acct", MessageStatus.Submitted, DateTimeOffset.UtcNow)], []);
+        await new StatusStore(_database).ApplyAsync([
+            new StatusEntry.PartAccepted("m2", "acct", Operator.Telenor, new PartMapping("telenor-1", "9", "9", 1), DateTimeOffset.UtcNow),
+        ]);
 
         Assert.Equal(["m1"], (await _store.LoadUnsubmittedAsync()).Select(m => m.Id));
     }

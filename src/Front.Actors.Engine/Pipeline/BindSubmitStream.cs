@@ -1,0 +1,72 @@
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Smpp.Esme;
+using Front.Actors.Smpp.Protocol;
+
+namespace Front.Actors.Engine.Pipeline;
+
+/// <summary>
+/// The submit stream of one bind: its queue of parts → throttle per part (never above the operator's maximum
+/// in any second) → the ESME session's window → each part's answer stored: accepted (with the operator's id),
+/// refused (the message is rejected), or handed back (routed again, without the parts already accepted).
+/// Storing an answer waits while the status writer is full, which slows this bind down instead of dropping.
+/// </summary>
+public static class BindSubmitStream
+{
+    public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, IMaterializer materializer)
+    {
+        // A burst of 1/20 s on top of a steady rate reduced by the same amount: steady rate + burst stays at the maximum.
+        var maximum = Math.Max(1, bind.Options.MaxMessagesPerSecond);
+        var burst = Math.Max(1, maximum / 20);
+        var rate = Math.Max(1, maximum - burst);
+        var pending = new System.Collections.Concurrent.ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
+        return ChannelSource.FromReader(bind.Queue.Reader)
+            // Operators count parts, so the rate is per part.
+            .Throttle(rate, TimeSpan.FromSeconds(1), burst, ThrottleMode.Shaping)
+            .Select(part =>
+            {
+                pending[part.Request] = part;
+                return part.Request;
+            })
+            .Via(bind.Client.SubmitFlow())
+            .SelectAsync(1, async result =>
+            {
+                if (pending.TryRemove(result.Request, out var part))
+                    await OnAnswerAsync(bind, part, result, writer, routeAgain);
+                return Done.Instance;
+            })
+            .RunWith(Sink.Ignore<Done>(), materializer);
+    }
+
+    private static async Task OnAnswerAsync(OperatorBind bind, PartSubmit part, SubmitResult result, StatusWriter writer, Action<OutboundMessage> routeAgain)
+    {
+        var message = part.Message;
+        var now = DateTimeOffset.UtcNow;
+        var answer = result switch
+        {
+            SubmitAccepted => PartAnswer.Accepted,
+            SubmitNotSent { Reason: not NotSentReason.InvalidPdu } => PartAnswer.HandedBack,
+            _ => PartAnswer.Refused,
+        };
+        var (rejectMessage, again) = part.Attempt.Answer(part.Part, answer, bind.Name);
+        switch (result)
+        {
+            case SubmitAccepted accepted:
+                await writer.PostAsync(new StatusEntry.PartAccepted(message.Id, message.AccountId, part.Route.Via,
+                    new PartMapping(bind.Name, bind.Normalizer.KeyForSubmitResponse(accepted.MessageId), accepted.MessageId, part.Part), now));
+                break;
+            case SubmitRejected rejected when rejectMessage:
+                await writer.PostAsync(new StatusChange(message.Id, message.AccountId, MessageStatus.Rejected, now,
+                    $"operator refused part {part.Part}: {rejected.Status.ToSmppName()}"));
+                break;
+            case SubmitNotSent { Reason: NotSentReason.InvalidPdu } notSent when rejectMessage:
+                await writer.PostAsync(new StatusChange(message.Id, message.AccountId, MessageStatus.Rejected, now, $"not sendable: {notSent.Detail}"));
+                break;
+        }
+        // Every part of this attempt has answered and the bind gave some back: route again, avoiding this bind.
+        if (again is not null)
+            routeAgain(again);
+    }
+}

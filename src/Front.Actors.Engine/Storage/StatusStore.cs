@@ -1,0 +1,215 @@
+using System.Data;
+using System.Data.Common;
+using Front.Actors.Domain.Routing;
+using Front.Actors.Engine.Messages;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// Stores a batch of status entries in one transaction: accepted parts, receipts (matched to their part, or
+/// kept until it is stored) and history steps; then derives each touched message's submitted and final steps
+/// from its stored parts. Returns exactly the steps it stored, for the live push.
+/// </summary>
+public sealed class StatusStore(Database database)
+{
+    private static readonly BulkCopyOptions Bulk = new() { BulkCopyType = BulkCopyType.MultipleRows };
+
+    public async Task<IReadOnlyList<StatusChange>> ApplyAsync(IReadOnlyList<StatusEntry> entries, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+
+        var accepted = entries.OfType<StatusEntry.PartAccepted>().DistinctBy(p => (p.Mapping.Bind, p.Mapping.OperatorMessageKey)).ToList();
+        if (accepted.Count > 0)
+            await db.BulkCopyAsync(Bulk, accepted.Select(p => new MessagePartRecord
+            {
+                Bind = p.Mapping.Bind, OperatorMessageKey = p.Mapping.OperatorMessageKey, OperatorMessageId = p.Mapping.OperatorMessageId,
+                MessageId = p.MessageId, Part = p.Mapping.Part, SubmittedAt = p.At,
+            }), ct);
+
+        // Receipts that waited for a part stored just now go first: they came first.
+        var receipts = accepted.Count > 0 ? await TakeWaitingReceiptsAsync(db, accepted, ct) : [];
+        receipts.AddRange(entries.OfType<StatusEntry.Receipt>());
+        var matched = await MatchReceiptsAsync(db, receipts, ct);
+
+        var steps = entries.OfType<StatusEntry.Step>().Select(s => s.Change).ToList();
+        var progressed = accepted.Select(p => p.MessageId).Concat(matched.Select(m => m.MessageId)).Distinct().ToList();
+        var ids = steps.Select(s => s.MessageId).Concat(progressed).Distinct().ToList();
+        var messages = ids.Count == 0 ? new Dictionary<string, MessageHead>() : (await db.GetTable<MessageRecord>().Where(m => ids.Contains(m.Id))
+            .Select(m => new MessageHead(m.Id, m.AccountId, m.Segments, m.Status, m.Operator)).ToListAsync(ct)).ToDictionary(m => m.Id);
+        var current = messages.Values.ToDictionary(m => m.Id, m => MessageStatusNames.FromWire(m.Status));
+
+        var stored = new List<StatusChange>(steps.Count + progressed.Count);
+        foreach (var step in steps)
+        {
+            // Nothing moves a message out of a final status (a late or repeated step changes nothing).
+            if (!current.TryGetValue(step.MessageId, out var status) || status.IsFinal())
+                continue;
+            stored.Add(step);
+            current[step.MessageId] = step.Status;
+        }
+        if (progressed.Count > 0)
+            stored.AddRange(await DeriveStepsAsync(db, progressed, messages, current, accepted, matched, ct));
+
+        if (stored.Count > 0)
+        {
+            await db.BulkCopyAsync(Bulk, stored.Select(c => new StatusHistoryRecord { MessageId = c.MessageId, Status = c.Status.ToWire(), At = c.At, Detail = c.Detail }), ct);
+            await UpdateCurrentAsync(db, stored, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return stored;
+    }
+
+    /// <summary>Submitted and final steps that the stored parts of <paramref name="progressed"/> now call for.</summary>
+    private static async Task<List<StatusChange>> DeriveStepsAsync(
+        DataConnection db, List<string> progressed, Dictionary<string, MessageHead> messages, Dictionary<string, MessageStatus> current,
+        List<StatusEntry.PartAccepted> accepted, List<(string MessageId, StatusEntry.Receipt Receipt)> matched, CancellationToken ct)
+    {
+        var parts = (await db.GetTable<MessagePartRecord>().Where(p => progressed.Contains(p.MessageId)).ToListAsync(ct))
+            .ToLookup(p => p.MessageId);
+        var lastAccepted = accepted.GroupBy(p => p.MessageId).ToDictionary(g => g.Key, g => g.Last());
+        var lastReceipt = matched.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.Last().Receipt);
+        var derived = new List<StatusChange>();
+        foreach (var id in progressed)
+        {
+            if (!messages.TryGetValue(id, out var message))
+                continue;
+            var messageParts = parts[id].ToList();
+            var due = MessageProgress.StepsDue(current[id], message.Segments,
+                messageParts.Select(p => new MessageProgress.PartState(p.Part, p.Outcome is null ? null : MessageStatusNames.FromWire(p.Outcome))));
+            foreach (var status in due)
+            {
+                if (status == MessageStatus.Submitted)
+                {
+                    var ids = messageParts.OrderBy(p => p.Part).ThenBy(p => p.SubmittedAt).DistinctBy(p => p.Part).Select(p => p.OperatorMessageId);
+                    var by = lastAccepted.GetValueOrDefault(id);
+                    derived.Add(new StatusChange(id, message.AccountId, status, by?.At ?? DateTimeOffset.UtcNow,
+                        $"operator message id {string.Join(",", ids)}", by?.Via ?? OperatorOf(message), by?.Mapping.Bind));
+                }
+                else
+                {
+                    var receipt = lastReceipt.GetValueOrDefault(id);
+                    var at = receipt?.At ?? DateTimeOffset.UtcNow;
+                    // A part that waited for its receipt counts too: date the outcome no earlier than the submit.
+                    if (derived.LastOrDefault(d => d.MessageId == id) is { } submitted && submitted.At > at)
+                        at = submitted.At;
+                    derived.Add(new StatusChange(id, message.AccountId, status, at, receipt?.Detail ?? messageParts.Select(p => p.OutcomeDetail).LastOrDefault(d => d is not null),
+                        lastAccepted.GetValueOrDefault(id)?.Via ?? OperatorOf(message)));
+                }
+                current[id] = status;
+            }
+        }
+        return derived;
+    }
+
+    private static Operator? OperatorOf(MessageHead message) => Enum.TryParse<Operator>(message.Operator, ignoreCase: true, out var op) ? op : null;
+
+    /// <summary>Records each receipt on its part; receipts whose part is not stored wait in <c>unmatched_receipts</c>.</summary>
+    private static async Task<List<(string MessageId, StatusEntry.Receipt Receipt)>> MatchReceiptsAsync(
+        DataConnection db, List<StatusEntry.Receipt> receipts, CancellationToken ct)
+    {
+        var matched = new List<(string, StatusEntry.Receipt)>();
+        if (receipts.Count == 0)
+            return matched;
+        await using var update = Prepare(db,
+            "UPDATE message_parts SET outcome = @outcome, outcome_detail = @detail, outcome_at = @at WHERE bind = @bind AND operator_message_key = @key",
+            ("@outcome", DbType.String), ("@detail", DbType.String), ("@at", DbType.DateTimeOffset), ("@bind", DbType.String), ("@key", DbType.String));
+        foreach (var bind in receipts.GroupBy(r => r.Bind))
+        {
+            var keys = bind.Select(r => r.OperatorMessageKey).Distinct().ToList();
+            var parts = (await db.GetTable<MessagePartRecord>().Where(p => p.Bind == bind.Key && keys.Contains(p.OperatorMessageKey)).ToListAsync(ct))
+                .ToDictionary(p => p.OperatorMessageKey);
+            foreach (var receipt in bind)
+            {
+                if (!parts.TryGetValue(receipt.OperatorMessageKey, out var part))
+                {
+                    await db.InsertOrReplaceAsync(new UnmatchedReceiptRecord
+                    {
+                        Bind = receipt.Bind, OperatorMessageKey = receipt.OperatorMessageKey, Outcome = receipt.Outcome.ToWire(), Detail = receipt.Detail, ReceivedAt = receipt.At,
+                    }, token: ct);
+                    continue;
+                }
+                if (part.Outcome is not null)
+                    continue; // delivered again (our answer was lost): already recorded
+                part.Outcome = receipt.Outcome.ToWire();
+                update.Parameters[0].Value = part.Outcome;
+                update.Parameters[1].Value = receipt.Detail;
+                update.Parameters[2].Value = receipt.At;
+                update.Parameters[3].Value = receipt.Bind;
+                update.Parameters[4].Value = receipt.OperatorMessageKey;
+                await update.ExecuteNonQueryAsync(ct);
+                matched.Add((part.MessageId, receipt));
+            }
+        }
+        return matched;
+    }
+
+    /// <summary>Receipts that came before their part was stored, now that it is: taken out of waiting.</summary>
+    private static async Task<List<StatusEntry.Receipt>> TakeWaitingReceiptsAsync(DataConnection db, List<StatusEntry.PartAccepted> accepted, CancellationToken ct)
+    {
+        var waiting = new List<StatusEntry.Receipt>();
+        foreach (var bind in accepted.GroupBy(p => p.Mapping.Bind))
+        {
+            var keys = bind.Select(p => p.Mapping.OperatorMessageKey).ToList();
+            var rows = await db.GetTable<UnmatchedReceiptRecord>().Where(r => r.Bind == bind.Key && keys.Contains(r.OperatorMessageKey)).ToListAsync(ct);
+            if (rows.Count == 0)
+                continue;
+            var found = rows.Select(r => r.OperatorMessageKey).ToList();
+            await db.GetTable<UnmatchedReceiptRecord>().Where(r => r.Bind == bind.Key && found.Contains(r.OperatorMessageKey)).DeleteAsync(ct);
+            waiting.AddRange(rows.OrderBy(r => r.ReceivedAt).Select(r =>
+                new StatusEntry.Receipt(r.Bind, r.OperatorMessageKey, MessageStatusNames.FromWire(r.Outcome), r.Detail, r.ReceivedAt)));
+        }
+        return waiting;
+    }
+
+    /// <summary>
+    /// One prepared UPDATE per touched message carrying its latest status (and route, operator and price when
+    /// the batch set them): building a LINQ query per message cost more than the database's work.
+    /// </summary>
+    private static async Task UpdateCurrentAsync(DataConnection db, IReadOnlyList<StatusChange> changes, CancellationToken ct)
+    {
+        await using var command = Prepare(db,
+            "UPDATE messages SET status = @status, updated_at = @at, operator = COALESCE(@operator, operator), " +
+            "bind = COALESCE(@bind, bind), price_ore = COALESCE(@price, price_ore) WHERE id = @id",
+            ("@id", DbType.String), ("@status", DbType.String), ("@at", DbType.DateTimeOffset), ("@operator", DbType.String), ("@bind", DbType.String), ("@price", DbType.Int64));
+        foreach (var group in changes.GroupBy(c => c.MessageId))
+        {
+            var last = group.Last();
+            command.Parameters[0].Value = last.MessageId;
+            command.Parameters[1].Value = last.Status.ToWire();
+            command.Parameters[2].Value = last.At;
+            command.Parameters[3].Value = (object?)group.LastOrDefault(c => c.Operator is not null)?.Operator?.ToString() ?? DBNull.Value;
+            command.Parameters[4].Value = (object?)group.LastOrDefault(c => c.Bind is not null)?.Bind ?? DBNull.Value;
+            command.Parameters[5].Value = (object?)group.LastOrDefault(c => c.PriceOre is not null)?.PriceOre ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>A command in the connection's transaction with typed '@' parameters (both SQLite and PostgreSQL take them).</summary>
+    private static DbCommand Prepare(DataConnection db, string sql, params (string Name, DbType Type)[] parameters)
+    {
+        var command = db.OpenDbConnection().CreateCommand();
+        command.Transaction = db.Transaction;
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>Unmatched receipts, newest first, for an operator to inspect.</summary>
+    public async Task<IReadOnlyList<UnmatchedReceiptRecord>> UnmatchedReceiptsAsync(int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<UnmatchedReceiptRecord>().OrderByDescending(r => r.ReceivedAt).Take(limit).ToListAsync(ct);
+    }
+
+    private sealed record MessageHead(string Id, string AccountId, int Segments, string Status, string? Operator);
+}
