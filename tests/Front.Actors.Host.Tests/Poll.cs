@@ -8,9 +8,9 @@ internal static class Poll
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what) where T : class
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? limit = null) where T : class
     {
-        var deadline = DateTime.UtcNow + Limit;
+        var deadline = DateTime.UtcNow + (limit ?? Limit);
         while (true)
         {
             if (await probe() is { } found)
@@ -21,8 +21,8 @@ internal static class Poll
         }
     }
 
-    public static async Task<T> UntilValueAsync<T>(Func<Task<T?>> probe, string what) where T : struct =>
-        (await UntilAsync(async () => await probe() is { } value ? new Box<T>(value) : null, what)).Value;
+    public static async Task<T> UntilValueAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? limit = null) where T : struct =>
+        (await UntilAsync(async () => await probe() is { } value ? new Box<T>(value) : null, what, limit)).Value;
 
     private sealed record Box<T>(T Value);
 

@@ -36,6 +36,9 @@ public sealed class TestDatabase
         return new TestDatabase("PostgreSql", builder.ConnectionString);
     }
 
+    /// <summary>A database the test made itself (a private PostgreSQL server, say).</summary>
+    public static TestDatabase Of(string provider, string connectionString) => new(provider, connectionString);
+
     public static TestDatabase For(string provider) => provider == "PostgreSql" ? Postgres() : Sqlite();
 
     /// <summary>The providers this run covers: SQLite always, PostgreSQL when a server is configured.</summary>
