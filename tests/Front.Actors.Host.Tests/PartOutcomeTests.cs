@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Akka.Actor;
+using Front.Actors.Domain.Text;
+using Front.Actors.SmscSimulator;
+using Microsoft.Data.Sqlite;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>Every part's outcome is stored with the part, so a multi-part message survives a kill -9 between its parts' receipts.</summary>
+public class PartOutcomeTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_kill_9_between_the_receipts_of_a_3_part_message_still_ends_delivered_and_no_part_goes_twice()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"front-actors-parts-{Guid.NewGuid():N}.db");
+        using var smscSystem = ActorSystem.Create("parts-smsc");
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300) });
+        // One part a second on the bind: the parts' receipts come a second apart, so the kill lands between them.
+        string[] bind =
+        [
+            "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
+            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
+            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal", "--Smpp:Binds:0:MaxMessagesPerSecond=1",
+        ];
+        string id;
+        long outcomesAtKill;
+        using (var first = await HostProcess.StartAsync(database, bind))
+        {
+            var response = await first.Client.PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = new string('k', 400) });
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, body.ToString());
+            Assert.Equal(3, body.GetProperty("messages")[0].GetProperty("segments").GetInt32());
+            id = body.GetProperty("messages")[0].GetProperty("id").GetString()!;
+            await Poll.UntilValueAsync(async () => await OutcomesStoredAsync(database) >= 1 ? true : (bool?)null, "the first part's receipt stored");
+            first.KillHard();
+            outcomesAtKill = await OutcomesStoredAsync(database);
+        }
+        Assert.True(outcomesAtKill is >= 1 and < 3, $"the kill did not land between the receipts ({outcomesAtKill} of 3 stored)");
+
+        using var second = await HostProcess.StartAsync(database, bind);
+        Assert.Equal("delivered", await second.StatusAfterAsync(id, "delivered", Limit));
+        await smsc.StopAsync();
+
+        var history = (await second.GetMessageAsync(id)).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
+        Assert.Equal(1, history.Count(s => s == "submitted"));
+        Assert.Equal(1, history.Count(s => s == "delivered"));
+        // Each part reached the operator once, all with the same concatenation reference (so the handset joins them).
+        var parts = smsc.AcceptedSubmits.Where(s => s.Pdu.DestinationAddr == "4791234567")
+            .Select(s => UserDataHeader.TryParse(s.Pdu.ShortMessage.Span, out _, out var concatenation) ? concatenation!.Value : default).ToList();
+        Assert.Equal([1, 2, 3], parts.Select(p => (int)p.Sequence).Order());
+        Assert.Single(parts.Select(p => p.Reference).Distinct());
+    }
+
+    private static async Task<long> OutcomesStoredAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM message_parts WHERE outcome IS NOT NULL";
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // the host has not created its tables yet
+        }
+    }
+}
