@@ -17,9 +17,18 @@ public sealed class StatusStore(Database database)
 {
     private static readonly BulkCopyOptions Bulk = new() { BulkCopyType = BulkCopyType.MultipleRows };
 
+    /// <summary>
+    /// The keys of receipts waiting in <c>unmatched_receipts</c>, so that a batch asks the table only when one of
+    /// its parts has a receipt waiting. Loaded from the table on first use; kept by this store's own writes (a
+    /// bind's receipts and parts are written by the one node that holds the bind).
+    /// </summary>
+    private HashSet<(string Bind, string Key)>? _waiting;
+
     public async Task<IReadOnlyList<StatusChange>> ApplyAsync(IReadOnlyList<StatusEntry> entries, CancellationToken ct = default)
     {
         await using var db = database.Open();
+        _waiting ??= (await db.GetTable<UnmatchedReceiptRecord>().Select(r => new { r.Bind, r.OperatorMessageKey }).ToListAsync(ct))
+            .Select(r => (r.Bind, r.OperatorMessageKey)).ToHashSet();
         await using var transaction = await db.BeginTransactionAsync(ct);
 
         var accepted = entries.OfType<StatusEntry.PartAccepted>().DistinctBy(p => (p.Mapping.Bind, p.Mapping.OperatorMessageKey)).ToList();
@@ -31,9 +40,9 @@ public sealed class StatusStore(Database database)
             }), ct);
 
         // Receipts that waited for a part stored just now go first: they came first.
-        var receipts = accepted.Count > 0 ? await TakeWaitingReceiptsAsync(db, accepted, ct) : [];
+        var receipts = accepted.Any(p => _waiting.Contains((p.Mapping.Bind, p.Mapping.OperatorMessageKey))) ? await TakeWaitingReceiptsAsync(db, accepted, ct) : [];
         receipts.AddRange(entries.OfType<StatusEntry.Receipt>());
-        var matched = await MatchReceiptsAsync(db, receipts, ct);
+        var (matched, unmatched) = await MatchReceiptsAsync(db, receipts, ct);
 
         var steps = entries.OfType<StatusEntry.Step>().Select(s => s.Change).ToList();
         var progressed = accepted.Select(p => p.MessageId).Concat(matched.Select(m => m.MessageId)).Distinct().ToList();
@@ -60,44 +69,53 @@ public sealed class StatusStore(Database database)
             await UpdateCurrentAsync(db, stored, ct);
         }
         await transaction.CommitAsync(ct);
+        foreach (var receipt in receipts)
+            _waiting.Remove((receipt.Bind, receipt.OperatorMessageKey));
+        foreach (var receipt in unmatched)
+            _waiting.Add((receipt.Bind, receipt.OperatorMessageKey));
         return stored;
     }
 
-    /// <summary>Submitted and final steps that the stored parts of <paramref name="progressed"/> now call for.</summary>
+    /// <summary>
+    /// Submitted and final steps that the parts of <paramref name="progressed"/> now call for. A one-part message's
+    /// part is all in this batch (accepted now, or matched by a receipt now); longer ones read their stored parts.
+    /// </summary>
     private static async Task<List<StatusChange>> DeriveStepsAsync(
         DataConnection db, List<string> progressed, Dictionary<string, MessageHead> messages, Dictionary<string, MessageStatus> current,
-        List<StatusEntry.PartAccepted> accepted, List<(string MessageId, StatusEntry.Receipt Receipt)> matched, CancellationToken ct)
+        List<StatusEntry.PartAccepted> accepted, List<Matched> matched, CancellationToken ct)
     {
-        var parts = (await db.GetTable<MessagePartRecord>().Where(p => progressed.Contains(p.MessageId)).ToListAsync(ct))
-            .ToLookup(p => p.MessageId);
+        var longer = progressed.Where(id => messages.TryGetValue(id, out var m) && m.Segments > 1).ToList();
+        var stored = longer.Count == 0 ? Enumerable.Empty<MessagePartRecord>().ToLookup(p => p.MessageId)
+            : (await db.GetTable<MessagePartRecord>().Where(p => longer.Contains(p.MessageId)).ToListAsync(ct)).ToLookup(p => p.MessageId);
         var lastAccepted = accepted.GroupBy(p => p.MessageId).ToDictionary(g => g.Key, g => g.Last());
-        var lastReceipt = matched.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.Last().Receipt);
+        var receipts = matched.ToLookup(m => m.MessageId);
         var derived = new List<StatusChange>();
         foreach (var id in progressed)
         {
             if (!messages.TryGetValue(id, out var message))
                 continue;
-            var messageParts = parts[id].ToList();
-            var due = MessageProgress.StepsDue(current[id], message.Segments,
-                messageParts.Select(p => new MessageProgress.PartState(p.Part, p.Outcome is null ? null : MessageStatusNames.FromWire(p.Outcome))));
-            foreach (var status in due)
+            var parts = message.Segments > 1
+                ? stored[id].Select(p => new MessageProgress.PartState(p.Part, p.Outcome is null ? null : MessageStatusNames.FromWire(p.Outcome))).ToList()
+                : [new MessageProgress.PartState(1, receipts[id].LastOrDefault()?.Receipt.Outcome)];
+            foreach (var status in MessageProgress.StepsDue(current[id], message.Segments, parts))
             {
+                var by = lastAccepted.GetValueOrDefault(id);
                 if (status == MessageStatus.Submitted)
                 {
-                    var ids = messageParts.OrderBy(p => p.Part).ThenBy(p => p.SubmittedAt).DistinctBy(p => p.Part).Select(p => p.OperatorMessageId);
-                    var by = lastAccepted.GetValueOrDefault(id);
+                    var ids = message.Segments > 1
+                        ? stored[id].OrderBy(p => p.Part).ThenBy(p => p.SubmittedAt).DistinctBy(p => p.Part).Select(p => p.OperatorMessageId)
+                        : [by?.Mapping.OperatorMessageId ?? "?"];
                     derived.Add(new StatusChange(id, message.AccountId, status, by?.At ?? DateTimeOffset.UtcNow,
                         $"operator message id {string.Join(",", ids)}", by?.Via ?? OperatorOf(message), by?.Mapping.Bind));
                 }
                 else
                 {
-                    var receipt = lastReceipt.GetValueOrDefault(id);
+                    var receipt = receipts[id].LastOrDefault()?.Receipt;
                     var at = receipt?.At ?? DateTimeOffset.UtcNow;
-                    // A part that waited for its receipt counts too: date the outcome no earlier than the submit.
-                    if (derived.LastOrDefault(d => d.MessageId == id) is { } submitted && submitted.At > at)
-                        at = submitted.At;
-                    derived.Add(new StatusChange(id, message.AccountId, status, at, receipt?.Detail ?? messageParts.Select(p => p.OutcomeDetail).LastOrDefault(d => d is not null),
-                        lastAccepted.GetValueOrDefault(id)?.Via ?? OperatorOf(message)));
+                    // A receipt that waited for its part is dated no earlier than the part's submit.
+                    if (by is not null && by.At > at)
+                        at = by.At;
+                    derived.Add(new StatusChange(id, message.AccountId, status, at, receipt?.Detail, by?.Via ?? OperatorOf(message)));
                 }
                 current[id] = status;
             }
@@ -107,45 +125,56 @@ public sealed class StatusStore(Database database)
 
     private static Operator? OperatorOf(MessageHead message) => Enum.TryParse<Operator>(message.Operator, ignoreCase: true, out var op) ? op : null;
 
-    /// <summary>Records each receipt on its part; receipts whose part is not stored wait in <c>unmatched_receipts</c>.</summary>
-    private static async Task<List<(string MessageId, StatusEntry.Receipt Receipt)>> MatchReceiptsAsync(
+    /// <summary>
+    /// Records each receipt on its part with one statement (an UPDATE that returns the part, if it had no outcome
+    /// yet). A receipt whose part is not stored waits in <c>unmatched_receipts</c>; one for a part that already has
+    /// its outcome was delivered again and changes nothing.
+    /// </summary>
+    private static async Task<(List<Matched> Matched, List<StatusEntry.Receipt> Unmatched)> MatchReceiptsAsync(
         DataConnection db, List<StatusEntry.Receipt> receipts, CancellationToken ct)
     {
-        var matched = new List<(string, StatusEntry.Receipt)>();
+        var matched = new List<Matched>();
+        var missed = new List<StatusEntry.Receipt>();
         if (receipts.Count == 0)
-            return matched;
-        await using var update = Prepare(db,
-            "UPDATE message_parts SET outcome = @outcome, outcome_detail = @detail, outcome_at = @at WHERE bind = @bind AND operator_message_key = @key",
-            ("@outcome", DbType.String), ("@detail", DbType.String), ("@at", DbType.DateTimeOffset), ("@bind", DbType.String), ("@key", DbType.String));
-        foreach (var bind in receipts.GroupBy(r => r.Bind))
+            return (matched, missed);
+        await using (var update = Prepare(db,
+                         "UPDATE message_parts SET outcome = @outcome, outcome_detail = @detail, outcome_at = @at " +
+                         "WHERE bind = @bind AND operator_message_key = @key AND outcome IS NULL RETURNING message_id, part",
+                         ("@outcome", DbType.String), ("@detail", DbType.String), ("@at", DbType.DateTimeOffset), ("@bind", DbType.String), ("@key", DbType.String)))
         {
-            var keys = bind.Select(r => r.OperatorMessageKey).Distinct().ToList();
-            var parts = (await db.GetTable<MessagePartRecord>().Where(p => p.Bind == bind.Key && keys.Contains(p.OperatorMessageKey)).ToListAsync(ct))
-                .ToDictionary(p => p.OperatorMessageKey);
-            foreach (var receipt in bind)
+            foreach (var receipt in receipts)
             {
-                if (!parts.TryGetValue(receipt.OperatorMessageKey, out var part))
-                {
-                    await db.InsertOrReplaceAsync(new UnmatchedReceiptRecord
-                    {
-                        Bind = receipt.Bind, OperatorMessageKey = receipt.OperatorMessageKey, Outcome = receipt.Outcome.ToWire(), Detail = receipt.Detail, ReceivedAt = receipt.At,
-                    }, token: ct);
-                    continue;
-                }
-                if (part.Outcome is not null)
-                    continue; // delivered again (our answer was lost): already recorded
-                part.Outcome = receipt.Outcome.ToWire();
-                update.Parameters[0].Value = part.Outcome;
+                update.Parameters[0].Value = receipt.Outcome.ToWire();
                 update.Parameters[1].Value = receipt.Detail;
                 update.Parameters[2].Value = receipt.At;
                 update.Parameters[3].Value = receipt.Bind;
                 update.Parameters[4].Value = receipt.OperatorMessageKey;
-                await update.ExecuteNonQueryAsync(ct);
-                matched.Add((part.MessageId, receipt));
+                await using var reader = await update.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                    matched.Add(new Matched(reader.GetString(0), reader.GetInt32(1), receipt));
+                else
+                    missed.Add(receipt);
             }
         }
-        return matched;
+        var unmatched = new List<StatusEntry.Receipt>();
+        foreach (var bind in missed.GroupBy(r => r.Bind))
+        {
+            var keys = bind.Select(r => r.OperatorMessageKey).Distinct().ToList();
+            var known = (await db.GetTable<MessagePartRecord>().Where(p => p.Bind == bind.Key && keys.Contains(p.OperatorMessageKey))
+                .Select(p => p.OperatorMessageKey).ToListAsync(ct)).ToHashSet();
+            foreach (var receipt in bind.Where(r => !known.Contains(r.OperatorMessageKey)))
+            {
+                await db.InsertOrReplaceAsync(new UnmatchedReceiptRecord
+                {
+                    Bind = receipt.Bind, OperatorMessageKey = receipt.OperatorMessageKey, Outcome = receipt.Outcome.ToWire(), Detail = receipt.Detail, ReceivedAt = receipt.At,
+                }, token: ct);
+                unmatched.Add(receipt);
+            }
+        }
+        return (matched, unmatched);
     }
+
+    private sealed record Matched(string MessageId, int Part, StatusEntry.Receipt Receipt);
 
     /// <summary>Receipts that came before their part was stored, now that it is: taken out of waiting.</summary>
     private static async Task<List<StatusEntry.Receipt>> TakeWaitingReceiptsAsync(DataConnection db, List<StatusEntry.PartAccepted> accepted, CancellationToken ct)
