@@ -37,6 +37,11 @@ public sealed class ConversationActor : ReceivePersistentActor
 
         Command<ConversationCommands.Receive>(c =>
         {
+            if (_state.Has(c.MessageId))
+            {
+                Sender.Tell(new ConversationReplies.Changed(c.ConversationId, _state, [], AlreadyHad: true));
+                return;
+            }
             var now = DateTimeOffset.UtcNow;
             var events = new List<IConversationEvent>();
             if (!_state.Exists)
@@ -53,6 +58,11 @@ public sealed class ConversationActor : ReceivePersistentActor
 
         Command<ConversationCommands.RecordReply>(c => IfExists(c, () =>
         {
+            if (_state.Has(c.MessageId))
+            {
+                Sender.Tell(new ConversationReplies.Changed(c.ConversationId, _state, [], AlreadyHad: true));
+                return;
+            }
             var now = DateTimeOffset.UtcNow;
             var events = new List<IConversationEvent>();
             if (_state.Closed)

@@ -52,8 +52,11 @@ public static class ConversationReplies
         string ConversationId { get; }
     }
 
-    /// <summary>What was journaled (possibly nothing) and the state after it.</summary>
-    public sealed record Changed(string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events) : IReply;
+    /// <summary>
+    /// What was journaled (possibly nothing) and the state after it. <paramref name="AlreadyHad"/>: the message was
+    /// in the thread already (handed over again after a crash), so nothing was journaled.
+    /// </summary>
+    public sealed record Changed(string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events, bool AlreadyHad = false) : IReply;
 
     /// <summary>Refused, nothing journaled. <paramref name="Conflict"/>: the thread's state forbids it (HTTP 409), else not found.</summary>
     public sealed record Refused(string ConversationId, string Reason, bool Conflict) : IReply;

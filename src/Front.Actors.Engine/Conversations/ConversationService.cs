@@ -11,12 +11,22 @@ namespace Front.Actors.Engine.Conversations;
 /// Replies go through the same intake (validation, misuse rules, rates, opt-out) as every message.
 /// </summary>
 public sealed class ConversationService(
-    IRequiredActor<ConversationRegion> conversations, InboxWriter inbox, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
+    IRequiredActor<ConversationRegion> conversations, InboxWriter inbox, ConversationStore store, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public async Task<ConversationReplies.IReply> ReceiveAsync(ConversationCommands.Receive receive, CancellationToken ct = default) =>
-        await AskAndApplyAsync(receive, ct);
+    /// <summary>
+    /// An inbound message for its thread. One the thread already has (handed over again after a crash) is not
+    /// journaled again; if the crash came between the journal and the read model, the read model gets it now.
+    /// </summary>
+    public async Task<ConversationReplies.IReply> ReceiveAsync(ConversationCommands.Receive receive, CancellationToken ct = default)
+    {
+        var reply = await AskAndApplyAsync(receive, ct);
+        if (reply is ConversationReplies.Changed { AlreadyHad: true } changed
+            && await store.EnsureReceivedAsync(receive.ConversationId, changed.State, receive.MessageId, receive.Text, receive.Keyword, ct) is { } repaired)
+            await notifier.NotifyAsync(changed.State.AccountId!, [repaired]);
+        return reply;
+    }
 
     /// <summary>Claim, release, transfer, mark read, close, reopen or assign: journaled, stored, pushed.</summary>
     public Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default) =>
@@ -29,7 +39,8 @@ public sealed class ConversationService(
     /// Sends a reply in the thread: refused while the contact is opted out; otherwise taken by the intake (which
     /// may hold it for review) and then recorded in the thread in the order written.
     /// </summary>
-    public async Task<ReplyOutcome> ReplyAsync(string conversationId, string author, string text, int maxSegments, CancellationToken ct = default)
+    /// <param name="clientRef">Makes a repeated call (a rule carried out again after a restart) send and record nothing new.</param>
+    public async Task<ReplyOutcome> ReplyAsync(string conversationId, string author, string text, int maxSegments, CancellationToken ct = default, string? clientRef = null)
     {
         var state = await GetAsync(conversationId, ct);
         if (!state.Exists)
@@ -37,7 +48,7 @@ public sealed class ConversationService(
         if (state.RefuseReply() is { } reason)
             return new ReplyOutcome.Refused("contact", reason, NotFound: false);
 
-        var result = await intake.SendAsync(new SendCommand(state.AccountId!, state.OurNumber!, [state.Contact!], text, null), maxSegments, ct,
+        var result = await intake.SendAsync(new SendCommand(state.AccountId!, state.OurNumber!, [state.Contact!], text, clientRef), maxSegments, ct,
             ids => follower.Follow(ids, state.AccountId!));
         if (result.Messages.Count == 0)
             return new ReplyOutcome.Refused("contact", result.Rejected.FirstOrDefault()?.Reason ?? "not sendable", NotFound: false);

@@ -14,17 +14,27 @@ public sealed record ConversationState(
     bool Closed,
     bool OptedOut,
     string? LastMessage,
-    DateTimeOffset? LastMessageAt) : Serialization.IPersisted
+    DateTimeOffset? LastMessageAt,
+    IReadOnlyList<string>? Recent = null) : Serialization.IPersisted
 {
+    /// <summary>How many of the latest message ids the thread remembers, to know a message handed to it again.</summary>
+    public const int RememberedIds = 32;
+
     public static ConversationState Empty { get; } = new(null, null, null, 0, 0, null, false, false, null, null);
+
+    /// <summary>True when the thread already has this message (inbound or reply): a repeat after a crash changes nothing.</summary>
+    public bool Has(string messageId) => Recent?.Contains(messageId) == true;
+
+    private IReadOnlyList<string> Remember(string messageId) =>
+        (Recent ?? []).Append(messageId).TakeLast(RememberedIds).ToList();
 
     public bool Exists => AccountId is not null;
 
     public ConversationState Apply(ConversationEvents.IConversationEvent @event) => @event switch
     {
         ConversationEvents.Opened e => this with { AccountId = e.AccountId, OurNumber = e.OurNumber, Contact = e.Contact },
-        ConversationEvents.MessageReceived e => this with { Messages = Messages + 1, Unread = Unread + 1, LastMessage = e.Text, LastMessageAt = e.At },
-        ConversationEvents.ReplyWritten e => this with { Messages = Messages + 1, Unread = 0, LastMessage = e.Text, LastMessageAt = e.At },
+        ConversationEvents.MessageReceived e => this with { Messages = Messages + 1, Unread = Unread + 1, LastMessage = e.Text, LastMessageAt = e.At, Recent = Remember(e.MessageId) },
+        ConversationEvents.ReplyWritten e => this with { Messages = Messages + 1, Unread = 0, LastMessage = e.Text, LastMessageAt = e.At, Recent = Remember(e.MessageId) },
         ConversationEvents.MarkedRead => this with { Unread = 0 },
         ConversationEvents.AssignmentChanged e => this with { AssignedTo = e.Agent },
         ConversationEvents.Closed => this with { Closed = true },

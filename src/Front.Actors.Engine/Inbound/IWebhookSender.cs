@@ -3,7 +3,11 @@ namespace Front.Actors.Engine.Inbound;
 /// <summary>Delivers an inbound message to a customer's webhook: signed, retried with back-off, outcome recorded.</summary>
 public interface IWebhookSender
 {
-    void Enqueue(WebhookDelivery delivery);
+    /// <summary>
+    /// Records the delivery under <paramref name="id"/> (once: a second call with the same id changes nothing) and
+    /// then delivers it in the background. Completes when the delivery is stored.
+    /// </summary>
+    Task EnqueueAsync(string id, WebhookDelivery delivery);
 }
 
 /// <summary>One inbound message for one webhook URL.</summary>

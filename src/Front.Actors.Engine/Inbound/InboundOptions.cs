@@ -6,6 +6,12 @@ public sealed class InboundOptions
     /// <summary>Parts of a long inbound message wait this long for the rest; then what arrived is delivered, marked incomplete.</summary>
     public TimeSpan PartTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Processed parts stay in the part store this long, so that a deliver_sm the operator delivers again (our
+    /// answer was lost) is recognised and not shown twice; then they are deleted (the thread keeps the message).
+    /// </summary>
+    public TimeSpan PartRetention { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Threads with no agent are given to the next available agent of the account, in turn.</summary>
     public bool RoundRobin { get; set; }
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
 using Front.Actors.Domain.Inbound;
+using Front.Actors.Domain.Routing;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
@@ -11,135 +12,188 @@ using Front.Actors.Engine.Storage;
 namespace Front.Actors.Engine.Inbound;
 
 /// <summary>
-/// Carries mobile-originated messages from the binds to their conversations: read and reassemble →
-/// route by number and keyword (the number's entity) → the conversation entity (journaled, then stored and
-/// pushed to agents) → the number's rules (auto-reply, forward, webhook) in the order configured.
-/// Messages are spread over lanes by contact, so one contact's messages keep their order while others
-/// proceed. Nothing is dropped: what cannot be routed is kept as unrouted with the reason.
+/// Carries mobile-originated messages from the binds to their conversations:
+/// read → store the part (then answer the operator) → join a long message from its stored parts → route by
+/// number and keyword (the number's entity) → the conversation entity (journaled, then stored and pushed to
+/// agents) → the number's rules (auto-reply, forward, webhook) → the parts marked processed.
+/// Every step after the store is repeatable with the same outcome (the message's id is its first part's id;
+/// rules' sends carry a client reference made from it; the thread ignores a message id it already has), so a
+/// crash anywhere after the store repeats the work from storage instead of losing or doubling it.
+/// Messages are spread over lanes by contact, so one contact's messages keep their order while others proceed.
 /// </summary>
 public sealed class InboundPipeline(
     ActorSystem system, OperatorBinds binds, NumberService numbers, ConversationService conversations, ConversationStore store,
-    MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options)
+    InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options)
 {
     private const int ReplySegments = 3;
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(InboundPipeline));
-    // Each part is tagged with how to answer the operator for it: answered once the whole message is stored.
-    private readonly InboundAssembler<Action<bool>> _assembler = new(options.PartTimeout);
-    private readonly Lock _assemblerLock = new();
     private readonly OptOutWords _optOutWords = new(options.StopWords, options.StartWords);
-    private readonly List<Channel<MobileOriginated>> _lanes = new();
-    private Timer? _expiry;
+    private readonly List<Channel<object>> _lanes = new();
+    private Timer? _sweeper;
 
-    public void Start()
+    /// <summary>Starts the lanes and the sweeper, and carries on with parts stored but not processed before a restart.</summary>
+    public async Task StartAsync(CancellationToken ct = default)
     {
         for (var i = 0; i < Math.Max(1, options.Lanes); i++)
         {
-            var lane = Channel.CreateBounded<MobileOriginated>(new BoundedChannelOptions(1_000) { SingleReader = true });
+            var lane = Channel.CreateBounded<object>(new BoundedChannelOptions(1_000) { SingleReader = true });
             _lanes.Add(lane);
             _ = Task.Run(() => RunLaneAsync(lane.Reader));
         }
+        foreach (var part in await parts.PendingAsync(null, ct))
+            await LaneOf(part.Source).Writer.WriteAsync(part, ct);
         _ = Task.Run(DispatchAsync);
-        _expiry = new Timer(_ => _ = ExpireIncompleteAsync(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        _sweeper = new Timer(_ => _ = SweepAsync(), null, SweepEvery, SweepEvery);
     }
+
+    private Channel<object> LaneOf(string source) => _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(source.TrimStart('+')) % (uint)_lanes.Count)];
 
     private async Task DispatchAsync()
     {
         await foreach (var mo in binds.MobileOriginated.ReadAllAsync())
-            await _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(mo.Pdu.SourceAddr) % (uint)_lanes.Count)].Writer.WriteAsync(mo);
+            await LaneOf(mo.Pdu.SourceAddr).Writer.WriteAsync(mo);
         foreach (var lane in _lanes)
             lane.Writer.TryComplete();
     }
 
-    private async Task RunLaneAsync(ChannelReader<MobileOriginated> lane)
+    private async Task RunLaneAsync(ChannelReader<object> lane)
     {
-        await foreach (var mo in lane.ReadAllAsync())
+        await foreach (var item in lane.ReadAllAsync())
         {
             try
             {
-                await HandleAsync(mo);
+                if (item is MobileOriginated mo)
+                    await ReceiveAsync(mo);
+                else if (item is InboundPartRecord stored)
+                    await ProcessAsync(stored, giveUpWaiting: false);
+                else if (item is Sweep sweep)
+                    await ProcessAsync(sweep.Part, giveUpWaiting: true);
             }
             catch (Exception e)
             {
-                // Kept, not lost: an operator will see it among the unrouted messages; if even that fails, the SMSC resends it.
-                _log.Error(e, "Inbound message from {0} to {1} on {2} failed", mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, mo.Bind);
-                try
-                {
-                    await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", $"failed: {e.Message}");
-                    mo.Settle(true);
-                }
-                catch (Exception again)
-                {
-                    _log.Error(again, "Could not keep the failed inbound message either; the operator will resend it");
-                    mo.Settle(false);
-                }
+                // Stored parts are not lost: the sweeper carries them on later.
+                _log.Error(e, "Inbound work failed; stored parts are tried again by the sweeper");
             }
         }
     }
 
-    private async Task HandleAsync(MobileOriginated mo)
+    /// <summary>Stores the part and only then answers the operator; a part stored before is answered and not shown again.</summary>
+    private async Task ReceiveAsync(MobileOriginated mo)
     {
         if (!InboundSms.TryRead(mo.Pdu, out var sms, out var reason))
         {
-            await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", reason);
-            mo.Settle(true);
-            return;
-        }
-        AssemblyResult<Action<bool>> assembled;
-        lock (_assemblerLock)
-            assembled = _assembler.Add(sms.From, sms.To, sms.Concatenation, sms.Text, DateTimeOffset.UtcNow, mo.Settle);
-        if (!assembled.Complete)
-            return;
-        var settles = assembled.Tags.ToList();
-        try
-        {
-            await RouteAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "", settles);
-        }
-        catch (Exception e)
-        {
-            // Kept whole (all its parts) as unrouted rather than half-acknowledged.
-            _log.Error(e, "Inbound message from {0} to {1} failed", sms.From, sms.To);
-            await KeepUnroutedAsync(mo.Bind, sms.From, sms.To, assembled.Text ?? "", $"failed: {e.Message}");
-            settles.ForEach(settle => settle(true));
-        }
-    }
-
-    private async Task ExpireIncompleteAsync()
-    {
-        IReadOnlyList<IncompleteMessage<Action<bool>>> expired;
-        lock (_assemblerLock)
-            expired = _assembler.Expire(DateTimeOffset.UtcNow);
-        foreach (var incomplete in expired)
-        {
-            var settles = incomplete.Tags.ToList();
-            _log.Warning("Long message from {0} to {1}: {2} of {3} parts arrived; delivering what came", incomplete.From, incomplete.To,
-                incomplete.PartsReceived, incomplete.PartsTotal);
             try
             {
-                await RouteAsync("", incomplete.From, incomplete.To, incomplete.Text, settles);
+                await KeepUnroutedAsync(mo.Bind, mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr, "", reason);
+                mo.Settle(true);
             }
             catch (Exception e)
             {
-                _log.Error(e, "Incomplete inbound message from {0} failed; the operator will resend its parts", incomplete.From);
-                settles.ForEach(settle => settle(false));
+                _log.Error(e, "Could not keep an unreadable inbound message; the operator will resend it");
+                mo.Settle(false);
             }
+            return;
+        }
+        var concatenation = sms.Concatenation is { Total: > 1 } c && c.Sequence >= 1 && c.Sequence <= c.Total ? c : (Domain.Text.ConcatenationInfo?)null;
+        var part = new InboundPartRecord
+        {
+            Id = "in_" + Guid.CreateVersion7().ToString("N"), Bind = mo.Bind, Source = sms.From, Destination = sms.To, Text = sms.Text,
+            Reference = concatenation?.Reference, Total = concatenation?.Total ?? 1, Sequence = concatenation?.Sequence ?? 1,
+            DedupKey = DedupKey(mo.Operator, sms, concatenation, mo.Pdu.OptionalParameters.ReceiptedMessageId), ReceivedAt = DateTimeOffset.UtcNow,
+        };
+        bool fresh;
+        try
+        {
+            fresh = await parts.StoreAsync(part);
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, "Could not store an inbound part from {0}; the operator will resend it", sms.From);
+            mo.Settle(false);
+            return;
+        }
+        mo.Settle(true); // stored: the operator may forget it
+        if (!fresh)
+        {
+            _log.Info("Inbound part from {0} to {1} delivered again; already stored", sms.From, sms.To);
+            return;
+        }
+        await ProcessAsync(part, giveUpWaiting: false);
+    }
+
+    /// <summary>
+    /// What makes a deliver_sm the same one delivered again: the operator's message id if it gives one, else for a
+    /// part of a long message its operator, contact, number and concatenation reference. A short message with no
+    /// id has nothing that tells it from a second, identical message, so it is not deduplicated.
+    /// </summary>
+    private static string? DedupKey(Operator op, InboundSms sms, Domain.Text.ConcatenationInfo? concatenation, string? operatorMessageId) =>
+        operatorMessageId is { Length: > 0 } id ? $"{op}|id|{id}"
+        : concatenation is { } c ? $"{op}|{sms.From}|{sms.To}|{c.Reference}|{c.Total}|{c.Sequence}"
+        : null;
+
+    /// <summary>
+    /// Delivers the message the part belongs to, if it is whole (or, when <paramref name="giveUpWaiting"/>, with what
+    /// arrived), and marks its parts processed.
+    /// </summary>
+    private async Task ProcessAsync(InboundPartRecord part, bool giveUpWaiting)
+    {
+        IReadOnlyList<InboundPartRecord> group = part.Total <= 1 || part.Reference is null
+            ? [part]
+            : await parts.GroupAsync(part.Source, part.Destination, part.Reference.Value, part.Total);
+        if (group.Count == 0)
+            return; // already processed
+        var joined = LongMessageParts.Join(part.Total, group.Select(p => (p.Sequence, p.Text)));
+        if (!joined.Complete && !giveUpWaiting)
+            return; // the rest is still to come; the sweeper gives up on it after the part timeout
+        if (!joined.Complete)
+            _log.Warning("Long message from {0} to {1}: {2} of {3} parts arrived; delivering what came", part.Source, part.Destination, joined.Received, joined.Total);
+        var first = group.OrderBy(p => p.Sequence).ThenBy(p => p.ReceivedAt).First();
+        try
+        {
+            await RouteAsync(first.Bind, first.Source, first.Destination, joined.Text, first.Id);
+        }
+        catch (Exception e)
+        {
+            // Kept whole (all its parts) as unrouted rather than half-done; if even that fails, the sweeper tries again.
+            _log.Error(e, "Inbound message from {0} to {1} failed", first.Source, first.Destination);
+            await KeepUnroutedAsync(first.Bind, first.Source, first.Destination, joined.Text, $"failed: {e.Message}");
+        }
+        await parts.MarkProcessedAsync(group.Select(p => p.Id).ToList(), first.Id);
+    }
+
+    /// <summary>
+    /// Every few seconds: long messages waiting longer than the part timeout are delivered with what arrived, work
+    /// that failed is tried again, and processed parts older than the retention are deleted.
+    /// </summary>
+    private async Task SweepAsync()
+    {
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var part in (await parts.PendingAsync(now - options.PartTimeout)).DistinctBy(p => (p.Source, p.Destination, p.Reference, p.Total)))
+                await LaneOf(part.Source).Writer.WriteAsync(new Sweep(part));
+            await parts.DeleteProcessedAsync(now - options.PartRetention);
+        }
+        catch (Exception e)
+        {
+            _log.Warning("Sweeping the inbound part store failed: {0}", e.Message);
         }
     }
 
-    /// <summary>Routes and stores the message, then answers the operator (<paramref name="settles"/>), then runs the rules.</summary>
-    private async Task RouteAsync(string bind, string from, string to, string text, List<Action<bool>> settles)
+    /// <summary>Routes the message and records it in its thread, then carries out the number's rules for it.</summary>
+    private async Task RouteAsync(string bind, string from, string to, string text, string messageId)
     {
         var words = InboundWords.Parse(text);
         if (words.First is null)
         {
             await KeepUnroutedAsync(bind, from, to, text, "the message has no text");
-            settles.ForEach(settle => settle(true));
             return;
         }
         var route = await numbers.RouteAsync(to, words.First, words.Second);
         if (!route.Known)
         {
             await KeepUnroutedAsync(bind, from, to, text, $"{to} is not one of our numbers");
-            settles.ForEach(settle => settle(true));
             return;
         }
 
@@ -151,43 +205,34 @@ public sealed class InboundPipeline(
             OptOutIntent.OptIn => OptChange.OptIn,
             _ => OptChange.None,
         };
-        var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(
-            conversationId, accountId, to, from, "in_" + Guid.CreateVersion7().ToString("N"), words.Text, route.Keyword, opt));
-        settles.ForEach(settle => settle(true)); // journaled and in the read model: the operator may forget it
+        var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(conversationId, accountId, to, from, messageId, words.Text, route.Keyword, opt));
         if (opt != OptChange.None)
             return; // a stop or start word is a request to us, not a message for the rules
 
-        try
-        {
-            if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
-                await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));
-            if (route.DefaultReply is { Length: > 0 } defaultReply)
-                await AutoReplyAsync(conversationId, defaultReply);
-            foreach (var rule in route.Rules)
-                await RunRuleAsync(rule, accountId, conversationId, route, from, to, words.Text);
-        }
-        catch (Exception e)
-        {
-            // The message itself is stored; a failing rule is logged, not retried as a new message.
-            _log.Error(e, "Rules for the message from {0} to {1} failed", from, to);
-        }
+        if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
+            await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));
+        if (route.DefaultReply is { Length: > 0 } defaultReply)
+            await AutoReplyAsync(conversationId, defaultReply, $"{messageId}:default");
+        for (var i = 0; i < route.Rules.Count; i++)
+            await RunRuleAsync(route.Rules[i], $"{messageId}:{i}", accountId, conversationId, route, from, to, words.Text);
     }
 
-    private async Task RunRuleAsync(InboundRule rule, string accountId, string conversationId, InboundRoute route, string from, string to, string text)
+    /// <summary>Carries out one rule; <paramref name="workId"/> makes doing it again (after a crash) do nothing new.</summary>
+    private async Task RunRuleAsync(InboundRule rule, string workId, string accountId, string conversationId, InboundRoute route, string from, string to, string text)
     {
         try
         {
             switch (rule.Kind)
             {
                 case InboundRuleKind.AutoReply:
-                    await AutoReplyAsync(conversationId, rule.Target);
+                    await AutoReplyAsync(conversationId, rule.Target, workId);
                     break;
                 case InboundRuleKind.ForwardToNumber:
-                    await intake.SendAsync(new SendCommand(accountId, to, [rule.Target], $"Fra {from}: {text}", null), ReplySegments);
+                    await intake.SendAsync(new SendCommand(accountId, to, [rule.Target], $"Fra {from}: {text}", workId), ReplySegments);
                     break;
                 case InboundRuleKind.Webhook:
-                    webhooks.Enqueue(new WebhookDelivery(accountId, rule.Target, rule.Secret,
-                        new InboundWebhookBody(conversationId + ":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), from, to, text, route.Keyword, route.SubKeyword, conversationId, DateTimeOffset.UtcNow)));
+                    await webhooks.EnqueueAsync("wh_" + workId, new WebhookDelivery(accountId, rule.Target, rule.Secret,
+                        new InboundWebhookBody(workId, from, to, text, route.Keyword, route.SubKeyword, conversationId, DateTimeOffset.UtcNow)));
                     break;
             }
         }
@@ -198,9 +243,9 @@ public sealed class InboundPipeline(
         }
     }
 
-    private async Task AutoReplyAsync(string conversationId, string text)
+    private async Task AutoReplyAsync(string conversationId, string text, string workId)
     {
-        if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments) is ReplyOutcome.Refused refused)
+        if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments, clientRef: workId) is ReplyOutcome.Refused refused)
             _log.Warning("Auto-reply in {0} refused: {1}", conversationId, refused.Reason);
     }
 
@@ -213,5 +258,8 @@ public sealed class InboundPipeline(
         });
     }
 
-    public void Stop() => _expiry?.Dispose();
+    public void Stop() => _sweeper?.Dispose();
+
+    /// <summary>A stored part the sweeper found waiting: delivered with what arrived if its message is still incomplete.</summary>
+    private sealed record Sweep(InboundPartRecord Part);
 }

@@ -28,19 +28,22 @@ public sealed class WebhookSender(ActorSystem system, Database database, HttpCli
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(WebhookSender));
 
-    public void Enqueue(WebhookDelivery delivery) => _ = Task.Run(() => DeliverAsync(delivery));
-
-    private async Task DeliverAsync(WebhookDelivery delivery)
+    public async Task EnqueueAsync(string id, WebhookDelivery delivery)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Body, Json);
         var record = new WebhookDeliveryRecord
         {
-            Id = "wh_" + Guid.CreateVersion7().ToString("N"), AccountId = delivery.AccountId, Url = delivery.Url, Status = "pending",
+            Id = id, AccountId = delivery.AccountId, Url = delivery.Url, Status = "pending",
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Body = System.Text.Encoding.UTF8.GetString(body),
         };
         await using (var db = database.Open())
+        {
+            // Recorded before: the first call's delivery (or its resumption after a restart) carries it.
+            if (await db.GetTable<WebhookDeliveryRecord>().AnyAsync(w => w.Id == id))
+                return;
             await db.InsertAsync(record);
-        await AttemptAsync(record, delivery, body, firstAttempt: 1);
+        }
+        _ = Task.Run(() => AttemptAsync(record, delivery, body, firstAttempt: 1));
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class OperatorBinds(ActorSystem system, ReceiptIntake receipts) : 
                     if (m.IsReceipt)
                         await receipts.HandleAsync(bind, m);
                     else
-                        await _mobileOriginated.Writer.WriteAsync(new MobileOriginated(bind.Name, m.Pdu, m.Settle));
+                        await _mobileOriginated.Writer.WriteAsync(new MobileOriginated(bind.Name, bind.Operator, m.Pdu, m.Settle));
                     return Done.Instance;
                 })
                 .RunWith(Sink.Ignore<Done>(), _materializer);

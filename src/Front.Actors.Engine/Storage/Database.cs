@@ -59,6 +59,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<InboxEventRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<OptOutRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<UnroutedInboundRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<InboundPartRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentSessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentAccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
@@ -73,6 +74,9 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages_message ON conversation_messages (message_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbox_events_account ON inbox_events (account_id, position)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_agents_user_name ON agents (user_name)");
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_inbound_parts_dedup ON inbound_parts (dedup_key)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_group ON inbound_parts (source, destination, reference)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
     }
 
     /// <summary>Databases made before parts stored their outcome get the columns (empty: those parts' receipts came before).</summary>

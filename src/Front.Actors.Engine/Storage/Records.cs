@@ -184,6 +184,29 @@ public sealed class OptOutRecord
     [Column("at"), NotNull] public DateTimeOffset At { get; set; }
 }
 
+/// <summary>
+/// One deliver_sm from a contact, stored before the operator is answered. The parts of a long message are
+/// joined from here (not from memory), and a part delivered again (same operator, contact, number and
+/// concatenation reference, or the same operator message id) finds its <see cref="DedupKey"/> taken and is
+/// acknowledged without being shown twice. <see cref="MessageId"/> is set once the message is in its thread
+/// and its rules' work is recorded; rows without it are carried on after a restart.
+/// </summary>
+[Table("inbound_parts")]
+public sealed class InboundPartRecord
+{
+    [Column("id"), PrimaryKey, NotNull] public string Id { get; set; } = "";
+    [Column("bind"), NotNull] public string Bind { get; set; } = "";
+    [Column("source"), NotNull] public string Source { get; set; } = "";
+    [Column("destination"), NotNull] public string Destination { get; set; } = "";
+    [Column("text"), NotNull] public string Text { get; set; } = "";
+    [Column("reference"), Nullable] public int? Reference { get; set; }
+    [Column("total"), NotNull] public int Total { get; set; }
+    [Column("sequence"), NotNull] public int Sequence { get; set; }
+    [Column("dedup_key"), Nullable] public string? DedupKey { get; set; }
+    [Column("received_at"), NotNull] public DateTimeOffset ReceivedAt { get; set; }
+    [Column("message_id"), Nullable] public string? MessageId { get; set; }
+}
+
 /// <summary>An inbound message that could not be routed (unknown number, unreadable text): kept, never dropped.</summary>
 [Table("unrouted_inbound")]
 public sealed class UnroutedInboundRecord

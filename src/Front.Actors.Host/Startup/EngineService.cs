@@ -54,7 +54,7 @@ public sealed class EngineService(
         operatorBinds.Start(binds);
         pipeline.Start();
         await numbers.RestoreRatesAsync(ct);
-        inbound.Start();
+        await inbound.StartAsync(ct);
         var webhooksResumed = await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct);
         if (webhooksResumed > 0)
             log.LogInformation("Resumed {Count} webhook deliveries left pending before a restart", webhooksResumed);

@@ -48,6 +48,7 @@ public static class FrontActorsServices
         services.AddSingleton<LocalSimulators>();
         services.AddSingleton<NumberStore>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<InboundPartStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<ConversationService>();

@@ -1,0 +1,87 @@
+using System.Data;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// The inbound part store: every deliver_sm from a contact is written here (group commit, shared by the
+/// inbound lanes) before the operator is answered; long messages are joined from here; processed parts are
+/// marked with the message they became.
+/// </summary>
+public sealed class InboundPartStore(Database database) : IAsyncDisposable
+{
+    private readonly GroupCommit<InboundPartRecord, bool> _commit = new(parts => InsertAsync(database, parts), _ => 1, maxWeight: 500);
+
+    /// <summary>Stores the part; false when a part with the same dedup key is already stored (a redelivery).</summary>
+    public Task<bool> StoreAsync(InboundPartRecord part) => _commit.SubmitAsync(part);
+
+    private static async Task<IReadOnlyList<bool>> InsertAsync(Database database, IReadOnlyList<InboundPartRecord> parts)
+    {
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync();
+        await using var command = db.OpenDbConnection().CreateCommand();
+        command.Transaction = db.Transaction;
+        // Both SQLite and PostgreSQL skip a row whose dedup key is taken and say so by the row count.
+        command.CommandText = "INSERT INTO inbound_parts (id, bind, source, destination, text, reference, total, sequence, dedup_key, received_at) " +
+                              "VALUES (@id, @bind, @source, @destination, @text, @reference, @total, @sequence, @dedup, @at) ON CONFLICT (dedup_key) DO NOTHING";
+        var parameters = new[]
+        {
+            ("@id", DbType.String), ("@bind", DbType.String), ("@source", DbType.String), ("@destination", DbType.String), ("@text", DbType.String),
+            ("@reference", DbType.Int32), ("@total", DbType.Int32), ("@sequence", DbType.Int32), ("@dedup", DbType.String), ("@at", DbType.DateTimeOffset),
+        }.Select(p =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = p.Item1;
+            parameter.DbType = p.Item2;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var stored = new List<bool>(parts.Count);
+        foreach (var part in parts)
+        {
+            object?[] values = [part.Id, part.Bind, part.Source, part.Destination, part.Text, part.Reference, part.Total, part.Sequence, part.DedupKey, part.ReceivedAt];
+            for (var i = 0; i < values.Length; i++)
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            stored.Add(await command.ExecuteNonQueryAsync() == 1);
+        }
+        await transaction.CommitAsync();
+        return stored;
+    }
+
+    /// <summary>The stored, not yet processed parts of one long message.</summary>
+    public async Task<IReadOnlyList<InboundPartRecord>> GroupAsync(string source, string destination, int reference, int total, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<InboundPartRecord>()
+            .Where(p => p.Source == source && p.Destination == destination && p.Reference == reference && p.Total == total && p.MessageId == null)
+            .OrderBy(p => p.Sequence).ThenBy(p => p.ReceivedAt).ToListAsync(ct);
+    }
+
+    /// <summary>Parts not yet processed (after a restart), oldest first.</summary>
+    public async Task<IReadOnlyList<InboundPartRecord>> PendingAsync(DateTimeOffset? receivedBefore = null, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<InboundPartRecord>().Where(p => p.MessageId == null);
+        if (receivedBefore is { } before)
+            query = query.Where(p => p.ReceivedAt < before);
+        return await query.OrderBy(p => p.ReceivedAt).ToListAsync(ct);
+    }
+
+    /// <summary>The parts became <paramref name="messageId"/> in their thread, with their rules' work recorded.</summary>
+    public async Task MarkProcessedAsync(IReadOnlyList<string> partIds, string messageId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await db.GetTable<InboundPartRecord>().Where(p => partIds.Contains(p.Id)).Set(p => p.MessageId, messageId).UpdateAsync(ct);
+    }
+
+    /// <summary>Deletes processed parts received before <paramref name="before"/>: past the time an operator would deliver them again.</summary>
+    public async Task<int> DeleteProcessedAsync(DateTimeOffset before, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<InboundPartRecord>().Where(p => p.MessageId != null && p.ReceivedAt < before).DeleteAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+}
