@@ -59,7 +59,7 @@ public sealed class SmscSimulator : IAsyncDisposable
         var simulator = new SmscSimulator(system, options);
         var materializer = system.Materializer(namePrefix: "smsc-simulator");
         simulator._listener = await SmscListener.BindAsync(system, materializer, options.Host, options.Port,
-            (writer, killSwitch) => SmscConnectionActor.Props(simulator, writer, killSwitch), simulator.CountersInternal, ct);
+            (openLink, killSwitch) => SmscConnectionActor.Props(simulator, openLink, killSwitch), simulator.CountersInternal, ct);
         simulator.Host = options.Host;
         return simulator;
     }
