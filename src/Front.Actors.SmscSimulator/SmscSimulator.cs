@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Streams;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.SmscSimulator;
 

@@ -158,7 +158,7 @@ public sealed class OutboundPipeline : IAsyncDisposable
                 DestinationAddr = message.Recipient.SmppAddress,
                 EsmClass = parts.Count > 1 ? EsmClass.UdhIndicator : (byte)0,
                 RegisteredDelivery = RegisteredDelivery.OnFinalOutcome,
-                DataCoding = message.Text.Encoding,
+                DataCoding = (Front.Actors.Smpp.Protocol.DataCoding)message.Text.Encoding,
                 ShortMessage = parts[i],
             };
             await bind.Queue.Writer.WriteAsync(new PartSubmit(message, route, i + 1, parts.Count, new SubmitRequest($"{message.Id}#{i + 1}", pdu)));
