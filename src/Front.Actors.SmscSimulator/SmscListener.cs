@@ -70,7 +70,9 @@ internal sealed class SmscListener
         var number = Interlocked.Increment(ref _accepted);
         var name = $"smsc-{_instance}-link-{number}";
         var killSwitch = KillSwitches.Shared(name);
-        var actor = _system.ActorOf(_connectionProps(self => OpenLink(connection, self, killSwitch), killSwitch), name);
+        // A connection can be handled once: an actor restarted after a failure gets the writer its first start opened.
+        IActorRef? writer = null;
+        var actor = _system.ActorOf(_connectionProps(self => writer ??= OpenLink(connection, self, killSwitch), killSwitch), name);
         _connections[actor] = 0;
         // Counted once listed, so a test that saw the count can rely on DropAllLinks reaching it.
         SmscCounters.Add(ref _counters.Connections);
