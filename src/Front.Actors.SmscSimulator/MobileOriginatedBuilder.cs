@@ -1,5 +1,7 @@
-using Front.Actors.Smpp.Protocol;
 using Front.Actors.Domain.Text;
+using Front.Actors.Smpp.Protocol;
+using DataCoding = Front.Actors.Smpp.Protocol.DataCoding;
+using TextCoding = Front.Actors.Domain.Text.DataCoding;
 
 namespace Front.Actors.SmscSimulator;
 
@@ -11,8 +13,10 @@ internal static class MobileOriginatedBuilder
 {
     public static IReadOnlyList<DeliverSm> Build(string from, string to, string text, DataCoding? coding, ushort reference)
     {
-        var dataCoding = coding ?? SmsTextCodec.ChooseFor(text);
-        var parts = SmsSplitter.Split(text, dataCoding, reference);
+        // The two enums carry the same data_coding octets: one for the wire, one for the text codec.
+        var textCoding = coding is { } wanted ? (TextCoding)wanted : SmsTextCodec.ChooseFor(text);
+        var dataCoding = (DataCoding)textCoding;
+        var parts = SmsSplitter.Split(text, textCoding, reference);
         var (fromTon, fromNpi) = AddressType(from);
         var (toTon, toNpi) = AddressType(to);
         return parts.Select(part => new DeliverSm

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Front.Actors.Domain.Text;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
-using Front.Actors.Domain.Text;
+using DataCoding = Front.Actors.Smpp.Protocol.DataCoding;
 
 namespace Front.Actors.SmscSimulator;
 
@@ -53,7 +54,7 @@ internal static class ReceiptBuilder
         string text;
         try
         {
-            text = SmsTextCodec.Decode(data, submit.DataCoding);
+            text = SmsTextCodec.Decode(data, (Front.Actors.Domain.Text.DataCoding)submit.DataCoding);
         }
         catch (Exception)
         {

@@ -12,11 +12,15 @@ namespace Front.Actors.SmscSimulator;
 /// <summary>
 /// The SMSC's side of one TCP connection: bind, submits, enquire_link, unbind, and the deliver_sm it owes the ESME
 /// (receipts and mobile-originated messages), sent when due and again when refused. Per submit the work is a
-/// decode, a decision, an encode and a queue append; due deliveries are flushed on one periodic tick.
+/// decode, a decision and an encode. Input arrives as one message per TCP read (every whole PDU it held), and
+/// whatever one message makes the actor send leaves as one write: with a client that pipelines a window of submits,
+/// answers and receipts go out together instead of as one actor message and one socket write per PDU. Receipts that
+/// are due at once (no receipt delay) go out with the submit_sm_resp; later ones are flushed on one periodic tick.
 /// </summary>
 internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 {
-    public sealed record Received(DecodeResult Result);
+    /// <summary>Every whole PDU one read brought, in order.</summary>
+    public sealed record Received(IReadOnlyList<DecodeResult> Results);
 
     // Link-lifecycle messages may reach an actor that has just stopped (both ends of the stream report the close,
     // StopAsync and DropAllLinks race with it); that is expected, not worth a dead-letter log line.
@@ -62,8 +66,13 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 
     private readonly SmscSimulator _simulator;
     private readonly SmscCounters _counters;
-    private readonly IActorRef _writer;
+    private readonly Func<IActorRef, IActorRef> _openLink;
     private readonly SharedKillSwitch _killSwitch;
+    private readonly PduBatchWriter _output = new();
+    // Receipts due at once, sent at the end of the current write after every answer in it (see Flush).
+    private readonly List<DeliverSm> _dueNow = new();
+    private IActorRef _writer = ActorRefs.Nobody;
+    private bool _writerCompleted;
     private readonly DeliveryQueue _queue = new();
     private readonly Dictionary<uint, DeliverSm> _awaitingResponse = new();
 
@@ -75,22 +84,27 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
     private bool _closing;
     private bool _retired;
 
-    public SmscConnectionActor(SmscSimulator simulator, IActorRef writer, SharedKillSwitch killSwitch)
+    /// <param name="openLink">Starts the connection's stream, reading into the given actor; returns the actor that writes to it.</param>
+    public SmscConnectionActor(SmscSimulator simulator, Func<IActorRef, IActorRef> openLink, SharedKillSwitch killSwitch)
     {
         _simulator = simulator;
         _counters = simulator.CountersInternal;
-        _writer = writer;
+        _openLink = openLink;
         _killSwitch = killSwitch;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SmscSimulator simulator, IActorRef writer, SharedKillSwitch killSwitch) =>
-        Akka.Actor.Props.Create(() => new SmscConnectionActor(simulator, writer, killSwitch));
+    public static Props Props(SmscSimulator simulator, Func<IActorRef, IActorRef> openLink, SharedKillSwitch killSwitch) =>
+        Akka.Actor.Props.Create(() => new SmscConnectionActor(simulator, openLink, killSwitch));
 
     private bool CanReceive => _bindType is BindType.Receiver or BindType.Transceiver;
 
     private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
+
+    // The stream is started here, so that its writer lives in the same graph as the TCP stage (no extra
+    // asynchronous boundary on the way out) and nothing it reads can arrive before the actor exists.
+    protected override void PreStart() => _writer = _openLink(Self);
 
     protected override void PostStop()
     {
@@ -100,12 +114,22 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
 
     protected override void OnReceive(object message)
     {
+        Handle(message);
+        Flush();
+    }
+
+    private void Handle(object message)
+    {
         switch (message)
         {
             case Received r:
-                // A closing or dropped link reads nothing more.
-                if (!_closing)
-                    OnReceived(r.Result);
+                foreach (var result in r.Results)
+                {
+                    // A closing or dropped link reads nothing more.
+                    if (_closing)
+                        break;
+                    OnReceived(result);
+                }
                 break;
             case Tick:
                 SendDue();
@@ -305,6 +329,8 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
     {
         if (_retired)
             _simulator.Registry.Route(_systemId, [new PendingDelivery(pdu, due)]);
+        else if (CanReceive && _queue.Count == 0 && due <= Now)
+            _dueNow.Add(pdu); // due now and nothing ahead of it: it leaves in the same write as the submit_sm_resp
         else
             _queue.Add(pdu, due);
     }
@@ -342,8 +368,10 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
             return;
         SmscCounters.Add(ref _counters.ActiveSessions, -1);
         var owed = _queue.TakeAll();
-        // Unanswered deliver_sm are sent again to the next receiver, as a real SMSC does (duplicates are possible).
         var now = Now;
+        owed.AddRange(_dueNow.Select(pdu => new PendingDelivery(pdu, now)));
+        _dueNow.Clear();
+        // Unanswered deliver_sm are sent again to the next receiver, as a real SMSC does (duplicates are possible).
         owed.AddRange(_awaitingResponse.Values.Select(pdu => new PendingDelivery(pdu, now)));
         _awaitingResponse.Clear();
         _simulator.Registry.Unregister(Self, _systemId, owed);
@@ -357,6 +385,8 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         _closing = true;
         Retire();
         // Completing the writer flushes what is queued, then closes the connection.
+        Flush();
+        _writerCompleted = true;
         _writer.Tell(new Status.Success(Akka.Done.Instance));
         Timers.StartSingleTimer("close", CloseDeadline.Instance, CloseTimeout);
     }
@@ -371,7 +401,21 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         Timers.StartSingleTimer("close", CloseDeadline.Instance, CloseTimeout);
     }
 
-    private void Write(Pdu pdu) => _writer.Tell(ByteString.FromBytes(PduCodec.Encode(pdu)));
+    /// <summary>Queues a PDU for the write that ends the current message (see <see cref="Flush"/>).</summary>
+    private void Write(Pdu pdu) => _output.Add(pdu);
+
+    private void Flush()
+    {
+        if (!_retired)
+            foreach (var pdu in _dueNow)
+                Send(pdu);
+        _dueNow.Clear();
+        if (_output.IsEmpty)
+            return;
+        var frames = _output.Take();
+        if (!_writerCompleted)
+            _writer.Tell(frames);
+    }
 
     private uint NextSequence()
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Streams;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.SmscSimulator;
 
@@ -59,7 +58,7 @@ public sealed class SmscSimulator : IAsyncDisposable
         var simulator = new SmscSimulator(system, options);
         var materializer = system.Materializer(namePrefix: "smsc-simulator");
         simulator._listener = await SmscListener.BindAsync(system, materializer, options.Host, options.Port,
-            (writer, killSwitch) => SmscConnectionActor.Props(simulator, writer, killSwitch), simulator.CountersInternal, ct);
+            (openLink, killSwitch) => SmscConnectionActor.Props(simulator, openLink, killSwitch), simulator.CountersInternal, ct);
         simulator.Host = options.Host;
         return simulator;
     }

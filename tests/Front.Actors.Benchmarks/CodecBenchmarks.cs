@@ -13,8 +13,8 @@ public class CodecBenchmarks
     private readonly SubmitSm _submit = new()
     {
         SequenceNumber = 12345, SourceAddrTon = 5, SourceAddr = "Front", DestAddrTon = 1, DestAddrNpi = 1,
-        DestinationAddr = "4791234567", RegisteredDelivery = 1, DataCoding = DataCoding.SmscDefault,
-        ShortMessage = SmsTextCodec.Encode("Hei! Din kode er 123456. Den gjelder i 10 minutter.", DataCoding.SmscDefault),
+        DestinationAddr = "4791234567", RegisteredDelivery = 1, DataCoding = Front.Actors.Smpp.Protocol.DataCoding.SmscDefault,
+        ShortMessage = SmsTextCodec.Encode("Hei! Din kode er 123456. Den gjelder i 10 minutter.", Front.Actors.Domain.Text.DataCoding.SmscDefault),
     };
 
     private readonly SubmitSmResp _submitResp = new() { SequenceNumber = 12345, MessageId = "1a2b3c4d" };

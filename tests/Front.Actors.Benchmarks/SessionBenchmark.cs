@@ -102,8 +102,8 @@ public static class SessionBenchmark
     private static SubmitSm Submit(int i) => new()
     {
         SourceAddrTon = 5, SourceAddr = "Front", DestAddrTon = 1, DestAddrNpi = 1, DestinationAddr = $"479{i % 10_000_000:D7}",
-        RegisteredDelivery = RegisteredDelivery.OnFinalOutcome, DataCoding = DataCoding.SmscDefault,
-        ShortMessage = SmsTextCodec.Encode("Hei! Din kode er 123456. Den gjelder i 10 minutter.", DataCoding.SmscDefault),
+        RegisteredDelivery = RegisteredDelivery.OnFinalOutcome, DataCoding = Front.Actors.Smpp.Protocol.DataCoding.SmscDefault,
+        ShortMessage = SmsTextCodec.Encode("Hei! Din kode er 123456. Den gjelder i 10 minutter.", Front.Actors.Domain.Text.DataCoding.SmscDefault),
     };
 
 }

@@ -80,7 +80,7 @@ public class InboxTests
                 delivered++;
 
         var submitted = host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits).OrderBy(s => s.At)
-            .Select(s => Front.Actors.Domain.Text.SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, s.Pdu.DataCoding)).ToList();
+            .Select(s => Front.Actors.Domain.Text.SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (Front.Actors.Domain.Text.DataCoding)s.Pdu.DataCoding)).ToList();
         Assert.Equal(written, submitted);
     }
 
@@ -183,7 +183,7 @@ public class InboxTests
 
         Assert.Equal(("2401", "«demo», takk for sist!"), (routed.Conversation.OurNumber, routed.Message!.Text));
         Assert.Equal("DEMO", routed.Message.Keyword);
-        Assert.Contains("Ukjent kodeord", Front.Actors.Domain.Text.SmsTextCodec.Decode(unrouted.Pdu.ShortMessage.Span, unrouted.Pdu.DataCoding));
+        Assert.Contains("Ukjent kodeord", Front.Actors.Domain.Text.SmsTextCodec.Decode(unrouted.Pdu.ShortMessage.Span, (Front.Actors.Domain.Text.DataCoding)unrouted.Pdu.DataCoding));
         var account = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/account");
         Assert.Contains(account.GetProperty("keywords").EnumerateArray(), k => k.GetProperty("shortNumber").GetString() == "2401" && k.GetProperty("keyword").GetString() == "DEMO");
         Assert.Contains(VirtualNumber, account.GetProperty("numbers").EnumerateArray().Select(n => n.GetString()));

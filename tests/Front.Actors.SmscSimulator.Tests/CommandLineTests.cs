@@ -9,6 +9,7 @@ public class CommandLineTests
 
         Assert.Equal(("127.0.0.1", 2775), (parsed.Options.Host, parsed.Options.Port));
         Assert.Null(parsed.Options.Credentials);
+        Assert.False(parsed.Options.RecordSubmits);
         Assert.False(parsed.Help);
     }
 

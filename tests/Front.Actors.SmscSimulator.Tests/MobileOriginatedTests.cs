@@ -1,5 +1,6 @@
 using Front.Actors.Domain.Text;
 using Front.Actors.Smpp.Protocol;
+using DataCoding = Front.Actors.Smpp.Protocol.DataCoding;
 using static Front.Actors.SmscSimulator.Tests.SimulatorTestSupport;
 
 namespace Front.Actors.SmscSimulator.Tests;
@@ -50,7 +51,7 @@ public class MobileOriginatedTests : SimulatorTestBase
             Assert.True(EsmClass.HasUdh(p.EsmClass));
             Assert.True(UserDataHeader.TryParse(p.ShortMessage.Span, out var headerLength, out var concat));
             Assert.Equal(2, concat!.Value.Total);
-            return (concat.Value.Sequence, Text: SmsTextCodec.Decode(p.ShortMessage.Span[headerLength..], p.DataCoding));
+            return (concat.Value.Sequence, Text: SmsText.Decode(p.ShortMessage.Span[headerLength..], p.DataCoding));
         }).ToList();
         Assert.Equal([1, 2], bodies.Select(b => (int)b.Sequence));
         Assert.Equal(text, string.Concat(bodies.Select(b => b.Text)));

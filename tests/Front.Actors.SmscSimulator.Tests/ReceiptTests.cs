@@ -1,3 +1,4 @@
+using Front.Actors.Smpp.Codec;
 using System.Text.RegularExpressions;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
@@ -187,5 +188,41 @@ public class ReceiptTests : SimulatorTestBase
         var again = await esme.ExpectAsync<DeliverSm>();
 
         Assert.Equal(first.OptionalParameters.ReceiptedMessageId, again.OptionalParameters.ReceiptedMessageId);
+    }
+
+    [Fact]
+    public async Task A_window_sent_in_one_write_without_receipt_delay_gets_each_receipt_after_its_response()
+    {
+        Smsc.Configure(o => o with { ReceiptDelay = TimeSpan.Zero });
+        using var esme = await RawEsme.BoundAsync(Smsc.Port);
+        const int window = 50;
+        var submits = Enumerable.Range(0, window).Select(_ => Submit() with { SequenceNumber = esme.NextSequence() }).ToList();
+
+        await esme.SendRawAsync(submits.SelectMany(PduCodec.Encode).ToArray());
+
+        var answered = new HashSet<string>();
+        var receipted = new HashSet<string>();
+        for (var i = 0; i < 2 * window; i++)
+        {
+            switch (await esme.NextAsync())
+            {
+                case SubmitSmResp response:
+                    Assert.Equal(CommandStatus.Ok, response.Status);
+                    Assert.True(answered.Add(response.MessageId));
+                    break;
+                case DeliverSm receipt:
+                    var id = receipt.OptionalParameters.ReceiptedMessageId!;
+                    // An ESME can only match a receipt whose submit_sm_resp it already has.
+                    Assert.Contains(id, answered);
+                    Assert.True(receipted.Add(id));
+                    await esme.SendAsync(receipt.CreateResponse());
+                    break;
+                case var other:
+                    Assert.Fail($"unexpected {other}");
+                    break;
+            }
+        }
+        Assert.Equal(submits.Select(s => s.SequenceNumber).ToHashSet().Count, answered.Count);
+        Assert.Equal(answered, receipted);
     }
 }

@@ -1,4 +1,3 @@
-using Front.Actors.Domain.Text;
 using Front.Actors.Smpp.Protocol;
 
 namespace Front.Actors.SmscSimulator.Tests;
@@ -14,8 +13,8 @@ internal static class SimulatorTestSupport
         DestinationAddr = "4791234567",
         RegisteredDelivery = registeredDelivery,
         DataCoding = DataCoding.SmscDefault,
-        ShortMessage = SmsTextCodec.Encode(text, DataCoding.SmscDefault),
+        ShortMessage = SmsText.Encode(text, DataCoding.SmscDefault),
     };
 
-    public static string TextOf(ShortMessagePdu pdu) => SmsTextCodec.Decode(pdu.ShortMessage.Span, pdu.DataCoding);
+    public static string TextOf(ShortMessagePdu pdu) => SmsText.Decode(pdu.ShortMessage.Span, pdu.DataCoding);
 }

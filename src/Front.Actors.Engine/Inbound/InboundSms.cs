@@ -40,7 +40,7 @@ public sealed record InboundSms(string From, string To, string Text, Concatenati
         string text;
         try
         {
-            text = SmsTextCodec.Decode(userData, pdu.DataCoding);
+            text = SmsTextCodec.Decode(userData, (Front.Actors.Domain.Text.DataCoding)pdu.DataCoding);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
         {

@@ -48,7 +48,7 @@ public sealed class MessageRouter(OperatorBinds binds, StatusWriter writer, Pric
                 DestinationAddr = message.Recipient.SmppAddress,
                 EsmClass = parts.Count > 1 ? EsmClass.UdhIndicator : (byte)0,
                 RegisteredDelivery = RegisteredDelivery.OnFinalOutcome,
-                DataCoding = message.Text.Encoding,
+                DataCoding = (Front.Actors.Smpp.Protocol.DataCoding)message.Text.Encoding,
                 ShortMessage = parts[part - 1],
             })));
     }

@@ -48,18 +48,17 @@ public static class PduCodec
         if (length != frame.Length)
             return DecodeResult.Failed(new DecodeFailure(rawId, sequence, CommandStatus.InvalidCommandLength, $"command_length {length} but frame has {frame.Length} octets", LinkUnusable: true));
 
-        var empty = CreateEmpty((CommandId)rawId);
-        if (empty is null)
-            return DecodeResult.Failed(new DecodeFailure(rawId, sequence, CommandStatus.InvalidCommandId, $"unsupported command_id 0x{rawId:X8}"));
-
         try
         {
             var reader = new PduReader(frame[Pdu.HeaderSize..]);
-            var pdu = ReadBody(empty, ref reader);
+            var pdu = ReadBody((CommandId)rawId, ref reader);
+            if (pdu is null)
+                return DecodeResult.Failed(new DecodeFailure(rawId, sequence, CommandStatus.InvalidCommandId, $"unsupported command_id 0x{rawId:X8}"));
             // Requests must be exact; trailing octets after a response body are tolerated (some SMSCs pad).
-            if (reader.Remaining != 0 && empty is RequestPdu)
+            if (reader.Remaining != 0 && (rawId & 0x80000000) == 0)
                 throw new PduDecodeException(CommandStatus.InvalidCommandLength, $"{reader.Remaining} octets after the body");
-            return DecodeResult.Success(pdu with { SequenceNumber = sequence, Status = status });
+            pdu.SetHeader(sequence, status);
+            return DecodeResult.Success(pdu);
         }
         catch (PduDecodeException e)
         {
@@ -67,19 +66,20 @@ public static class PduCodec
         }
     }
 
-    private static Pdu ReadBody(Pdu empty, ref PduReader reader) => empty switch
+    // One allocation per decoded PDU: the PDU itself (no empty instance to dispatch on, no copy to set the header).
+    private static Pdu? ReadBody(CommandId id, ref PduReader reader) => id switch
     {
-        BindTransmitter => BindRequest.ReadBody<BindTransmitter>(ref reader),
-        BindReceiver => BindRequest.ReadBody<BindReceiver>(ref reader),
-        BindTransceiver => BindRequest.ReadBody<BindTransceiver>(ref reader),
-        BindTransmitterResp => BindResponse.ReadBody<BindTransmitterResp>(ref reader),
-        BindReceiverResp => BindResponse.ReadBody<BindReceiverResp>(ref reader),
-        BindTransceiverResp => BindResponse.ReadBody<BindTransceiverResp>(ref reader),
-        SubmitSm => ShortMessagePdu.ReadBody<SubmitSm>(ref reader),
-        DeliverSm => ShortMessagePdu.ReadBody<DeliverSm>(ref reader),
-        SubmitSmResp => MessageIdResponse.ReadBody<SubmitSmResp>(ref reader),
-        DeliverSmResp => MessageIdResponse.ReadBody<DeliverSmResp>(ref reader),
-        _ => empty, // header-only PDUs
+        CommandId.BindTransmitter => BindRequest.ReadBody<BindTransmitter>(ref reader),
+        CommandId.BindReceiver => BindRequest.ReadBody<BindReceiver>(ref reader),
+        CommandId.BindTransceiver => BindRequest.ReadBody<BindTransceiver>(ref reader),
+        CommandId.BindTransmitterResp => BindResponse.ReadBody<BindTransmitterResp>(ref reader),
+        CommandId.BindReceiverResp => BindResponse.ReadBody<BindReceiverResp>(ref reader),
+        CommandId.BindTransceiverResp => BindResponse.ReadBody<BindTransceiverResp>(ref reader),
+        CommandId.SubmitSm => ShortMessagePdu.ReadBody<SubmitSm>(ref reader),
+        CommandId.DeliverSm => ShortMessagePdu.ReadBody<DeliverSm>(ref reader),
+        CommandId.SubmitSmResp => MessageIdResponse.ReadBody<SubmitSmResp>(ref reader),
+        CommandId.DeliverSmResp => MessageIdResponse.ReadBody<DeliverSmResp>(ref reader),
+        _ => CreateEmpty(id), // header-only PDUs, or null for a command this library does not implement
     };
 
     /// <summary>An empty PDU of the given command, or null for a command this library does not implement.</summary>

@@ -30,8 +30,10 @@ public sealed class EsmeClient : IAsyncDisposable
     /// <summary>
     /// Starts a session that connects and binds in the background, reconnecting until stopped.
     /// <paramref name="onStateChanged"/> is called from the session's actor on every link state change; keep it short.
+    /// <paramref name="transport"/> opens each link; TCP to the settings' host and port unless given.
     /// </summary>
-    public static EsmeClient Start(IActorRefFactory system, EsmeSettings settings, string? name = null, Action<LinkState>? onStateChanged = null)
+    public static EsmeClient Start(IActorRefFactory system, EsmeSettings settings, string? name = null, Action<LinkState>? onStateChanged = null,
+        EsmeTransport? transport = null)
     {
         settings.Validate();
         var inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(settings.InboundBufferSize)
@@ -40,7 +42,7 @@ public sealed class EsmeClient : IAsyncDisposable
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails, and the SMSC is asked to retry
         });
-        var props = EsmeSessionActor.Props(settings, inbound.Writer, onStateChanged);
+        var props = EsmeSessionActor.Props(settings, inbound.Writer, onStateChanged, transport);
         var session = name is null ? system.ActorOf(props) : system.ActorOf(props, name);
         return new EsmeClient(session, inbound, settings);
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
@@ -94,18 +93,20 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
     private TimeSpan _unbindDeadline;
 
     private readonly Action<LinkState>? _onStateChanged;
+    private readonly EsmeTransport _transport;
 
-    public EsmeSessionActor(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null)
+    public EsmeSessionActor(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null, EsmeTransport? transport = null)
     {
         _settings = settings;
         _inbound = inbound;
         _onStateChanged = onStateChanged;
+        _transport = transport ?? EsmeTransports.Tcp;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null) =>
-        Akka.Actor.Props.Create(() => new EsmeSessionActor(settings, inbound, onStateChanged));
+    public static Props Props(EsmeSettings settings, ChannelWriter<InboundMessage> inbound, Action<LinkState>? onStateChanged = null, EsmeTransport? transport = null) =>
+        Akka.Actor.Props.Create(() => new EsmeSessionActor(settings, inbound, onStateChanged, transport));
 
     private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
 
@@ -395,14 +396,11 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
         var generation = ++_generation;
         SetState(LinkState.Connecting);
         var killSwitch = KillSwitches.Shared($"smpp-link-{generation}");
-        EndPoint endpoint = IPAddress.TryParse(_settings.Host, out var ip)
-            ? new IPEndPoint(ip, _settings.Port)
-            : new DnsEndPoint(_settings.Host, _settings.Port);
 
         var (writer, connection) = Source.ActorRef<ByteString>(WriteBufferSize, OverflowStrategy.Fail)
             .Via(SmppFlows.CoalesceWrites())
             .Via(killSwitch.Flow<ByteString>())
-            .ViaMaterialized(Context.System.TcpStream().OutgoingConnection(endpoint, connectionTimeout: _settings.ConnectTimeout), Keep.Both)
+            .ViaMaterialized(_transport(Context.System, _settings), Keep.Both)
             .Via(killSwitch.Flow<ByteString>())
             .Via(SmppFlows.Decoder(_settings.MaxPduSize))
             .Select(object (result) => new Received(generation, result))
@@ -412,7 +410,7 @@ internal sealed class EsmeSessionActor : UntypedActor, IWithTimers
         _writer = writer;
         _killSwitch = killSwitch;
         connection.PipeTo(Self,
-            success: _ => new Connected(generation),
+            success: () => new Connected(generation),
             failure: e => new ConnectFailed(generation, e));
     }
 

@@ -12,10 +12,23 @@ public abstract record Pdu
 
     public abstract CommandId CommandId { get; }
 
-    public uint SequenceNumber { get; init; }
+    private uint _sequenceNumber;
+    private CommandStatus _status;
+
+    public uint SequenceNumber { get => _sequenceNumber; init => _sequenceNumber = value; }
 
     /// <summary>command_status: always 0 in requests, the outcome in responses.</summary>
-    public CommandStatus Status { get; init; }
+    public CommandStatus Status { get => _status; init => _status = value; }
+
+    /// <summary>
+    /// For the decoder only, on a PDU it has just created and not yet handed out: sets the header fields read before
+    /// the body, instead of copying the whole record with <c>with</c>.
+    /// </summary>
+    internal void SetHeader(uint sequenceNumber, CommandStatus status)
+    {
+        _sequenceNumber = sequenceNumber;
+        _status = status;
+    }
 
     internal abstract int BodySize { get; }
 

@@ -1,5 +1,4 @@
 using Front.Actors.Smpp.Codec;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Smpp.Protocol;
 

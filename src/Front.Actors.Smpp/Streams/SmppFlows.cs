@@ -19,6 +19,14 @@ public static class SmppFlows
     public static Flow<ByteString, DecodeResult, NotUsed> Decoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
         Flow.FromGraph(new SmppFramingStage(maxPduSize));
 
+    /// <summary>
+    /// The same as <see cref="Decoder"/>, but emits every whole frame available at once as one list (at least one
+    /// element): for a consumer behind an asynchronous boundary, such as an actor fed by <c>Sink.ActorRef</c>,
+    /// that should get one message per read rather than one per PDU.
+    /// </summary>
+    public static Flow<ByteString, IReadOnlyList<DecodeResult>, NotUsed> BatchDecoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
+        Flow.FromGraph(new SmppBatchFramingStage(maxPduSize));
+
     /// <summary>Encodes each PDU to one frame.</summary>
     public static Flow<Pdu, ByteString, NotUsed> Encoder() =>
         Flow.Create<Pdu>().Select(pdu => ByteString.FromBytes(PduCodec.Encode(pdu)));

@@ -2,12 +2,11 @@ using Akka.IO;
 using Akka.Streams;
 using Akka.Streams.Stage;
 using Front.Actors.Smpp.Codec;
-using Front.Actors.Smpp.Protocol;
 
 namespace Front.Actors.Smpp.Streams;
 
 /// <summary>
-/// Cuts bytes into PDU frames by command_length (4 octets, big-endian, counting itself) and decodes them.
+/// Cuts bytes into PDU frames by command_length and decodes them, one <see cref="DecodeResult"/> per element.
 /// Unlike <c>Framing.LengthField</c>, a command_length that cannot be true does not fail the stage: it
 /// emits one failure marked <see cref="DecodeFailure.LinkUnusable"/> and then discards input until the
 /// link closes. Failing would cancel the TCP read side, and with it the connection, before the peer could
@@ -26,25 +25,19 @@ internal sealed class SmppFramingStage(int maxPduSize) : GraphStage<FlowShape<By
     private sealed class Logic : InAndOutGraphStageLogic
     {
         private readonly SmppFramingStage _stage;
-        private ByteString _buffer = ByteString.Empty;
-        private bool _unusable;
+        private readonly FrameCutter _cutter;
 
         public Logic(SmppFramingStage stage) : base(stage.Shape)
         {
             _stage = stage;
+            _cutter = new FrameCutter(stage._maxPduSize);
             SetHandler(stage._in, this);
             SetHandler(stage._out, this);
         }
 
         public override void OnPush()
         {
-            var chunk = Grab(_stage._in);
-            if (_unusable)
-            {
-                Pull(_stage._in);
-                return;
-            }
-            _buffer = _buffer.IsEmpty ? chunk : _buffer.Concat(chunk);
+            _cutter.Append(Grab(_stage._in));
             EmitOrPull();
         }
 
@@ -58,34 +51,67 @@ internal sealed class SmppFramingStage(int maxPduSize) : GraphStage<FlowShape<By
         {
             if (!IsAvailable(_stage._out))
                 return;
-            if (!TryEmitFrame())
-            {
-                if (IsClosed(_stage._in))
-                    CompleteStage();
-                else if (!HasBeenPulled(_stage._in))
-                    Pull(_stage._in);
-            }
+            if (_cutter.TryNext(out var result))
+                Push(_stage._out, result);
+            else if (IsClosed(_stage._in))
+                CompleteStage();
+            else if (!HasBeenPulled(_stage._in))
+                Pull(_stage._in);
+        }
+    }
+}
+
+/// <summary>
+/// The same framing, emitting every whole frame a read brought as one list: a consumer on the other side of an
+/// asynchronous boundary (an actor) then gets one message per TCP read instead of one per PDU, and can answer
+/// them all in one write.
+/// </summary>
+internal sealed class SmppBatchFramingStage(int maxPduSize) : GraphStage<FlowShape<ByteString, IReadOnlyList<DecodeResult>>>
+{
+    private readonly Inlet<ByteString> _in = new("SmppBatchFraming.in");
+    private readonly Outlet<IReadOnlyList<DecodeResult>> _out = new("SmppBatchFraming.out");
+    private readonly int _maxPduSize = maxPduSize;
+
+    public override FlowShape<ByteString, IReadOnlyList<DecodeResult>> Shape => new(_in, _out);
+
+    protected override GraphStageLogic CreateLogic(Attributes inheritedAttributes) => new Logic(this);
+
+    private sealed class Logic : InAndOutGraphStageLogic
+    {
+        private readonly SmppBatchFramingStage _stage;
+        private readonly FrameCutter _cutter;
+
+        public Logic(SmppBatchFramingStage stage) : base(stage.Shape)
+        {
+            _stage = stage;
+            _cutter = new FrameCutter(stage._maxPduSize);
+            SetHandler(stage._in, this);
+            SetHandler(stage._out, this);
         }
 
-        private bool TryEmitFrame()
+        public override void OnPush()
         {
-            if (_unusable || _buffer.Count < 4)
-                return false;
-            var length = (uint)(_buffer[0] << 24 | _buffer[1] << 16 | _buffer[2] << 8 | _buffer[3]);
-            if (length < Pdu.HeaderSize || length > _stage._maxPduSize)
-            {
-                _unusable = true;
-                _buffer = ByteString.Empty;
-                Push(_stage._out, DecodeResult.Failed(new DecodeFailure(0, 0, CommandStatus.InvalidCommandLength,
-                    $"command_length {length} is outside {Pdu.HeaderSize}..{_stage._maxPduSize}", LinkUnusable: true)));
-                return true;
-            }
-            if (_buffer.Count < length)
-                return false;
-            var frame = _buffer.Slice(0, (int)length);
-            _buffer = _buffer.Slice((int)length);
-            Push(_stage._out, PduCodec.Decode(frame.IsCompact ? frame.ToReadOnlySpan() : frame.ToArray()));
-            return true;
+            _cutter.Append(Grab(_stage._in));
+            EmitOrPull();
+        }
+
+        public override void OnPull() => EmitOrPull();
+
+        public override void OnUpstreamFinish() => EmitOrPull();
+
+        private void EmitOrPull()
+        {
+            if (!IsAvailable(_stage._out))
+                return;
+            List<DecodeResult>? batch = null;
+            while (_cutter.TryNext(out var result))
+                (batch ??= new List<DecodeResult>(4)).Add(result);
+            if (batch is not null)
+                Push(_stage._out, batch);
+            else if (IsClosed(_stage._in))
+                CompleteStage();
+            else if (!HasBeenPulled(_stage._in))
+                Pull(_stage._in);
         }
     }
 }

@@ -1,6 +1,5 @@
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Smpp.Tests.Codec;
 

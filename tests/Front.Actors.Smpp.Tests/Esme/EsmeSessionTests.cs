@@ -212,7 +212,7 @@ public class EsmeSessionTests : TestKit, IAsyncLifetime
         Assert.False(message.IsReceipt);
         Assert.Equal("4791234567", message.Pdu.SourceAddr);
         Assert.Equal("2401", message.Pdu.DestinationAddr);
-        Assert.Equal("Hei på deg", Front.Actors.Domain.Text.SmsTextCodec.Decode(message.Pdu.ShortMessage.Span, message.Pdu.DataCoding));
+        Assert.Equal("Hei på deg", SmsText.Decode(message.Pdu.ShortMessage.Span, message.Pdu.DataCoding));
         await client.StopAsync();
     }
 

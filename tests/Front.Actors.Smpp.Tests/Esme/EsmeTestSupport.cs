@@ -1,6 +1,5 @@
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Smpp.Tests.Esme;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Akka.TestKit.Xunit2;
-using Front.Actors.Domain.Text;
 using Front.Actors.SmscSimulator;
 using Xunit.Abstractions;
 using Simulator = Front.Actors.SmscSimulator.SmscSimulator;
@@ -60,7 +59,7 @@ public class NodeSmppEsmeAgainstOurSimulatorTests : TestKit
             Assert.Equal(6L, counters.DeliverSmRespReceived);
             Assert.Equal((1L, 0L), (counters.EnquireLinksAnswered, counters.GenericNacksSent));
         }, Limit);
-        var texts = simulator.AcceptedSubmits.Select(s => SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, s.Pdu.DataCoding)).Order();
+        var texts = simulator.AcceptedSubmits.Select(s => SmsText.Decode(s.Pdu.ShortMessage.Span, s.Pdu.DataCoding)).Order();
         Assert.Equal(Enumerable.Range(0, submits).Select(i => $"node message {i}"), texts);
     }
 

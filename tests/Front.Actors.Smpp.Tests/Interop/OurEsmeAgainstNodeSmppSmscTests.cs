@@ -2,7 +2,6 @@ using System.Text.Json;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Akka.TestKit.Xunit2;
-using Front.Actors.Domain.Text;
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Receipts;
@@ -58,7 +57,7 @@ public class OurEsmeAgainstNodeSmppSmscTests : TestKit
         var mo = messages[1];
         Assert.False(mo.IsReceipt);
         Assert.Equal(("4791234567", "2401"), (mo.Pdu.SourceAddr, mo.Pdu.DestinationAddr));
-        Assert.Equal("Hei fra node", SmsTextCodec.Decode(mo.Pdu.UserData.Span, mo.Pdu.DataCoding));
+        Assert.Equal("Hei fra node", SmsText.Decode(mo.Pdu.UserData.Span, mo.Pdu.DataCoding));
 
         Assert.All(answers, a => Assert.Equal(0, a.GetProperty("command_status").GetInt32()));
         Assert.Equal(new[] { "receipt", "mo" }, answers.Select(a => Str(a, "kind")));
@@ -195,12 +194,12 @@ public class OurEsmeAgainstNodeSmppSmscTests : TestKit
         for (var i = 0; i < sent.Length; i++)
         {
             Assert.Equal(sent[i].Coding, messages[i].Pdu.DataCoding);
-            Assert.Equal(sent[i].Text, SmsTextCodec.Decode(messages[i].Pdu.UserData.Span, messages[i].Pdu.DataCoding));
+            Assert.Equal(sent[i].Text, SmsText.Decode(messages[i].Pdu.UserData.Span, messages[i].Pdu.DataCoding));
         }
         var payload = messages[^1].Pdu;
         Assert.True(payload.ShortMessage.IsEmpty);
         Assert.Equal(longText.Length * 2, payload.OptionalParameters.MessagePayload!.Value.Length);
-        Assert.Equal(longText, SmsTextCodec.Decode(payload.UserData.Span, payload.DataCoding));
+        Assert.Equal(longText, SmsText.Decode(payload.UserData.Span, payload.DataCoding));
         Assert.All(await smsc.ExpectEventsAsync("deliver_sm_resp", sent.Length + 1), a => Assert.Equal(0, a.GetProperty("command_status").GetInt32()));
         await smsc.Within(client.StopAsync(), "our client to stop");
     }
@@ -259,7 +258,7 @@ public class OurEsmeAgainstNodeSmppSmscTests : TestKit
         DestinationAddr = destination,
         RegisteredDelivery = RegisteredDelivery.OnFinalOutcome,
         DataCoding = coding,
-        ShortMessage = SmsTextCodec.Encode(text, coding),
+        ShortMessage = SmsText.Encode(text, coding),
     });
 
     private static string Str(JsonElement e, string property) => e.GetProperty(property).GetString() ?? "<null>";

@@ -5,7 +5,6 @@ using Akka.TestKit.Xunit2;
 using Front.Actors.Smpp.Codec;
 using Front.Actors.Smpp.Protocol;
 using Front.Actors.Smpp.Streams;
-using Front.Actors.Domain.Text;
 
 namespace Front.Actors.Smpp.Tests.Streams;
 
