@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Configuration;
+using Front.Actors.SmscSimulator;
+using Xunit.Abstractions;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>
+/// Pacing as the operator sees it: the host binds once to a simulator run by the test, and the simulator's own
+/// per-second counts of submit_sm (on its monotonic clock) are what is asserted. The tolerances allow a message
+/// or two to land across a second boundary; a sender without pacing puts everything into one or two seconds.
+/// </summary>
+public class PacingAtTheSmscTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Never_more_than_the_binds_maximum_reaches_the_smsc_in_any_second()
+    {
+        const int maximum = 20, count = 100;
+        using var smscSystem = ActorSystem.Create("pacing-bind-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        // The SMSC holds the bind to its agreed maximum itself: anything faster is answered ESME_RTHROTTLED.
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { MaxSubmitsPerSecond = maximum, ReceiptDelay = TimeSpan.FromMilliseconds(10) });
+        await using var host = await StartHostAsync(smsc, maximum);
+        // The account's own rate well above the bind's, so only the bind paces.
+        await SetAccountRateAsync(host, 1_000);
+
+        await SendAsync(host, count);
+        await Poll.UntilValueAsync(() => Task.FromResult(smsc.Counters.SubmitsAccepted >= count ? true : (bool?)null), $"{count} submits accepted");
+        var seconds = smsc.SubmitsPerSecond;
+        await smsc.StopAsync();
+
+        var report = Describe(seconds);
+        output.WriteLine($"second:received/throttled {report}");
+        Assert.All(seconds, s => Assert.True(s.Received <= maximum + Tolerance(maximum), $"second {s.Second} had {s.Received} submits, maximum {maximum}: {report}"));
+        Assert.Equal(0, smsc.Counters.SubmitsThrottled);
+        // count / maximum seconds of traffic at least: the work was spread, not merely cut into a few busy seconds.
+        Assert.True(seconds.Count >= count / (maximum + Tolerance(maximum)), report);
+    }
+
+    [Fact]
+    public async Task Traffic_above_the_accounts_rate_waits_and_a_rate_lowered_mid_run_applies_to_what_waits()
+    {
+        const int before = 10, after = 5, count = 60, changeAt = 25;
+        using var smscSystem = ActorSystem.Create("pacing-account-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { MaxSubmitsPerSecond = 1_000, ReceiptDelay = TimeSpan.FromMilliseconds(10) });
+        await using var host = await StartHostAsync(smsc, bindMaximum: 1_000);
+        await SetAccountRateAsync(host, before);
+
+        await SendAsync(host, count);
+        await Poll.UntilValueAsync(() => Task.FromResult(smsc.Counters.SubmitsReceived >= changeAt ? true : (bool?)null), $"{changeAt} submits received");
+        await SetAccountRateAsync(host, after);
+        // The simulator's second in which the new rate was already in force (the PUT answers after the pipeline has it).
+        var changed = smsc.CurrentSecond;
+        await Poll.UntilValueAsync(() => Task.FromResult(smsc.Counters.SubmitsAccepted >= count ? true : (bool?)null), $"{count} submits accepted");
+        var seconds = smsc.SubmitsPerSecond;
+        await smsc.StopAsync();
+
+        var report = $"rate changed in second {changed}: {Describe(seconds)}";
+        output.WriteLine($"second:received/throttled {report}");
+        var first = seconds[0].Second;
+        // The first second may carry the burst (one second's worth) on top of the rate.
+        Assert.True(seconds[0].Received <= 2 * before + Tolerance(before), report);
+        Assert.All(seconds.Where(s => s.Second > first && s.Second < changed),
+            s => Assert.True(s.Received <= before + Tolerance(before), $"second {s.Second} had {s.Received} before the change: {report}"));
+        // The second of the change mixes both rates; from the next one on only the lower rate holds.
+        Assert.All(seconds.Where(s => s.Second > changed),
+            s => Assert.True(s.Received <= after + Tolerance(after), $"second {s.Second} had {s.Received} after the change: {report}"));
+        // What waited was really still waiting: a good part of the traffic went out after the change, at the new rate.
+        var sentAfter = seconds.Where(s => s.Second > changed).Sum(s => s.Received);
+        Assert.True(sentAfter >= (count - changeAt) / 2, $"only {sentAfter} sent after the change: {report}");
+        Assert.Equal(count, seconds.Sum(s => s.Accepted));
+    }
+
+    /// <summary>Room for a message sent at the end of one second to be counted in the next; far below what no pacing does.</summary>
+    private static int Tolerance(int rate) => Math.Max(2, rate / 4);
+
+    private static string Describe(IEnumerable<SubmitSecond> seconds) =>
+        string.Join(", ", seconds.Select(s => $"{s.Second}:{s.Received}/{s.Throttled}t"));
+
+    private static async Task<EngineHost> StartHostAsync(SmscSimulator.SmscSimulator smsc, int bindMaximum)
+    {
+        var host = await EngineHost.StartAsync(TestDatabase.Sqlite(), new Dictionary<string, string?>
+        {
+            ["Smpp:Simulator:Enabled"] = "false",
+            ["Smpp:Binds:0:Name"] = "telenor-1",
+            ["Smpp:Binds:0:Operator"] = "Telenor",
+            ["Smpp:Binds:0:Host"] = "127.0.0.1",
+            ["Smpp:Binds:0:Port"] = smsc.Port.ToString(),
+            ["Smpp:Binds:0:SystemId"] = "front",
+            ["Smpp:Binds:0:WindowSize"] = "10",
+            ["Smpp:Binds:0:MaxMessagesPerSecond"] = bindMaximum.ToString(),
+            ["Smpp:Binds:0:SubmitIdFormat"] = "Hex",
+            ["Smpp:Binds:0:ReceiptIdFormat"] = "Decimal",
+        });
+        await smsc.WhenSessionsBound(1).WaitAsync(Limit);
+        return host;
+    }
+
+    private static async Task SetAccountRateAsync(EngineHost host, int messagesPerSecond)
+    {
+        var response = await host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits", new { messagesPerSecond });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task SendAsync(EngineHost host, int count)
+    {
+        var to = Enumerable.Range(0, count).Select(i => $"91{i:D6}").ToArray();
+        var response = await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to, text = "I takt" });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body.ToString());
+        Assert.Equal(count, body.GetProperty("messages").GetArrayLength());
+    }
+}
