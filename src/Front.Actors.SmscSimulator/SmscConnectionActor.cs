@@ -350,6 +350,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         var now = Now;
         owed.AddRange(_awaitingResponse.Values.Select(pdu => new PendingDelivery(pdu, now)));
         _awaitingResponse.Clear();
+        SmscCounters.Add(ref _counters.DeliveriesHandedOn, owed.Count);
         _simulator.Registry.Unregister(Self, _systemId, owed);
     }
 
