@@ -24,7 +24,9 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         using var smscSystem = ActorSystem.Create("pacing-bind-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         // The SMSC holds the bind to its agreed maximum itself: anything faster is answered ESME_RTHROTTLED.
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { MaxSubmitsPerSecond = maximum, ReceiptDelay = TimeSpan.FromMilliseconds(10) });
-        await using var host = await StartHostAsync(smsc, maximum);
+        // The usual window of 10. Without pacing, the submits pile into the first seconds up to what the SMSC's
+        // throttling and the session's pauses let through (30 to 41 a second against this maximum of 20).
+        await using var host = await StartHostAsync(smsc, maximum, window: 10);
         // The account's own rate well above the bind's, so only the bind paces.
         await SetAccountRateAsync(host, 1_000);
 
@@ -36,7 +38,8 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         var report = Describe(seconds);
         output.WriteLine($"second:received/throttled {report}");
         Assert.All(seconds, s => Assert.True(s.Received <= maximum + Tolerance(maximum), $"second {s.Second} had {s.Received} submits, maximum {maximum}: {report}"));
-        Assert.Equal(0, smsc.Counters.SubmitsThrottled);
+        // The SMSC's own bucket (one second's worth) never had to refuse a submit as above the maximum.
+        Assert.All(seconds, s => Assert.True(s.Throttled == 0, $"second {s.Second} had {s.Throttled} submits throttled: {report}"));
         // count / maximum seconds of traffic at least: the work was spread, not merely cut into a few busy seconds.
         Assert.True(seconds.Count >= count / (maximum + Tolerance(maximum)), report);
     }
@@ -47,7 +50,7 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         const int before = 10, after = 5, count = 60, changeAt = 25;
         using var smscSystem = ActorSystem.Create("pacing-account-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { MaxSubmitsPerSecond = 1_000, ReceiptDelay = TimeSpan.FromMilliseconds(10) });
-        await using var host = await StartHostAsync(smsc, bindMaximum: 1_000);
+        await using var host = await StartHostAsync(smsc, bindMaximum: 1_000, window: 10);
         await SetAccountRateAsync(host, before);
 
         await SendAsync(host, count);
@@ -75,13 +78,16 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         Assert.Equal(count, seconds.Sum(s => s.Accepted));
     }
 
-    /// <summary>Room for a message sent at the end of one second to be counted in the next; far below what no pacing does.</summary>
-    private static int Tolerance(int rate) => Math.Max(2, rate / 4);
+    /// <summary>
+    /// Room for messages sent at the end of one second to be counted in the next (or held up a moment on the way);
+    /// far below what no pacing does, and below what a pacer that kept the old rate after a change does.
+    /// </summary>
+    private static int Tolerance(int rate) => Math.Max(3, rate / 4);
 
     private static string Describe(IEnumerable<SubmitSecond> seconds) =>
         string.Join(", ", seconds.Select(s => $"{s.Second}:{s.Received}/{s.Throttled}t"));
 
-    private static async Task<EngineHost> StartHostAsync(SmscSimulator.SmscSimulator smsc, int bindMaximum)
+    private static async Task<EngineHost> StartHostAsync(SmscSimulator.SmscSimulator smsc, int bindMaximum, int window)
     {
         var host = await EngineHost.StartAsync(TestDatabase.Sqlite(), new Dictionary<string, string?>
         {
@@ -91,7 +97,7 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
             ["Smpp:Binds:0:Host"] = "127.0.0.1",
             ["Smpp:Binds:0:Port"] = smsc.Port.ToString(),
             ["Smpp:Binds:0:SystemId"] = "front",
-            ["Smpp:Binds:0:WindowSize"] = "10",
+            ["Smpp:Binds:0:WindowSize"] = window.ToString(),
             ["Smpp:Binds:0:MaxMessagesPerSecond"] = bindMaximum.ToString(),
             ["Smpp:Binds:0:SubmitIdFormat"] = "Hex",
             ["Smpp:Binds:0:ReceiptIdFormat"] = "Decimal",
