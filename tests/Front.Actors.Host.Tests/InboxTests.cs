@@ -87,6 +87,7 @@ public class InboxTests
     public async Task An_agent_of_another_account_sees_nothing_of_this_accounts_threads_and_may_not_act_on_them()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var demoToken = await host.SignInAsync();
         var otherToken = await OtherAccountAgentAsync(host);
         await using var demoAgent = await InboxFeed.ConnectAsync(host, demoToken);
@@ -98,9 +99,11 @@ public class InboxTests
         await InjectAsync(host, Contact, "+4790000002", "Til other");
         var otherSees = await otherAgent.NextMessageAsync("in");
         var forbidden = await host.Client(otherToken).GetAsync($"/api/v1/conversations/{demoThread}");
-        var forbiddenReply = await host.Client(otherToken).PostAsJsonAsync($"/api/v1/conversations/{demoThread}/messages", new { text = "Hei" });
+        var forbiddenReply = await host.Client(otherToken).PostAsJsonAsync($"/api/v1/conversations/{demoThread}/messages", new { text = "Uvedkommende svar" });
         var hubRefusal = await Assert.ThrowsAsync<HubException>(() => otherAgent.Connection.InvokeAsync("Claim", demoThread));
         var otherList = await host.Client(otherToken).GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+        // demo's own later message to the contact, on the lanes the refused reply would have taken, has reached the SMSC.
+        var marker = await SmscTraffic.DrainAsync(host, VirtualNumber, Contact);
 
         Assert.Equal("Til other", otherSees.Message!.Text);
         Assert.Empty(otherAgent.Received());
@@ -108,6 +111,7 @@ public class InboxTests
         Assert.Equal(HttpStatusCode.Forbidden, forbiddenReply.StatusCode);
         Assert.Contains("another account", hubRefusal.Message);
         Assert.Equal(["+4790000002"], otherList.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("ourNumber").GetString()));
+        Assert.Equal([marker], SmscTraffic.Submits(host).Select(s => s.Text));
     }
 
     [Fact]
