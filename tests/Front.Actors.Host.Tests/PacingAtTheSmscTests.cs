@@ -78,6 +78,30 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         Assert.Equal(count, seconds.Sum(s => s.Accepted));
     }
 
+    [Fact]
+    public async Task A_numbers_own_rate_holds_at_the_smsc_when_the_account_may_send_faster()
+    {
+        const int rate = 5, count = 30;
+        using var smscSystem = ActorSystem.Create("pacing-number-smsc", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { MaxSubmitsPerSecond = 1_000, ReceiptDelay = TimeSpan.FromMilliseconds(10) });
+        await using var host = await StartHostAsync(smsc, bindMaximum: 1_000, window: 10);
+        await SetAccountRateAsync(host, 1_000);
+        var provider = host.Client(EngineHost.ModeratorKey);
+        (await provider.PutAsJsonAsync("/api/v1/numbers/2401", new { ownerAccountId = "demo", shared = false })).EnsureSuccessStatusCode();
+        (await provider.PutAsJsonAsync("/api/v1/numbers/2401/limits", new { messagesPerSecond = rate })).EnsureSuccessStatusCode();
+
+        await SendAsync(host, count, from: "2401");
+        await Poll.UntilValueAsync(() => Task.FromResult(smsc.Counters.SubmitsAccepted >= count ? true : (bool?)null), $"{count} submits accepted");
+        var seconds = smsc.SubmitsPerSecond;
+        await smsc.StopAsync();
+
+        var report = Describe(seconds);
+        output.WriteLine($"second:received/throttled {report}");
+        Assert.True(seconds[0].Received <= 2 * rate + Tolerance(rate), report);
+        Assert.All(seconds.Skip(1), s => Assert.True(s.Received <= rate + Tolerance(rate), $"second {s.Second} had {s.Received}, the number's rate is {rate}: {report}"));
+        Assert.True(seconds.Count >= (count - 2 * rate) / (rate + Tolerance(rate)), report);
+    }
+
     /// <summary>
     /// Room for messages sent at the end of one second to be counted in the next (or held up a moment on the way);
     /// far below what no pacing does, and below what a pacer that kept the old rate after a change does.
@@ -112,10 +136,10 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task SendAsync(EngineHost host, int count)
+    private static async Task SendAsync(EngineHost host, int count, string from = "Front")
     {
         var to = Enumerable.Range(0, count).Select(i => $"91{i:D6}").ToArray();
-        var response = await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to, text = "I takt" });
+        var response = await host.Client().PostAsJsonAsync("/api/v1/messages", new { from, to, text = "I takt" });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, body.ToString());
         Assert.Equal(count, body.GetProperty("messages").GetArrayLength());
