@@ -243,6 +243,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
     private void OnSubmit(SubmitSm submit)
     {
         SmscCounters.Add(ref _counters.SubmitsReceived);
+        _simulator.Seconds.Received();
         if (_bindType == BindType.Receiver)
         {
             Write(submit.CreateResponse(CommandStatus.IncorrectBindStatus));
@@ -256,6 +257,8 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         if (decision.Status != CommandStatus.Ok)
         {
             SmscCounters.Add(ref decision.Status == CommandStatus.Throttled ? ref _counters.SubmitsThrottled : ref _counters.SubmitsFailed);
+            if (decision.Status == CommandStatus.Throttled)
+                _simulator.Seconds.Throttled();
             Write(submit.CreateResponse(decision.Status));
             return;
         }
@@ -264,6 +267,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         var messageId = options.MessageIds.Format(id);
         var at = DateTimeOffset.UtcNow;
         SmscCounters.Add(ref _counters.SubmitsAccepted);
+        _simulator.Seconds.Accepted();
         if (options.RecordSubmits)
             _simulator.Record(new AcceptedSubmit(messageId, submit, _systemId, at));
         Write(new SubmitSmResp { SequenceNumber = submit.SequenceNumber, MessageId = messageId });
@@ -374,6 +378,7 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         // Unanswered deliver_sm are sent again to the next receiver, as a real SMSC does (duplicates are possible).
         owed.AddRange(_awaitingResponse.Values.Select(pdu => new PendingDelivery(pdu, now)));
         _awaitingResponse.Clear();
+        SmscCounters.Add(ref _counters.DeliveriesHandedOn, owed.Count);
         _simulator.Registry.Unregister(Self, _systemId, owed);
     }
 

@@ -17,6 +17,7 @@ internal sealed class SmscCounters
     public long GenericNacksSent;
     public long LinksDropped;
     public long EnquireLinksAnswered;
+    public long DeliveriesHandedOn;
 
     public static void Add(ref long counter, long by = 1) => Interlocked.Add(ref counter, by);
 
@@ -25,5 +26,5 @@ internal sealed class SmscCounters
         Interlocked.Read(ref BindsRejected), Interlocked.Read(ref SubmitsReceived), Interlocked.Read(ref SubmitsAccepted),
         Interlocked.Read(ref SubmitsThrottled), Interlocked.Read(ref SubmitsFailed), Interlocked.Read(ref ReceiptsSent),
         Interlocked.Read(ref MobileOriginatedSent), Interlocked.Read(ref DeliverSmRespReceived), Interlocked.Read(ref GenericNacksSent),
-        Interlocked.Read(ref LinksDropped), Interlocked.Read(ref EnquireLinksAnswered));
+        Interlocked.Read(ref LinksDropped), Interlocked.Read(ref EnquireLinksAnswered), Interlocked.Read(ref DeliveriesHandedOn));
 }

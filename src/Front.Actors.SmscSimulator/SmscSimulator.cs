@@ -47,7 +47,15 @@ public sealed class SmscSimulator : IAsyncDisposable
     /// <summary>Accepted submits in the order accepted (kept only when <see cref="SmscSimulatorOptions.RecordSubmits"/>).</summary>
     public IReadOnlyList<AcceptedSubmit> AcceptedSubmits => _accepted.ToArray();
 
+    /// <summary>Submits per whole second of the simulator's clock, oldest first (only seconds that saw a submit).</summary>
+    public IReadOnlyList<SubmitSecond> SubmitsPerSecond => Seconds.Snapshot();
+
+    /// <summary>The second of the simulator's clock it is now, on the scale of <see cref="SubmitsPerSecond"/>.</summary>
+    public long CurrentSecond => Seconds.CurrentSecond;
+
     internal SmscCounters CountersInternal { get; } = new();
+
+    internal SubmitSeconds Seconds { get; } = new();
 
     internal SubmitPolicy Policy { get; }
 

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Front.Actors.Benchmarks;
 
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- session [--messages N] [--windows 1,10,100]
-// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- engine [--messages N] [--batch B] [--concurrency C]
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- engine [--messages N] [--batch B] [--concurrency C] [--account-rate R] [--bind-rate P]
+//     [--smsc-host H --smsc-port P --smsc-system-id S --smsc-password W --window N]   (one external SMSC instead of the built-in simulators)
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- rates [--rates 50,200,1000] [--seconds 10] [--bind-max 2000]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- inbox [--accounts 100] [--connections 1000] [--conversations 10000] [--rates 100,200,400] [--seconds 10]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]

@@ -27,10 +27,9 @@ public class InboxTests
         return await host.SignInAsync("kari@other", "kari-password-1");
     }
 
-    public static TheoryData<string> Providers => TestDatabase.Providers();
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task An_inbound_message_reaches_the_agent_live_and_the_agents_reply_is_delivered_over_smpp(string provider)
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
@@ -88,6 +87,7 @@ public class InboxTests
     public async Task An_agent_of_another_account_sees_nothing_of_this_accounts_threads_and_may_not_act_on_them()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var demoToken = await host.SignInAsync();
         var otherToken = await OtherAccountAgentAsync(host);
         await using var demoAgent = await InboxFeed.ConnectAsync(host, demoToken);
@@ -99,9 +99,11 @@ public class InboxTests
         await InjectAsync(host, Contact, "+4790000002", "Til other");
         var otherSees = await otherAgent.NextMessageAsync("in");
         var forbidden = await host.Client(otherToken).GetAsync($"/api/v1/conversations/{demoThread}");
-        var forbiddenReply = await host.Client(otherToken).PostAsJsonAsync($"/api/v1/conversations/{demoThread}/messages", new { text = "Hei" });
+        var forbiddenReply = await host.Client(otherToken).PostAsJsonAsync($"/api/v1/conversations/{demoThread}/messages", new { text = "Uvedkommende svar" });
         var hubRefusal = await Assert.ThrowsAsync<HubException>(() => otherAgent.Connection.InvokeAsync("Claim", demoThread));
         var otherList = await host.Client(otherToken).GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+        // demo's own later message to the contact, on the lanes the refused reply would have taken, has reached the SMSC.
+        var marker = await SmscTraffic.DrainAsync(host, VirtualNumber, Contact);
 
         Assert.Equal("Til other", otherSees.Message!.Text);
         Assert.Empty(otherAgent.Received());
@@ -109,6 +111,7 @@ public class InboxTests
         Assert.Equal(HttpStatusCode.Forbidden, forbiddenReply.StatusCode);
         Assert.Contains("another account", hubRefusal.Message);
         Assert.Equal(["+4790000002"], otherList.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("ourNumber").GetString()));
+        Assert.Equal([marker], SmscTraffic.Submits(host).Select(s => s.Text));
     }
 
     [Fact]
@@ -137,7 +140,8 @@ public class InboxTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task The_threads_history_and_assignment_are_there_after_a_restart(string provider)
     {
         var database = TestDatabase.For(provider);
@@ -193,6 +197,7 @@ public class InboxTests
     public async Task Stopp_opts_the_contact_out_replies_and_sends_are_refused_and_start_opts_back_in()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var token = await host.SignInAsync();
         await using var agent = await InboxFeed.ConnectAsync(host, token);
         await InjectAsync(host, Contact, VirtualNumber, "Stopp.");
@@ -204,6 +209,8 @@ public class InboxTests
         await InjectAsync(host, Contact, VirtualNumber, "START");
         await agent.NextAsync(u => u.Kind == "opt-in");
         var after = await host.Client(token).PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { text = "Velkommen tilbake" });
+        // The reply after START is the later ordinary message, on the same lanes: once it is at the SMSC, what was refused before it is not coming.
+        await Poll.UntilAsync(() => Task.FromResult<string?>(SmscTraffic.Submits(host).Select(s => s.Text).FirstOrDefault(t => t == "Velkommen tilbake")), "the reply after START at the SMSC");
 
         Assert.Equal(HttpStatusCode.Conflict, reply.StatusCode);
         Assert.Contains("opted out", await reply.Content.ReadAsStringAsync());
@@ -211,6 +218,9 @@ public class InboxTests
         Assert.Equal(["+4791234599"], sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("to").GetString()));
         Assert.Contains("opted out", sent.GetProperty("rejected")[0].GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
+        var submits = SmscTraffic.Submits(host);
+        Assert.Equal(["Velkommen tilbake"], submits.Where(s => s.To == "4791234567").Select(s => s.Text));
+        Assert.Equal([("4791234599", "Tilbud!")], submits.Where(s => s.To != "4791234567"));
     }
 
     [Fact]

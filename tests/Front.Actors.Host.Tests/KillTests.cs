@@ -7,7 +7,7 @@ using Front.Actors.SmscSimulator;
 namespace Front.Actors.Host.Tests;
 
 /// <summary>kill -9 of the host process: what was acknowledged is stored, resumed and reported after a restart.</summary>
-public class KillTests
+public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
@@ -32,6 +32,9 @@ public class KillTests
                    "--Smpp:Binds:0:Port=1", "--Smpp:Binds:0:SystemId=front"))
         {
             ids = await SendAsync(first.Client, "91234567", "91234568", "41234567", "96000000");
+            // At the kill every message is stored and none has left: the restart has all of them still to send.
+            foreach (var id in ids)
+                Assert.Contains((await first.GetMessageAsync(id)).GetProperty("status").GetString(), new[] { "accepted", "queued" });
             first.KillHard();
         }
 
@@ -80,6 +83,11 @@ public class KillTests
             await Poll.UntilValueAsync(async () => (await TextsAsync(first.Client)).Count >= count / 5 ? true : (bool?)null, "a fifth of the messages stored");
             first.KillHard();
         }
+        var atKill = await CountersOnceTheLinkIsGoneAsync(smsc);
+        output.WriteLine($"SMSC at the kill: {atKill}");
+        // The kill landed mid-stream: some were stored (polled above), and some were still unanswered at the SMSC, which must send them again.
+        Assert.True(atKill.DeliveriesHandedOn > 0, $"every deliver_sm had been answered before the kill: {atKill}");
+        Assert.True(atKill.DeliverSmRespReceived < count, $"all {count} answered before the kill: {atKill}");
 
         using var second = await HostProcess.StartAsync(database, bind);
         var id = Front.Actors.Engine.Conversations.ConversationIds.For("demo", "+4790000001", "+4791234567");
@@ -90,9 +98,11 @@ public class KillTests
             texts = await TextsAsync(second.Client);
             await Task.Delay(100); // only the HTTP view is there to watch from outside the process
         }
+        var atEnd = smsc.Counters;
         await smsc.StopAsync();
 
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}").ToHashSet(), texts);
+        Assert.True(atEnd.MobileOriginatedSent >= count + atKill.DeliveriesHandedOn, $"what was owed at the kill was sent again: {atEnd}");
     }
 
     [Fact]
@@ -108,9 +118,16 @@ public class KillTests
             for (var batch = 0; batch < 3; batch++)
                 ids.AddRange(await SendAsync(first.Client, Enumerable.Range(0, 100).Select(i => $"9{batch}{i:D6}").ToArray()));
             // Killed while receipts come in: some stored and answered, some stored and not yet answered, some not yet read.
-            await first.StatusAfterAsync(ids[0], "delivered", Limit);
+            Assert.Equal("delivered", await first.StatusAfterAsync(ids[0], "delivered", Limit));
             first.KillHard();
         }
+        var atKill = await CountersOnceTheLinkIsGoneAsync(smsc);
+        output.WriteLine($"SMSC at the kill: {atKill}");
+        // The kill landed mid-stream: receipts had been answered (the first message was delivered), others were still owed,
+        // and at the account's default rate (50/s) not every message had even been submitted.
+        Assert.True(atKill.DeliverSmRespReceived > 0, atKill.ToString());
+        Assert.True(atKill.DeliveriesHandedOn > 0, $"no receipt was owed at the kill: {atKill}");
+        Assert.True(atKill.SubmitsAccepted < ids.Count, $"all {ids.Count} submitted before the kill: {atKill}");
 
         using var second = await HostProcess.StartAsync(database, bind);
         foreach (var id in ids)
@@ -123,6 +140,10 @@ public class KillTests
             Assert.Equal(1, history.Count(s => s == "delivered"));
         }
     }
+
+    /// <summary>The simulator's counters once it has seen the killed host's link end (and handed on what that link owed).</summary>
+    private static async Task<SmscCountersSnapshot> CountersOnceTheLinkIsGoneAsync(SmscSimulator.SmscSimulator smsc) =>
+        await Poll.UntilAsync(() => Task.FromResult(smsc.Counters is { ActiveSessions: 0 } counters ? counters : null), "the SMSC to see the link end");
 
     /// <summary>Settings for a host with the built-in simulators off and one bind to the simulator this test runs.</summary>
     private static string[] OneBindTo(int port) =>

@@ -12,8 +12,6 @@ public class MessageJourneyTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    public static TheoryData<string> Providers => TestDatabase.Providers();
-
     private static async Task<JsonElement> SendAsync(HttpClient client, object body, HttpStatusCode expected = HttpStatusCode.Accepted)
     {
         var response = await client.PostAsJsonAsync("/api/v1/messages", body);
@@ -26,7 +24,8 @@ public class MessageJourneyTests
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{id}");
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task A_message_sent_over_http_is_delivered_and_every_status_reaches_the_signalr_client(string provider)
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
@@ -68,10 +67,12 @@ public class MessageJourneyTests
     public async Task A_send_with_a_link_to_an_unapproved_domain_is_held_with_the_rule_in_its_history()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var client = host.Client();
 
         var sent = await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Vinn en iPhone: svindel.com/vinn" });
         var message = sent.GetProperty("messages")[0];
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567");
         var stored = await GetAsync(client, message.GetProperty("id").GetString()!);
 
         Assert.Equal("held", message.GetProperty("status").GetString());
@@ -79,21 +80,33 @@ public class MessageJourneyTests
         var step = Assert.Single(stored.GetProperty("history").EnumerateArray());
         Assert.Contains("unapproved-link: link to svindel.com", step.GetProperty("detail").GetString());
         Assert.Null(stored.GetProperty("operator").GetString());
+        Assert.Equal([marker], SmscTraffic.Submits(host).Select(s => s.Text)); // a later message went through; the held one did not
     }
 
-    [Fact]
-    public async Task A_repeated_client_reference_returns_the_first_result_and_sends_once()
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task A_repeated_client_reference_returns_the_first_result_and_sends_once(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
+        SmscTraffic.Record(host);
         var client = host.Client();
         var body = new { from = "Front", to = new[] { "91234567", "41234567" }, text = "Én gang", clientRef = "order-42" };
 
         var first = await SendAsync(client, body);
         var second = await SendAsync(client, body);
+        // The same request a third time while the first copies may be on their way, then a marker to both operators.
+        var third = await SendAsync(client, body);
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567", "41234567");
 
         var ids = first.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
         Assert.Equal(2, ids.Count);
         Assert.Equal(ids, second.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(ids, third.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        var submits = SmscTraffic.Submits(host);
+        Assert.Equal(["4741234567", "4791234567"], submits.Where(s => s.Text == "Én gang").Select(s => s.To).Order());
+        Assert.Equal(2, submits.Count(s => s.Text == marker));
+        Assert.Equal(4, SmscTraffic.Received(host));
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public class ModerationTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    private static async Task<(string MessageId, string ItemId)> SendHeldAsync(EngineHost host, string text = "Vinn: svindel.com/x")
+    private const string HeldText = "Vinn: svindel.com/x";
+
+    private static async Task<(string MessageId, string ItemId)> SendHeldAsync(EngineHost host, string text = HeldText)
     {
         var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -26,10 +28,13 @@ public class ModerationTests
         return (id, item.GetProperty("id").GetString()!);
     }
 
-    [Fact]
-    public async Task An_approved_item_is_delivered()
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task An_approved_item_is_delivered_once(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
+        SmscTraffic.Record(host);
         await using var feed = await StatusFeed.ConnectAsync(host);
         var (messageId, itemId) = await SendHeldAsync(host);
 
@@ -40,6 +45,8 @@ public class ModerationTests
         var history = (await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["held", "accepted", "queued", "submitted", "delivered"], history.Select(h => h.GetProperty("status").GetString()));
         Assert.Contains("approved by demo-moderator: kjent kunde", history[1].GetProperty("detail").GetString());
+        await SmscTraffic.DrainAsync(host, "Front", "91234567");
+        Assert.Single(SmscTraffic.Submits(host), s => s.Text == HeldText);
     }
 
     [Fact]
@@ -102,21 +109,27 @@ public class ModerationTests
     public async Task A_rejected_item_is_never_sent_and_its_sender_sees_the_reason()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var (messageId, itemId) = await SendHeldAsync(host);
 
         var response = await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/reject", new { reason = "phishing" });
         var message = await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}");
+        // A later ordinary message to the same recipient has reached the SMSC: the rejected one, had it been let go, would be there before it.
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("rejected", message.GetProperty("status").GetString());
         Assert.Contains("phishing", message.GetProperty("history")[1].GetProperty("detail").GetString());
-        Assert.Equal(0, host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsReceived));
+        Assert.Equal([("4791234567", marker)], SmscTraffic.Submits(host));
+        Assert.Equal(1, SmscTraffic.Received(host));
+        Assert.Equal("rejected", (await host.Client().GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Two_moderators_approving_at_once_release_the_item_once_and_the_second_is_told()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         await using var feed = await StatusFeed.ConnectAsync(host);
         var (messageId, itemId) = await SendHeldAsync(host);
         var moderator = host.Client(EngineHost.ModeratorKey);
@@ -125,9 +138,11 @@ public class ModerationTests
             moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "a" }),
             moderator.PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "b" }));
         await feed.StatusesUntilAsync(messageId, "delivered");
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567");
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
-        Assert.Equal(1, host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsAccepted));
+        Assert.Equal([HeldText, marker], SmscTraffic.Submits(host).Select(s => s.Text));
+        Assert.Equal(2, SmscTraffic.Received(host));
     }
 
     [Fact]
@@ -151,15 +166,19 @@ public class ModerationTests
     public async Task A_suspended_account_has_its_sends_held_until_resumed()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var moderator = host.Client(EngineHost.ModeratorKey);
 
         await moderator.PostAsJsonAsync("/api/v1/accounts/demo/suspend", new { reason = "klager" });
-        var held = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Hei" })).Content.ReadFromJsonAsync<JsonElement>();
+        var held = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Mens suspendert" })).Content.ReadFromJsonAsync<JsonElement>();
         await moderator.PostAsync("/api/v1/accounts/demo/resume", null);
-        var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Hei" })).Content.ReadFromJsonAsync<JsonElement>();
+        var sent = await (await host.Client().PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Etter gjenopptak" })).Content.ReadFromJsonAsync<JsonElement>();
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567");
 
         Assert.Equal("held", held.GetProperty("messages")[0].GetProperty("status").GetString());
         Assert.Equal("accepted", sent.GetProperty("messages")[0].GetProperty("status").GetString());
+        // Resuming the account lets new sends through; what was held while suspended still waits for a moderator.
+        Assert.Equal(["Etter gjenopptak", marker], SmscTraffic.Submits(host).Select(s => s.Text));
     }
 
     [Fact]
@@ -252,6 +271,7 @@ public class ModerationQueueTests
     public async Task Many_items_are_decided_in_one_call_and_each_outcome_is_reported()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        SmscTraffic.Record(host);
         var first = await HoldAsync(host, "Se svindel.com/a");
         var second = await HoldAsync(host, "Se lureri.no/b");
         var moderator = host.Client(EngineHost.ModeratorKey);
@@ -262,11 +282,13 @@ public class ModerationQueueTests
             .Content.ReadFromJsonAsync<JsonElement>();
         var noReason = await moderator.PostAsJsonAsync("/api/v1/moderation/items/reject", new { ids = new[] { first } });
         var remaining = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/moderation/items");
+        var marker = await SmscTraffic.DrainAsync(host, "Front", "91234567");
 
         Assert.Equal(["rejected", "rejected", "unknown"], once.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
         Assert.Equal([409], again.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetInt32()));
         Assert.Equal((HttpStatusCode.BadRequest, "reason"), (noReason.StatusCode, await NumberRateTests.FieldOf(noReason)));
         Assert.Empty(remaining.GetProperty("items").EnumerateArray());
+        Assert.Equal([marker], SmscTraffic.Submits(host).Select(s => s.Text)); // neither rejected item left, not even after the late approve
     }
 }
 

@@ -7,8 +7,6 @@ namespace Front.Actors.Host.Tests;
 /// <summary>What is stored survives a restart; what was stored but not submitted is resumed.</summary>
 public class RestartTests
 {
-    public static TheoryData<string> Providers => TestDatabase.Providers();
-
     private static async Task<string> StatusAfterAsync(HttpClient client, string id, string wanted)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -22,7 +20,8 @@ public class RestartTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Statuses_survive_a_restart(string provider)
     {
         var database = TestDatabase.For(provider);
@@ -44,7 +43,8 @@ public class RestartTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Messages_stored_while_no_operator_was_reachable_are_resumed_after_a_restart(string provider)
     {
         var database = TestDatabase.For(provider);

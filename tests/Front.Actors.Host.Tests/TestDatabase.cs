@@ -40,13 +40,4 @@ public sealed class TestDatabase
     public static TestDatabase Of(string provider, string connectionString) => new(provider, connectionString);
 
     public static TestDatabase For(string provider) => provider == "PostgreSql" ? Postgres() : Sqlite();
-
-    /// <summary>The providers this run covers: SQLite always, PostgreSQL when a server is configured.</summary>
-    public static TheoryData<string> Providers()
-    {
-        var data = new TheoryData<string> { "Sqlite" };
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 })
-            data.Add("PostgreSql");
-        return data;
-    }
 }

@@ -64,6 +64,10 @@ public class SubmitTests : SimulatorTestBase
         var counters = Smsc.Counters;
         Assert.Equal((50, 50 - throttled, throttled), (counters.SubmitsReceived, counters.SubmitsAccepted, counters.SubmitsThrottled));
         Assert.Equal(50 - throttled, Smsc.AcceptedSubmits.Count);
+        // The per-second counts (on the simulator's own clock) add up to the same totals, in seconds that have passed.
+        var seconds = Smsc.SubmitsPerSecond;
+        Assert.Equal((50L, 50L - throttled, (long)throttled), (seconds.Sum(s => s.Received), seconds.Sum(s => s.Accepted), seconds.Sum(s => s.Throttled)));
+        Assert.All(seconds, s => Assert.InRange(s.Second, 0, Smsc.CurrentSecond));
     }
 
     [Fact]
