@@ -23,7 +23,7 @@ internal static class SmscTraffic
     /// <summary>Every accepted submit as (destination as written in the PDU, decoded text), in arrival order per SMSC.</summary>
     public static List<(string To, string Text)> Submits(EngineHost host) =>
         host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits)
-            .Select(s => (s.Pdu.DestinationAddr, SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, s.Pdu.DataCoding)))
+            .Select(s => (s.Pdu.DestinationAddr, SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (DataCoding)s.Pdu.DataCoding)))
             .ToList();
 
     /// <summary>Submits of every simulator, refused ones included.</summary>
