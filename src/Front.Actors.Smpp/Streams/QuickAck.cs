@@ -12,12 +12,14 @@ namespace Front.Actors.Smpp.Streams;
 /// piggybacking it on our next write. Why an SMPP server needs this: most ESMEs leave Nagle's algorithm on (node-smpp
 /// does), so once one small segment is in flight they hold every further PDU until it is acknowledged. When that
 /// segment holds nothing we answer (a deliver_sm_resp to one of our receipts), we write nothing, the ACK waits for the
-/// delayed-ACK timer, and the ESME's next submit_sm wait with it: a pipelining client then stalls for tens of
-/// milliseconds at a time (measured: 4,700 submits/s with stalls against 21,000 without, see tests/interop-node).
-/// Setting TCP_QUICKACK after each read sends the pending ACK now; Linux clears the flag by itself, hence per read.
+/// delayed-ACK timer, and the ESME's next submit_sm waits with it: a pipelining client then stalls for tens of
+/// milliseconds at a time (tests/interop-node/bench.sh, node-smpp client, window 100: about 9,000 submits/s with the
+/// stalls, 17,000 to 19,000 without). Setting TCP_QUICKACK after each read sends the pending ACK now; Linux clears the
+/// flag by itself, hence once per read (one setsockopt, a few microseconds).
 /// <para>
-/// Use: pass the instance in the listener's socket options, so it sees each accepted socket, and put
-/// <see cref="AckEachRead"/> on that connection's incoming bytes. Elsewhere than on Linux it does nothing.
+/// Use, on the server side: pass the instance in the listener's socket options, so it sees each accepted socket (kept
+/// by peer address, which is unique among one listener's connections), and put <see cref="AckEachRead"/> on that
+/// connection's incoming bytes. Elsewhere than on Linux it does nothing, and the stalls remain possible there.
 /// </para>
 /// </summary>
 public sealed class QuickAck : Inet.SocketOption
