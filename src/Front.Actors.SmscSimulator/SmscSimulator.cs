@@ -92,6 +92,20 @@ public sealed class SmscSimulator : IAsyncDisposable
         return Task.FromResult(parts.Count);
     }
 
+    /// <summary>
+    /// Sends only the chosen parts (1-based) of a long mobile-originated message with the given concatenation
+    /// reference, as an operator does when it delivers a part again or a handset's part is lost. Returns how many
+    /// parts the whole message has.
+    /// </summary>
+    public Task<int> InjectMobileOriginatedPartsAsync(string from, string to, string text, ushort reference, params int[] parts)
+    {
+        var all = MobileOriginatedBuilder.Build(from, to, text, null, reference);
+        var chosen = parts.Select(p => all[p - 1]).ToList();
+        if (!Registry.TrySendMobileOriginated(chosen[0].DestinationAddr, chosen, Now))
+            throw new InvalidOperationException("No receiver or transceiver is bound to take the mobile-originated message");
+        return Task.FromResult(all.Count);
+    }
+
     /// <summary>Cuts every connection, bound or not, at once, as a network failure would.</summary>
     public void DropAllLinks()
     {

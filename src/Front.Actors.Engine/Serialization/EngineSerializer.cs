@@ -47,6 +47,9 @@ public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWit
         ["short-number-state-v1"] = typeof(ShortNumberState),
     };
 
+    /// <summary>Every type this serializer writes, so a test can check the system picks it for each.</summary>
+    public static IReadOnlyCollection<Type> PersistedTypes => TypesByManifest.Values;
+
     private static readonly Dictionary<Type, string> ManifestsByType = TypesByManifest.ToDictionary(kv => kv.Value, kv => kv.Key);
 
     public override int Identifier => SerializerId;

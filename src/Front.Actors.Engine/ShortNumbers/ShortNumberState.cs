@@ -20,7 +20,7 @@ public sealed record ShortNumberState(
     string? DefaultReply,
     int? MessagesPerSecond,
     IReadOnlyDictionary<string, KeywordEntry> Keywords,
-    IReadOnlyList<InboundRule> NumberRules)
+    IReadOnlyList<InboundRule> NumberRules) : Serialization.IPersisted
 {
     public static ShortNumberState Empty { get; } = new(null, false, null, null, new Dictionary<string, KeywordEntry>(), []);
 

@@ -41,6 +41,24 @@ public class ConversationActorTests() : TestKit(TestConfig.Patient)
     }
 
     [Fact]
+    public void A_message_handed_to_the_thread_again_after_a_crash_is_not_journaled_twice_even_after_a_restart()
+    {
+        var id = Id();
+        var conversation = Conversation(id);
+        var message = Inbound(id, "Hei");
+        Ask(conversation, message);
+        Ask(conversation, new RecordReply(id, "m1", "Hei selv", "kari"));
+
+        conversation = Restart(conversation, id);
+        var again = Ask(conversation, message);
+        var replyAgain = Ask(conversation, new RecordReply(id, "m1", "Hei selv", "kari"));
+
+        Assert.Equal((true, 0), (again.AlreadyHad, again.Events.Count));
+        Assert.Equal((true, 0), (replyAgain.AlreadyHad, replyAgain.Events.Count));
+        Assert.Equal(2L, replyAgain.State.Messages);
+    }
+
+    [Fact]
     public void The_first_inbound_message_opens_the_thread_and_counts_as_unread()
     {
         var id = Id();

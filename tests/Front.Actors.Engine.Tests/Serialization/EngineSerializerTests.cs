@@ -17,6 +17,7 @@ public class EngineSerializerTests : TestKit
             .Apply(new AccountEvents.ItemHeld(new HeldItem("i1", Front.Actors.Domain.Misuse.HoldRule.UnapprovedLink, "link to x.com", ["x.com"], ["m1"], 1, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))))
             .Apply(new AccountEvents.DomainApproved("butikk.no", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
         new AccountEvents.ItemHeld(new HeldItem("i1", Front.Actors.Domain.Misuse.HoldRule.BulkSend, "600 recipients", [], ["m1", "m2"], 2, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
+        new AccountEvents.DomainApproved("butikk.no", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new AccountEvents.ItemApproved("i1", "mod", "ok", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), "2026-11"),
         new AccountEvents.ItemRejected("i1", "mod", "no", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new AccountEvents.LimitsChanged(new Front.Actors.Domain.Misuse.AccountLimits(10, 1000, 50), "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
@@ -32,7 +33,8 @@ public class EngineSerializerTests : TestKit
         new ConversationEvents.OptedOut("STOPP", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ConversationEvents.OptedIn("START", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         ConversationState.Empty.Apply(new ConversationEvents.Opened("acme", "2401", "+4791234567", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
-            .Apply(new ConversationEvents.AssignmentChanged("kari", "kari", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
+            .Apply(new ConversationEvents.AssignmentChanged("kari", "kari", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
+            .Apply(new ConversationEvents.MessageReceived("in_1", "Hei", null, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
         new ShortNumberEvents.NumberConfigured("acme", true, "Ukjent kodeord", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ShortNumberEvents.RateSet(25, "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ShortNumberEvents.KeywordRegistered("BLÅBÆR", "acme", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
@@ -57,10 +59,25 @@ public class EngineSerializerTests : TestKit
         Assert.Equal(Convert.ToHexString(serializer.ToBinary(value)), Convert.ToHexString(serializer.ToBinary(back)));
     }
 
+    [Theory]
+    [MemberData(nameof(Persisted))]
+    public void The_system_picks_this_serializer_for_every_persisted_type_snapshots_included(object value) =>
+        Assert.IsType<EngineSerializer>(Sys.Serialization.FindSerializerFor(value));
+
     [Fact]
-    public void The_system_picks_this_serializer_for_persisted_types()
+    public void The_round_trip_cases_cover_every_persisted_type() =>
+        Assert.Equal(EngineSerializer.PersistedTypes.OrderBy(t => t.FullName), ((IEnumerable<object[]>)Persisted).Select(row => row[0].GetType()).Distinct().OrderBy(t => t.FullName));
+
+    [Fact]
+    public void A_conversation_snapshot_from_before_threads_remembered_message_ids_still_reads()
     {
-        Assert.IsType<EngineSerializer>(Sys.Serialization.FindSerializerFor(new AccountEvents.MessagesAdmitted(1, 1, "2026-11")));
+        var serializer = new EngineSerializer((ExtendedActorSystem)Sys);
+        var old = """{"AccountId":"acme","OurNumber":"2401","Contact":"+4791234567","Messages":3,"Unread":1,"AssignedTo":null,"Closed":false,"OptedOut":false,"LastMessage":"Hei","LastMessageAt":null}"""u8.ToArray();
+
+        var state = (ConversationState)serializer.FromBinary(old, "conversation-state-v1");
+
+        Assert.Equal((3L, false), (state.Messages, state.Has("in_1")));
+        Assert.True(state.Apply(new ConversationEvents.MessageReceived("in_1", "Hei", null, DateTimeOffset.UnixEpoch)).Has("in_1"));
     }
 
     [Fact]
