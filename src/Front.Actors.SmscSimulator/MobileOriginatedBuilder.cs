@@ -30,6 +30,8 @@ internal static class MobileOriginatedBuilder
             EsmClass = parts.Count > 1 ? EsmClass.UdhIndicator : (byte)0,
             DataCoding = dataCoding,
             ShortMessage = part,
+            // As a handset's TP-MR: what lets the receiver tell a redelivery from a second message with the same text.
+            OptionalParameters = OptionalParameters.Of(new Tlv(TlvTag.UserMessageReference, new[] { (byte)(reference >> 8), (byte)reference })),
         }).ToList();
     }
 

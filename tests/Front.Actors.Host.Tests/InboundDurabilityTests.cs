@@ -20,7 +20,7 @@ public class InboundDurabilityTests
 {
     private const string Contact = "+4791234567";
     private const string VirtualNumber = "+4790000001";
-    private static readonly string LongText = string.Concat(Enumerable.Repeat("Hei, dette er en lang melding. ", 8));
+    private static readonly string LongText = string.Concat(Enumerable.Repeat("Hei, dette er en lang melding. ", 8)).TrimEnd();
 
     private static SmscSimulator.SmscSimulator AnySimulator(EngineHost host) => host.Simulators.Running.First().Smsc;
 
@@ -74,6 +74,8 @@ public class InboundDurabilityTests
         ];
         var contacts = Enumerable.Range(0, count).Select(i => $"+47912{i:D5}").ToList();
         int webhooksAtKill;
+        HashSet<string> calledBeforeKill;
+        HashSet<string> submittedBeforeKill;
         using (var first = await HostProcess.StartAsync(database, bind))
         {
             var rules = await first.Client.PutAsJsonAsync("/api/v1/rules", new
@@ -89,6 +91,8 @@ public class InboundDurabilityTests
             await Poll.UntilValueAsync(() => Task.FromResult(webhook.Count >= count / 10 ? true : (bool?)null), "a tenth of the webhooks called");
             first.KillHard();
             webhooksAtKill = webhook.Count;
+            calledBeforeKill = webhook.Ids.Keys.ToHashSet();
+            submittedBeforeKill = smsc.AcceptedSubmits.Select(s => s.Pdu.DestinationAddr).ToHashSet();
         }
         Assert.True(webhooksAtKill < count, "the kill came after all the work was done");
 
@@ -104,10 +108,16 @@ public class InboundDurabilityTests
         await Poll.UntilValueAsync(() => Task.FromResult(webhook.Ids.Count == count + 1 ? true : (bool?)null), "the last message's webhook");
         await smsc.StopAsync();
 
-        Assert.All(autoReplies, contact => Assert.Single(contact));
+        // One auto-reply per message (its thread shows it once, below); SMPP is at least once, so a submit the
+        // operator took just before the kill, not yet stored, goes again after the restart. Only those.
+        Assert.All(autoReplies.Where(contact => contact.Count() > 1), contact => Assert.Contains(contact.Key, submittedBeforeKill));
+        Assert.All(autoReplies, contact => Assert.InRange(contact.Count(), 1, 2));
         Assert.Equal(count + 1, webhook.Ids.Count);
-        Assert.All(webhook.Ids, id => Assert.Equal(1, id.Value));
-        foreach (var contact in contacts.Take(20))
+        // HTTP is at least once: a call the customer answered just before the kill, whose answer was not yet
+        // stored, is made again. Only those: nothing else is called twice.
+        Assert.All(webhook.Ids.Where(id => id.Value > 1), id => Assert.Contains(id.Key, calledBeforeKill));
+        Assert.All(webhook.Ids, id => Assert.InRange(id.Value, 1, 2));
+        foreach (var contact in contacts)
         {
             var thread = await second.Client.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{ConversationIds.For("demo", VirtualNumber, contact)}/messages");
             var texts = thread.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();

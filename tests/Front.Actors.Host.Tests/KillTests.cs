@@ -102,6 +102,8 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
         await smsc.StopAsync();
 
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"n{i}").ToHashSet(), texts);
+        // Those stored but not answered before the kill were delivered again by the SMSC: shown once all the same.
+        Assert.Equal(count, (await ThreadAsync(second.Client)).Count);
         Assert.True(atEnd.MobileOriginatedSent >= count + atKill.DeliveriesHandedOn, $"what was owed at the kill was sent again: {atEnd}");
     }
 
@@ -153,10 +155,13 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
         "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal",
     ];
 
-    private static async Task<HashSet<string>> TextsAsync(HttpClient client)
+    private static async Task<HashSet<string>> TextsAsync(HttpClient client) => (await ThreadAsync(client)).ToHashSet();
+
+    /// <summary>The thread's texts in order, duplicates included.</summary>
+    private static async Task<List<string>> ThreadAsync(HttpClient client)
     {
         var id = Front.Actors.Engine.Conversations.ConversationIds.For("demo", "+4790000001", "+4791234567");
-        var texts = new HashSet<string>();
+        var texts = new List<string>();
         for (long after = 0; ;)
         {
             var response = await client.GetAsync($"/api/v1/conversations/{id}/messages?limit=1000&after={after}");

@@ -100,7 +100,7 @@ public sealed class InboundPipeline(
         {
             Id = "in_" + Guid.CreateVersion7().ToString("N"), Bind = mo.Bind, Source = sms.From, Destination = sms.To, Text = sms.Text,
             Reference = concatenation?.Reference, Total = concatenation?.Total ?? 1, Sequence = concatenation?.Sequence ?? 1,
-            DedupKey = DedupKey(mo.Operator, sms, concatenation, mo.Pdu.OptionalParameters.ReceiptedMessageId), ReceivedAt = DateTimeOffset.UtcNow,
+            DedupKey = DedupKey(mo.Operator, sms, concatenation, mo.Pdu.OptionalParameters), ReceivedAt = DateTimeOffset.UtcNow,
         };
         bool fresh;
         try
@@ -123,13 +123,15 @@ public sealed class InboundPipeline(
     }
 
     /// <summary>
-    /// What makes a deliver_sm the same one delivered again: the operator's message id if it gives one, else for a
-    /// part of a long message its operator, contact, number and concatenation reference. A short message with no
-    /// id has nothing that tells it from a second, identical message, so it is not deduplicated.
+    /// What makes a deliver_sm the same one delivered again: the operator's message id if it gives one; for a part
+    /// of a long message its operator, contact, number and concatenation reference; for a short message the
+    /// handset's message reference (user_message_reference) with a digest of the text. A short message with
+    /// neither has nothing that tells it from a second, identical message, so it is not deduplicated.
     /// </summary>
-    private static string? DedupKey(Operator op, InboundSms sms, Domain.Text.ConcatenationInfo? concatenation, string? operatorMessageId) =>
-        operatorMessageId is { Length: > 0 } id ? $"{op}|id|{id}"
+    private static string? DedupKey(Operator op, InboundSms sms, Domain.Text.ConcatenationInfo? concatenation, Smpp.Protocol.OptionalParameters tlvs) =>
+        tlvs.ReceiptedMessageId is { Length: > 0 } id ? $"{op}|id|{id}"
         : concatenation is { } c ? $"{op}|{sms.From}|{sms.To}|{c.Reference}|{c.Total}|{c.Sequence}"
+        : tlvs.UserMessageReference is { } mr ? $"{op}|{sms.From}|{sms.To}|mr{mr}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sms.Text)), 0, 8)}"
         : null;
 
     /// <summary>

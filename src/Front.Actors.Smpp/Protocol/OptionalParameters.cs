@@ -50,6 +50,12 @@ public sealed class OptionalParameters : IReadOnlyList<Tlv>
         ? new NetworkErrorCode(t.Value.Span[0], (ushort)(t.Value.Span[1] << 8 | t.Value.Span[2]))
         : null;
 
+    /// <summary>
+    /// user_message_reference: on a mobile-originated deliver_sm, the reference the handset gave the message
+    /// (TP-MR), which tells a message delivered again from a second one with the same text.
+    /// </summary>
+    public ushort? UserMessageReference => Find(TlvTag.UserMessageReference) is { Value.Length: 2 } t ? (ushort)(t.Value.Span[0] << 8 | t.Value.Span[1]) : null;
+
     public ushort? SarMsgRefNum => Find(TlvTag.SarMsgRefNum) is { Value.Length: 2 } t ? (ushort)(t.Value.Span[0] << 8 | t.Value.Span[1]) : null;
 
     public byte? SarTotalSegments => Find(TlvTag.SarTotalSegments) is { Value.Length: 1 } t ? t.Value.Span[0] : null;
