@@ -23,7 +23,7 @@ public sealed class ConversationService(
     {
         var reply = await AskAndApplyAsync(receive, ct);
         if (reply is ConversationReplies.Changed { AlreadyHad: true } changed
-            && await store.EnsureReceivedAsync(receive.ConversationId, changed.State, receive.MessageId, receive.Text, receive.Keyword, ct) is { } repaired)
+            && await store.EnsureInThreadAsync(receive.ConversationId, changed.State, receive.MessageId, "in", receive.Text, null, receive.Keyword, ct) is { } repaired)
             await notifier.NotifyAsync(changed.State.AccountId!, [repaired]);
         return reply;
     }
@@ -54,6 +54,10 @@ public sealed class ConversationService(
             return new ReplyOutcome.Refused("contact", result.Rejected.FirstOrDefault()?.Reason ?? "not sendable", NotFound: false);
         var message = result.Messages[0];
         var recorded = await AskAndApplyAsync(new ConversationCommands.RecordReply(conversationId, message.Id, text, author), ct);
+        // Recorded before a crash that came between the journal and the read model: the read model gets it now.
+        if (recorded is ConversationReplies.Changed { AlreadyHad: true } had
+            && await store.EnsureInThreadAsync(conversationId, had.State, message.Id, "out", text, author, null, ct) is { } repaired)
+            await notifier.NotifyAsync(had.State.AccountId!, [repaired]);
         await follower.RecordedAsync(message.Id);
         return recorded is ConversationReplies.Changed
             ? new ReplyOutcome.Sent(message.Id, message.Status, message.Segments)

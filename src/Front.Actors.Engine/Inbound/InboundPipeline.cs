@@ -27,6 +27,8 @@ public sealed class InboundPipeline(
 {
     private const int ReplySegments = 3;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(1);
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(InboundPipeline));
     private readonly OptOutWords _optOutWords = new(options.StopWords, options.StartWords);
     private readonly List<Channel<object>> _lanes = new();
@@ -68,7 +70,7 @@ public sealed class InboundPipeline(
                 else if (item is InboundPartRecord stored)
                     await ProcessAsync(stored, giveUpWaiting: false);
                 else if (item is Sweep sweep)
-                    await ProcessAsync(sweep.Part, giveUpWaiting: true);
+                    await ProcessAsync(sweep.Part, sweep.GiveUpWaiting);
             }
             catch (Exception e)
             {
@@ -155,26 +157,33 @@ public sealed class InboundPipeline(
         {
             await RouteAsync(first.Bind, first.Source, first.Destination, joined.Text, first.Id);
         }
+        catch (Exception e) when (DateTimeOffset.UtcNow - first.ReceivedAt < GiveUpAfter)
+        {
+            // Left in the part store: the sweeper does it again (what was done is not done twice).
+            _log.Warning("Inbound message from {0} to {1} failed, to be tried again: {2}", first.Source, first.Destination, e.Message);
+            return;
+        }
         catch (Exception e)
         {
-            // Kept whole (all its parts) as unrouted rather than half-done; if even that fails, the sweeper tries again.
-            _log.Error(e, "Inbound message from {0} to {1} failed", first.Source, first.Destination);
+            // Failing for an hour: kept whole as unrouted, visibly, instead of being tried for ever.
+            _log.Error(e, "Inbound message from {0} to {1} failed for an hour; kept as unrouted", first.Source, first.Destination);
             await KeepUnroutedAsync(first.Bind, first.Source, first.Destination, joined.Text, $"failed: {e.Message}");
         }
         await parts.MarkProcessedAsync(group.Select(p => p.Id).ToList(), first.Id);
     }
 
     /// <summary>
-    /// Every few seconds: long messages waiting longer than the part timeout are delivered with what arrived, work
-    /// that failed is tried again, and processed parts older than the retention are deleted.
+    /// Every few seconds: work that failed is tried again (after ten seconds), long messages waiting longer than the
+    /// part timeout are delivered with what arrived, and processed parts older than the retention are deleted.
     /// </summary>
     private async Task SweepAsync()
     {
         try
         {
             var now = DateTimeOffset.UtcNow;
-            foreach (var part in (await parts.PendingAsync(now - options.PartTimeout)).DistinctBy(p => (p.Source, p.Destination, p.Reference, p.Total)))
-                await LaneOf(part.Source).Writer.WriteAsync(new Sweep(part));
+            var retryBefore = now - (RetryAfter < options.PartTimeout ? RetryAfter : options.PartTimeout);
+            foreach (var part in (await parts.PendingAsync(retryBefore)).DistinctBy(p => (p.Source, p.Destination, p.Reference, p.Total)))
+                await LaneOf(part.Source).Writer.WriteAsync(new Sweep(part, GiveUpWaiting: part.ReceivedAt < now - options.PartTimeout));
             await parts.DeleteProcessedAsync(now - options.PartRetention);
         }
         catch (Exception e)
@@ -262,6 +271,6 @@ public sealed class InboundPipeline(
 
     public void Stop() => _sweeper?.Dispose();
 
-    /// <summary>A stored part the sweeper found waiting: delivered with what arrived if its message is still incomplete.</summary>
-    private sealed record Sweep(InboundPartRecord Part);
+    /// <summary>A stored part the sweeper found waiting: tried again, and delivered with what arrived if its message is incomplete and <paramref name="GiveUpWaiting"/>.</summary>
+    private sealed record Sweep(InboundPartRecord Part, bool GiveUpWaiting);
 }

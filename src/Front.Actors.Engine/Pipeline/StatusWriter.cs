@@ -28,6 +28,8 @@ public sealed class StatusWriter
     {
         SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
     });
+    // Stored steps wait here for their push, in order, so the next batch is written while this one is pushed.
+    private readonly Channel<IReadOnlyList<StatusChange>> _toPush = Channel.CreateBounded<IReadOnlyList<StatusChange>>(new BoundedChannelOptions(64) { SingleReader = true });
     private readonly StatusStore _store;
     private readonly IStatusNotifier _notifier;
     private ILoggingAdapter? _log;
@@ -61,6 +63,22 @@ public sealed class StatusWriter
             .GroupedWithin(MaxBatch, MaxDelay)
             .SelectAsync(1, batch => WriteAsync(batch.ToList()))
             .RunWith(Sink.Ignore<Done>(), system.Materializer(namePrefix: "status-writer"));
+        _ = Task.Run(PushAsync);
+    }
+
+    private async Task PushAsync()
+    {
+        await foreach (var stored in _toPush.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await _notifier.NotifyAsync(stored);
+            }
+            catch (Exception e)
+            {
+                _log?.Warning(e, "Pushing {0} status changes failed", stored.Count);
+            }
+        }
     }
 
     /// <summary>Stops taking entries; those already queued are still written.</summary>
@@ -90,16 +108,8 @@ public sealed class StatusWriter
         }
         foreach (var post in batch)
             post.WhenStored?.Invoke(true);
-        if (stored.Count == 0)
-            return Done.Instance;
-        try
-        {
-            await _notifier.NotifyAsync(stored);
-        }
-        catch (Exception e)
-        {
-            _log?.Warning(e, "Pushing {0} status changes failed", stored.Count);
-        }
+        if (stored.Count > 0)
+            await _toPush.Writer.WriteAsync(stored);
         return Done.Instance;
     }
 

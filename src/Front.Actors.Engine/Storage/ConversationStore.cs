@@ -48,17 +48,23 @@ public sealed class ConversationStore(Database database)
     }
 
     /// <summary>
-    /// Writes an inbound message the thread journaled but the read model does not show (the process stopped in
-    /// between), with its feed entry; null when the read model has it already.
+    /// Writes a message (inbound, or a reply) that the thread journaled but the read model does not show (the
+    /// process stopped in between), with its feed entry; null when the read model has it already.
     /// </summary>
-    public async Task<InboxUpdate?> EnsureReceivedAsync(string conversationId, ConversationState state, string messageId, string text, string? keyword, CancellationToken ct = default)
+    public async Task<InboxUpdate?> EnsureInThreadAsync(string conversationId, ConversationState state, string messageId, string direction, string text,
+        string? author, string? keyword, CancellationToken ct = default)
     {
         await using var db = database.Open();
         if (await db.GetTable<ConversationMessageRecord>().AnyAsync(m => m.MessageId == messageId, ct))
             return null;
         var at = DateTimeOffset.UtcNow;
-        var position = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = messageId, Direction = "in", Text = text, Keyword = keyword, At = at }, token: ct);
-        return await AppendAsync(db, "message", ConversationSummary.Of(conversationId, state), new ThreadMessage(messageId, "in", text, null, keyword, at, null, position), null, at, ct);
+        var position = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord
+        {
+            ConversationId = conversationId, MessageId = messageId, Direction = direction, Text = text, Author = author, Keyword = keyword, At = at,
+        }, token: ct);
+        var status = direction == "out" ? await db.GetTable<MessageRecord>().Where(m => m.Id == messageId).Select(m => m.Status).FirstOrDefaultAsync(ct) : null;
+        return await AppendAsync(db, "message", ConversationSummary.Of(conversationId, state),
+            new ThreadMessage(messageId, direction, text, author, keyword, at, status, position), author, at, ct);
     }
 
     /// <summary>A reply's delivery status changed: a feed entry so that every agent (and a reconnecting one) sees it.</summary>

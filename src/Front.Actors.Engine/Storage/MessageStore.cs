@@ -20,11 +20,11 @@ public sealed class MessageStore(Database database)
     /// <summary>Stores accepted messages and their first history step in one transaction.</summary>
     public async Task InsertAcceptedAsync(IReadOnlyList<MessageRecord> messages, CancellationToken ct = default)
     {
-        var bulk = new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows };
         await using var db = database.Open();
         await using var transaction = await db.BeginTransactionAsync(ct);
-        await db.BulkCopyAsync(bulk, messages, ct);
-        await db.BulkCopyAsync(bulk, messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt, Detail = m.HoldDetail }), ct);
+        await BatchInsert.RunAsync(db, "messages", messages, BatchInsert.Messages, ct);
+        await BatchInsert.RunAsync(db, "message_status_history",
+            messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt, Detail = m.HoldDetail }).ToList(), BatchInsert.History, ct);
         await transaction.CommitAsync(ct);
     }
 

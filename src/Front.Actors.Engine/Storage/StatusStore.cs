@@ -15,8 +15,6 @@ namespace Front.Actors.Engine.Storage;
 /// </summary>
 public sealed class StatusStore(Database database)
 {
-    private static readonly BulkCopyOptions Bulk = new() { BulkCopyType = BulkCopyType.MultipleRows };
-
     /// <summary>
     /// The keys of receipts waiting in <c>unmatched_receipts</c>, so that a batch asks the table only when one of
     /// its parts has a receipt waiting. Loaded from the table on first use; kept by this store's own writes (a
@@ -33,11 +31,11 @@ public sealed class StatusStore(Database database)
 
         var accepted = entries.OfType<StatusEntry.PartAccepted>().DistinctBy(p => (p.Mapping.Bind, p.Mapping.OperatorMessageKey)).ToList();
         if (accepted.Count > 0)
-            await db.BulkCopyAsync(Bulk, accepted.Select(p => new MessagePartRecord
+            await BatchInsert.RunAsync(db, "message_parts", accepted.Select(p => new MessagePartRecord
             {
                 Bind = p.Mapping.Bind, OperatorMessageKey = p.Mapping.OperatorMessageKey, OperatorMessageId = p.Mapping.OperatorMessageId,
                 MessageId = p.MessageId, Part = p.Mapping.Part, SubmittedAt = p.At,
-            }), ct);
+            }).ToList(), BatchInsert.Parts, ct);
 
         // Receipts that waited for a part stored just now go first: they came first.
         var receipts = accepted.Any(p => _waiting.Contains((p.Mapping.Bind, p.Mapping.OperatorMessageKey))) ? await TakeWaitingReceiptsAsync(db, accepted, ct) : [];
@@ -65,7 +63,8 @@ public sealed class StatusStore(Database database)
 
         if (stored.Count > 0)
         {
-            await db.BulkCopyAsync(Bulk, stored.Select(c => new StatusHistoryRecord { MessageId = c.MessageId, Status = c.Status.ToWire(), At = c.At, Detail = c.Detail }), ct);
+            await BatchInsert.RunAsync(db, "message_status_history",
+                stored.Select(c => new StatusHistoryRecord { MessageId = c.MessageId, Status = c.Status.ToWire(), At = c.At, Detail = c.Detail }).ToList(), BatchInsert.History, ct);
             await UpdateCurrentAsync(db, stored, ct);
         }
         await transaction.CommitAsync(ct);
