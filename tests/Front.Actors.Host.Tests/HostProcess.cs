@@ -55,6 +55,14 @@ internal sealed class HostProcess : IDisposable
         return host;
     }
 
+    /// <summary>Settings for a host with the built-in simulators off and one Telenor bind to a simulator the test runs, plus <paramref name="more"/>.</summary>
+    public static string[] OneBindTo(int port, params string[] more) =>
+    [
+        "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
+        "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={port}", "--Smpp:Binds:0:SystemId=front",
+        "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal", .. more,
+    ];
+
     /// <summary>SIGKILL: no shutdown hooks run, nothing is flushed that was not already committed.</summary>
     public void KillHard()
     {

@@ -66,12 +66,7 @@ public class InboundDurabilityTests
         await using var webhook = await CountingWebhook.StartAsync();
         using var smscSystem = ActorSystem.Create("rules-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(5) });
-        string[] bind =
-        [
-            "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
-            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
-            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal",
-        ];
+        var bind = HostProcess.OneBindTo(smsc.Port);
         var contacts = Enumerable.Range(0, count).Select(i => $"+47912{i:D5}").ToList();
         int webhooksAtKill;
         HashSet<string> calledBeforeKill;

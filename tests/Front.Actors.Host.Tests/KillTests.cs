@@ -73,7 +73,7 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
         var database = NewDatabaseFile();
         using var smscSystem = ActorSystem.Create("mo-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { RecordSubmits = false });
-        var bind = OneBindTo(smsc.Port);
+        var bind = HostProcess.OneBindTo(smsc.Port);
         using (var first = await HostProcess.StartAsync(database, bind))
         {
             await smsc.WhenSessionsBound(1).WaitAsync(Limit);
@@ -113,7 +113,7 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
         var database = NewDatabaseFile();
         using var smscSystem = ActorSystem.Create("receipt-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300), RecordSubmits = false });
-        var bind = OneBindTo(smsc.Port);
+        var bind = HostProcess.OneBindTo(smsc.Port);
         var ids = new List<string>();
         using (var first = await HostProcess.StartAsync(database, bind))
         {
@@ -148,13 +148,6 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
         await Poll.UntilAsync(() => Task.FromResult(smsc.Counters is { ActiveSessions: 0 } counters ? counters : null), "the SMSC to see the link end");
 
     /// <summary>Settings for a host with the built-in simulators off and one bind to the simulator this test runs.</summary>
-    private static string[] OneBindTo(int port) =>
-    [
-        "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
-        "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={port}", "--Smpp:Binds:0:SystemId=front",
-        "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal",
-    ];
-
     private static async Task<HashSet<string>> TextsAsync(HttpClient client) => (await ThreadAsync(client)).ToHashSet();
 
     /// <summary>The thread's texts in order, duplicates included.</summary>

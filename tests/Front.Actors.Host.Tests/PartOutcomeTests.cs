@@ -20,12 +20,7 @@ public class PartOutcomeTests
         using var smscSystem = ActorSystem.Create("parts-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300) });
         // One part a second on the bind: the parts' receipts come a second apart, so the kill lands between them.
-        string[] bind =
-        [
-            "--Smpp:Simulator:Enabled=false", "--Smpp:Binds:0:Name=telenor-1", "--Smpp:Binds:0:Operator=Telenor",
-            "--Smpp:Binds:0:Host=127.0.0.1", $"--Smpp:Binds:0:Port={smsc.Port}", "--Smpp:Binds:0:SystemId=front",
-            "--Smpp:Binds:0:SubmitIdFormat=Hex", "--Smpp:Binds:0:ReceiptIdFormat=Decimal", "--Smpp:Binds:0:MaxMessagesPerSecond=1",
-        ];
+        var bind = HostProcess.OneBindTo(smsc.Port, "--Smpp:Binds:0:MaxMessagesPerSecond=1");
         string id;
         long outcomesAtKill;
         using (var first = await HostProcess.StartAsync(database, bind))
