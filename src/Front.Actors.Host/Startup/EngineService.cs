@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Front.Actors.Engine.Hosting;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
@@ -9,25 +10,18 @@ using Microsoft.Extensions.Options;
 namespace Front.Actors.Host.Startup;
 
 /// <summary>
-/// Brings the engine up in order once the actor system runs: schema, demo seed, simulators (local mode),
-/// status writer, binds and pipeline, then resumes what was stored but not yet submitted before a restart.
+/// Brings the node up once the actor system runs: the schema, the SMSC simulators (local mode), the engine's
+/// start-up sequence (<see cref="EngineStartup"/>) on the configured binds and the simulators', then the demo seed.
 /// </summary>
 public sealed class EngineService(
     ActorSystem system,
-    Database database,
+    EngineStartup engine,
     AccountStore accounts,
-    StatusWriter writer,
-    OperatorBinds operatorBinds,
-    OutboundPipeline pipeline,
-    Resumption resumption,
-    MessageIntake intake,
     LocalSimulators simulators,
     ModeratorKeys moderators,
     Front.Actors.Engine.Moderation.ModerationService moderation,
     Front.Actors.Engine.ShortNumbers.NumberService numbers,
-    Front.Actors.Engine.Inbound.InboundPipeline inbound,
     Agents.AgentDirectory agents,
-    Front.Actors.Engine.Inbound.WebhookSender webhooks,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     ILogger<EngineService> log) : IHostedService
@@ -41,29 +35,16 @@ public sealed class EngineService(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        database.EnsureCreated();
+        engine.PrepareStorage();
         var binds = new List<BindOptions>(smpp.Value.Binds);
         if (smpp.Value.Simulator.Enabled)
             binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
+        if (binds.Count == 0)
+            log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
         // Local mode, or a demo key given explicitly: make sure the demo account exists.
         if (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey))
             await SeedDemoAsync(ct);
-        if (binds.Count == 0)
-            log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
-        writer.Start(system);
-        operatorBinds.Start(binds);
-        pipeline.Start();
-        await numbers.RestoreRatesAsync(ct);
-        await inbound.StartAsync(ct);
-        var webhooksResumed = await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct);
-        if (webhooksResumed > 0)
-            log.LogInformation("Resumed {Count} webhook deliveries left pending before a restart", webhooksResumed);
-        var resumed = await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct);
-        var carried = await moderation.ReconcileDecisionsAsync(ct);
-        if (carried > 0)
-            log.LogInformation("Carried out {Count} moderation decisions made before a restart", carried);
-        log.LogInformation("Engine started with {Binds} binds ({Names}); {Resumed} stored messages resumed",
-            binds.Count, string.Join(", ", binds.Select(b => $"{b.Name} {b.Host}:{b.Port}")), resumed);
+        await engine.StartAsync(binds, ct);
     }
 
     private async Task SeedDemoAsync(CancellationToken ct)
@@ -91,10 +72,7 @@ public sealed class EngineService(
 
     public async Task StopAsync(CancellationToken ct)
     {
-        inbound.Stop();
-        await pipeline.DisposeAsync();
-        await operatorBinds.DisposeAsync();
-        writer.Complete();
+        await engine.StopAsync();
         await simulators.DisposeAsync();
     }
 }

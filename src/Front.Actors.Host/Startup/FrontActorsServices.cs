@@ -23,48 +23,20 @@ public static class FrontActorsServices
         services.Configure<SmppOptions>(configuration.GetSection("Smpp"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
 
-        services.AddSingleton(storage);
-        services.AddSingleton<Database>();
-        services.AddSingleton<MessageStore>();
-        services.AddSingleton<AcceptedMessageWriter>();
-        services.AddSingleton<AccountStore>();
-        services.AddSingleton(PriceList.Default);
-        services.AddSingleton(_ => OperatorDataFiles.Load(configuration["Routing:DataDirectory"] is { Length: > 0 } dir ? dir : OperatorDataFiles.SampleDirectory));
-        services.AddSingleton<SignalRStatusNotifier>();
-        services.AddSingleton<ReplyFollower>();
-        services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
-        services.AddSingleton<StatusStore>();
-        services.AddSingleton<StatusWriter>();
-        services.AddSingleton<ReceiptIntake>();
-        services.AddSingleton<OperatorBinds>();
-        services.AddSingleton<MessageRouter>();
-        services.AddSingleton<OutboundPipeline>();
-        services.AddSingleton<Resumption>();
-        services.AddSingleton<MessageIntake>();
-        services.AddSingleton<HeldItemStore>();
-        services.AddSingleton<Front.Actors.Engine.Moderation.ModerationService>();
-        services.AddSingleton<ModeratorKeys>();
-        services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
-        services.AddSingleton<LocalSimulators>();
-        services.AddSingleton<NumberStore>();
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<InboundPartStore>();
-        services.AddSingleton<InboxWriter>();
-        services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
-        services.AddSingleton<ConversationService>();
-        services.AddSingleton(configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions());
-        services.AddSingleton(configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
-        // One client for all webhooks; pooled connections are renewed so DNS changes are picked up.
-        services.AddSingleton(sp => new WebhookSender(sp.GetRequiredService<Akka.Actor.ActorSystem>(), sp.GetRequiredService<Database>(),
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), sp.GetRequiredService<WebhookOptions>()));
-        services.AddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>());
-        services.AddSingleton<AgentRoundRobin>();
-        services.AddSingleton<InboundPipeline>();
-        services.AddSingleton<Agents.AgentDirectory>();
-        services.AddSingleton<Front.Actors.Engine.ShortNumbers.NumberService>();
+        services.AddFrontActorsEngine(new EngineSettings(storage, node,
+            configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),
+            configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions(),
+            configuration["Routing:DataDirectory"] is { Length: > 0 } dir ? dir : null,
+            Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon")));
 
-        var clusterConfig = Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon");
-        services.AddAkka("front-actors", builder => builder.ConfigureFrontActors(node, storage, clusterConfig));
+        // What faces people: the live pushes behind the engine's notifier interfaces, keys, agents, local mode.
+        services.AddSingleton<SignalRStatusNotifier>();
+        services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
+        services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
+        services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
+        services.AddSingleton<ModeratorKeys>();
+        services.AddSingleton<Agents.AgentDirectory>();
+        services.AddSingleton<LocalSimulators>();
         services.AddHostedService<EngineService>();
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

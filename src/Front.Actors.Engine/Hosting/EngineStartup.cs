@@ -1,0 +1,66 @@
+using Akka.Actor;
+using Akka.Event;
+using Front.Actors.Engine.Inbound;
+using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Moderation;
+using Front.Actors.Engine.Pipeline;
+using Front.Actors.Engine.ShortNumbers;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Hosting;
+
+/// <summary>
+/// The engine's start-up, one named step after the other, each logged: the order matters (statuses must be
+/// storable before a bind can answer; rates must be set before stored messages resume).
+/// </summary>
+public sealed class EngineStartup(
+    ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
+    InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation)
+{
+    private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
+
+    /// <summary>Creates the schema (first start, or new columns after an upgrade).</summary>
+    public void PrepareStorage() => Step("storage", database.EnsureCreated);
+
+    /// <summary>Starts the engine on these binds and carries on with what a restart interrupted.</summary>
+    public async Task StartAsync(IReadOnlyList<BindOptions> bindOptions, CancellationToken ct = default)
+    {
+        Step("status writer", () => writer.Start(system));
+        Step("binds", () => binds.Start(bindOptions));
+        Step("outbound pipeline", outbound.Start);
+        await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
+        await StepAsync("inbound pipeline (and parts stored before a restart)", () => inbound.StartAsync(ct));
+        await StepAsync("webhooks pending before a restart", async () =>
+            await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct));
+        await StepAsync("messages stored but not submitted before a restart", async () =>
+            await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct));
+        await StepAsync("moderation decisions journaled before a restart", async () => await moderation.ReconcileDecisionsAsync(ct));
+        _log.Info("Engine started with {0} binds ({1})", bindOptions.Count, string.Join(", ", bindOptions.Select(b => $"{b.Name} {b.Host}:{b.Port}")));
+    }
+
+    public async Task StopAsync()
+    {
+        inbound.Stop();
+        await outbound.DisposeAsync();
+        await binds.DisposeAsync();
+        writer.Complete();
+    }
+
+    private void Step(string name, Action step)
+    {
+        step();
+        _log.Info("Start-up: {0} done", name);
+    }
+
+    private async Task StepAsync(string name, Func<Task> step)
+    {
+        await step();
+        _log.Info("Start-up: {0} done", name);
+    }
+
+    private async Task StepAsync(string name, Func<Task<int>> step)
+    {
+        var count = await step();
+        _log.Info("Start-up: {0} done ({1})", name, count);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>The read models and their writers, all in the one database the journal uses.</summary>
+public static class StorageServices
+{
+    public static IServiceCollection AddEngineStorage(this IServiceCollection services, StorageOptions storage) => services
+        .AddSingleton(storage)
+        .AddSingleton<Database>()
+        .AddSingleton<MessageStore>()
+        .AddSingleton<AcceptedMessageWriter>()
+        .AddSingleton<StatusStore>()
+        .AddSingleton<AccountStore>()
+        .AddSingleton<HeldItemStore>()
+        .AddSingleton<NumberStore>()
+        .AddSingleton<ConversationStore>()
+        .AddSingleton<InboundPartStore>()
+        .AddSingleton<InboxWriter>();
+}
