@@ -29,6 +29,7 @@ const total = Number(count || 0);
 const submitted = new Map(); // message_id -> index of the submit
 const receipts = new Map(); // receipted_message_id -> how many receipts named it
 let finishing = false;
+let unbound = false; // the unbind was answered: a close from here on is the expected end
 
 const session = smpp.connect({ host, port: Number(port) }, () => {
   session.bind_transceiver({ system_id: systemId, password }, (pdu) => {
@@ -100,6 +101,8 @@ session.on('generic_nack', (pdu) => fail(`generic_nack ${pdu.command_status} for
 session.on('error', (e) => fail(`socket error: ${e.message}`));
 session.on('close', () => {
   if (!finishing) fail('the SMSC closed the connection before the scenario finished');
+  // The SMSC may close right after its unbind_resp, before session.close() below registers its callback.
+  if (unbound) process.exit(0);
 });
 
 function finish() {
@@ -115,6 +118,8 @@ function finish() {
   session.unbind({}, (resp) => {
     if (resp.command_status !== 0) fail(`unbind answered with status ${resp.command_status}`);
     event('unbound', { command_status: resp.command_status });
+    unbound = true;
+    if (session.socket.destroyed) process.exit(0); // already closed by the SMSC: no close event is to come
     session.close(() => process.exit(0));
   });
 }
