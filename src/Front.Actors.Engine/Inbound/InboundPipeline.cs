@@ -169,7 +169,11 @@ public sealed class InboundPipeline(
             _log.Error(e, "Inbound message from {0} to {1} failed for an hour; kept as unrouted", first.Source, first.Destination);
             await KeepUnroutedAsync(first.Bind, first.Source, first.Destination, joined.Text, $"failed: {e.Message}");
         }
-        await parts.MarkProcessedAsync(group.Select(p => p.Id).ToList(), first.Id);
+        // Not waited for: the lane goes on with the next message. If the mark is lost (a crash), the sweeper repeats
+        // the message's work, which does nothing new.
+        _ = parts.MarkProcessedAsync(group.Select(p => p.Id).ToList(), first.Id)
+            .ContinueWith(t => _log.Warning("Marking inbound parts processed failed; the sweeper repeats them: {0}", t.Exception?.GetBaseException().Message),
+                TaskContinuationOptions.OnlyOnFaulted);
     }
 
     /// <summary>

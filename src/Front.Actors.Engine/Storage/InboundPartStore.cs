@@ -13,6 +13,7 @@ namespace Front.Actors.Engine.Storage;
 public sealed class InboundPartStore(Database database) : IAsyncDisposable
 {
     private readonly GroupCommit<InboundPartRecord, bool> _commit = new(parts => InsertAsync(database, parts), _ => 1, maxWeight: 500);
+    private readonly GroupCommit<(IReadOnlyList<string> PartIds, string MessageId), bool> _processed = new(marks => MarkAsync(database, marks), m => m.PartIds.Count, maxWeight: 1_000);
 
     /// <summary>Stores the part; false when a part with the same dedup key is already stored (a redelivery).</summary>
     public Task<bool> StoreAsync(InboundPartRecord part) => _commit.SubmitAsync(part);
@@ -69,11 +70,36 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
         return await query.OrderBy(p => p.ReceivedAt).ToListAsync(ct);
     }
 
-    /// <summary>The parts became <paramref name="messageId"/> in their thread, with their rules' work recorded.</summary>
-    public async Task MarkProcessedAsync(IReadOnlyList<string> partIds, string messageId, CancellationToken ct = default)
+    /// <summary>
+    /// The parts became <paramref name="messageId"/> in their thread, with their rules' work recorded. Marks from
+    /// all lanes share one transaction (group commit).
+    /// </summary>
+    public Task MarkProcessedAsync(IReadOnlyList<string> partIds, string messageId) => _processed.SubmitAsync((partIds, messageId));
+
+    private static async Task<IReadOnlyList<bool>> MarkAsync(Database database, IReadOnlyList<(IReadOnlyList<string> PartIds, string MessageId)> marks)
     {
         await using var db = database.Open();
-        await db.GetTable<InboundPartRecord>().Where(p => partIds.Contains(p.Id)).Set(p => p.MessageId, messageId).UpdateAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync();
+        await using var command = db.OpenDbConnection().CreateCommand();
+        command.Transaction = db.Transaction;
+        command.CommandText = "UPDATE inbound_parts SET message_id = @message WHERE id = @id";
+        var message = command.CreateParameter();
+        message.ParameterName = "@message";
+        message.DbType = DbType.String;
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        id.DbType = DbType.String;
+        command.Parameters.Add(message);
+        command.Parameters.Add(id);
+        foreach (var (partIds, messageId) in marks)
+            foreach (var partId in partIds)
+            {
+                message.Value = messageId;
+                id.Value = partId;
+                await command.ExecuteNonQueryAsync();
+            }
+        await transaction.CommitAsync();
+        return marks.Select(_ => true).ToList();
     }
 
     /// <summary>Deletes processed parts received before <paramref name="before"/>: past the time an operator would deliver them again.</summary>
@@ -83,5 +109,9 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
         return await db.GetTable<InboundPartRecord>().Where(p => p.MessageId != null && p.ReceivedAt < before).DeleteAsync(ct);
     }
 
-    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _commit.DisposeAsync();
+        await _processed.DisposeAsync();
+    }
 }
