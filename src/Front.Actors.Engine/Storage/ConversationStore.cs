@@ -24,6 +24,7 @@ public sealed class ConversationStore(Database database)
     public async Task<IReadOnlyList<IReadOnlyList<InboxUpdate>>> ApplyAsync(IReadOnlyList<ConversationChange> changes, CancellationToken ct = default)
     {
         await using var db = database.Open();
+        using var turn = await database.WriteTurnAsync(ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
         var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
         foreach (var (conversationId, state, events) in changes)

@@ -21,6 +21,7 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
     private static async Task<IReadOnlyList<bool>> InsertAsync(Database database, IReadOnlyList<InboundPartRecord> parts)
     {
         await using var db = database.Open();
+        using var turn = await database.WriteTurnAsync();
         await using var transaction = await db.BeginTransactionAsync();
         await using var command = db.OpenDbConnection().CreateCommand();
         command.Transaction = db.Transaction;
@@ -79,6 +80,7 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
     private static async Task<IReadOnlyList<bool>> MarkAsync(Database database, IReadOnlyList<(IReadOnlyList<string> PartIds, string MessageId)> marks)
     {
         await using var db = database.Open();
+        using var turn = await database.WriteTurnAsync();
         await using var transaction = await db.BeginTransactionAsync();
         await using var command = db.OpenDbConnection().CreateCommand();
         command.Transaction = db.Transaction;

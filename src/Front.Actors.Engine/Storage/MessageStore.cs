@@ -21,6 +21,7 @@ public sealed class MessageStore(Database database)
     public async Task InsertAcceptedAsync(IReadOnlyList<MessageRecord> messages, CancellationToken ct = default)
     {
         await using var db = database.Open();
+        using var turn = await database.WriteTurnAsync(ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
         await BatchInsert.RunAsync(db, "messages", messages, BatchInsert.Messages, ct);
         await BatchInsert.RunAsync(db, "message_status_history",
