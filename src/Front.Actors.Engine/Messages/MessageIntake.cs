@@ -130,8 +130,8 @@ public sealed class MessageIntake(
             await statusNotifier.NotifyAsync(records.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Held, now, r.HoldDetail)).ToList());
         }
         else
-            foreach (var record in records)
-                await pipeline.EnqueueAsync(Rebuild(record)!, ct);
+            // Built from what this call already parsed, not re-read from the records.
+            await pipeline.EnqueueAsync(recipients.Select((r, i) => new OutboundMessage(ids[i], command.AccountId, sender, r, text, operators.HomeOperator(r))).ToList(), ct);
         return new SendResult(records.Select(ToAccepted).ToList(), rejected);
     }
 

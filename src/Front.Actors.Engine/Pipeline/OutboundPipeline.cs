@@ -55,6 +55,9 @@ public sealed class OutboundPipeline : IAsyncDisposable
     /// <summary>Hands an accepted (and stored) message to the pipeline, through its account's and sender's paced lanes.</summary>
     public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct = default) => _accountLanes.EnqueueAsync(message, ct);
 
+    /// <summary>Hands many messages over at once (one request's recipients), in their order.</summary>
+    public ValueTask EnqueueAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken ct = default) => _accountLanes.EnqueueAsync(messages, ct);
+
     /// <summary>Sets an account's sending rate (messages per second); applies to what is still waiting too.</summary>
     public void SetAccountRate(string accountId, int messagesPerSecond) => _accountLanes.SetRate(accountId, messagesPerSecond);
 

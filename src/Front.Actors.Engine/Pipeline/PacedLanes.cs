@@ -25,13 +25,25 @@ internal sealed class PacedLanes(
 
     private static TimeSpan Now => Stopwatch.GetElapsedTime(Started);
 
-    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct)
+    public ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct) => EnqueueAsync([message], ct);
+
+    /// <summary>
+    /// Queues messages in their order. Messages of one key go into its lane as one item, so a request of many
+    /// recipients takes the lane's queue once instead of once per message (concurrent requests contended there).
+    /// </summary>
+    public async ValueTask EnqueueAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken ct)
     {
-        var key = keyOf(message);
-        // Unpaced keys skip the lanes, unless a lane exists (the rate was lifted): what waits there goes first.
-        if (RateOf(key) is null && !_lanes.ContainsKey(key))
-            return _next(message);
-        return _lanes.GetOrAdd(key, k => new Lane(this, k)).EnqueueAsync(message, ct);
+        foreach (var group in messages.GroupBy(keyOf))
+        {
+            // Unpaced keys skip the lanes, unless a lane exists (the rate was lifted): what waits there goes first.
+            if (RateOf(group.Key) is null && !_lanes.ContainsKey(group.Key))
+            {
+                foreach (var message in group)
+                    await _next(message);
+                continue;
+            }
+            await _lanes.GetOrAdd(group.Key, k => new Lane(this, k)).EnqueueAsync(group.ToArray(), ct);
+        }
     }
 
     public void SetRate(string key, int? messagesPerSecond)
@@ -54,7 +66,7 @@ internal sealed class PacedLanes(
 
     private sealed class Lane
     {
-        private readonly Channel<OutboundMessage> _queue = Channel.CreateUnbounded<OutboundMessage>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Channel<OutboundMessage[]> _queue = Channel.CreateUnbounded<OutboundMessage[]>(new UnboundedChannelOptions { SingleReader = true });
         private readonly PacedLanes _owner;
         private readonly string _key;
         private readonly Lock _lock = new();
@@ -71,16 +83,19 @@ internal sealed class PacedLanes(
 
         public int Waiting => Volatile.Read(ref _waiting);
 
-        public async ValueTask EnqueueAsync(OutboundMessage message, CancellationToken ct)
+        public async ValueTask EnqueueAsync(OutboundMessage[] messages, CancellationToken ct)
         {
-            var ahead = Interlocked.Increment(ref _waiting);
-            await _queue.Writer.WriteAsync(message, ct);
+            var ahead = Interlocked.Add(ref _waiting, messages.Length) - messages.Length;
+            await _queue.Writer.WriteAsync(messages, ct);
             // The customer sees that a message waits for its rate when the wait is noticeable (a second or more).
             double? rate;
             lock (_lock)
                 rate = _bucket?.RatePerSecond;
-            if (rate is > 0 && ahead >= rate)
-                await _owner._onWaiting(message, $"waiting for the {_owner._name} rate of {rate:0.#} msg/s, {ahead - 1} ahead");
+            if (rate is not > 0)
+                return;
+            for (var i = 0; i < messages.Length; i++)
+                if (ahead + i + 1 >= rate)
+                    await _owner._onWaiting(messages[i], $"waiting for the {_owner._name} rate of {rate:0.#} msg/s, {ahead + i} ahead");
         }
 
         public void RateChanged(int? rate)
@@ -100,7 +115,8 @@ internal sealed class PacedLanes(
 
         private async Task PaceAsync()
         {
-            await foreach (var message in _queue.Reader.ReadAllAsync())
+            await foreach (var batch in _queue.Reader.ReadAllAsync())
+            foreach (var message in batch)
             {
                 Interlocked.Decrement(ref _waiting);
                 while (true)
