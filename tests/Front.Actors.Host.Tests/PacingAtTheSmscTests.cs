@@ -64,14 +64,9 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
 
         var report = $"rate changed in second {changed}: {Describe(seconds)}";
         output.WriteLine($"second:received/throttled {report}");
-        var first = seconds[0].Second;
-        // The first second may carry the burst (one second's worth) on top of the rate.
-        Assert.True(seconds[0].Received <= 2 * before + Tolerance(before), report);
-        Assert.All(seconds.Where(s => s.Second > first && s.Second < changed),
-            s => Assert.True(s.Received <= before + Tolerance(before), $"second {s.Second} had {s.Received} before the change: {report}"));
+        AssertPaced(seconds.Where(s => s.Second < changed).ToList(), before, report);
         // The second of the change mixes both rates; from the next one on only the lower rate holds.
-        Assert.All(seconds.Where(s => s.Second > changed),
-            s => Assert.True(s.Received <= after + Tolerance(after), $"second {s.Second} had {s.Received} after the change: {report}"));
+        AssertPaced(seconds.Where(s => s.Second > changed).ToList(), after, report);
         // What waited was really still waiting: a good part of the traffic went out after the change, at the new rate.
         var sentAfter = seconds.Where(s => s.Second > changed).Sum(s => s.Received);
         Assert.True(sentAfter >= (count - changeAt) / 2, $"only {sentAfter} sent after the change: {report}");
@@ -97,9 +92,26 @@ public class PacingAtTheSmscTests(ITestOutputHelper output)
 
         var report = Describe(seconds);
         output.WriteLine($"second:received/throttled {report}");
-        Assert.True(seconds[0].Received <= 2 * rate + Tolerance(rate), report);
-        Assert.All(seconds.Skip(1), s => Assert.True(s.Received <= rate + Tolerance(rate), $"second {s.Second} had {s.Received}, the number's rate is {rate}: {report}"));
+        AssertPaced(seconds, rate, report);
         Assert.True(seconds.Count >= (count - 2 * rate) / (rate + Tolerance(rate)), report);
+    }
+
+    /// <summary>
+    /// What a rate of <paramref name="rate"/> per second with a burst of one second's worth allows: in any run of
+    /// consecutive seconds, at most the rate times their number plus one burst. (A lane held up for a moment, say
+    /// by the garbage collector, may catch up with its burst in the next second; no pacing, or the old rate kept
+    /// after a change, breaks this within a few seconds.)
+    /// </summary>
+    private static void AssertPaced(IReadOnlyList<SubmitSecond> seconds, int rate, string report)
+    {
+        for (var from = 0; from < seconds.Count; from++)
+            for (var to = from; to < seconds.Count; to++)
+            {
+                var span = seconds[to].Second - seconds[from].Second + 1;
+                var sent = seconds.Skip(from).Take(to - from + 1).Sum(s => s.Received);
+                Assert.True(sent <= rate * span + rate + Tolerance(rate),
+                    $"seconds {seconds[from].Second}–{seconds[to].Second} had {sent}, more than {rate}/s with a burst of {rate}: {report}");
+            }
     }
 
     /// <summary>
