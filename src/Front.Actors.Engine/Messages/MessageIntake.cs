@@ -72,8 +72,10 @@ public sealed class MessageIntake(
             throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
 
         // A database outage slows the engine down: while statuses cannot be stored, new sends are refused whole.
-        if (statuses.IsBackedUp)
-            throw new EngineBusyException($"status writes are backed up ({statuses.Backlog} waiting)", TimeSpan.FromSeconds(5));
+        if (statuses.IsFailing)
+            throw new EngineBusyException("statuses cannot be stored at the moment", TimeSpan.FromSeconds(5));
+        if (statuses.IsFull || pipeline.InFlight + recipients.Count > OutboundPipeline.MaxInFlight)
+            throw new EngineBusyException($"the engine is behind ({pipeline.InFlight} messages on their way, {statuses.Backlog} statuses to store)", TimeSpan.FromSeconds(1));
         var now = DateTimeOffset.UtcNow;
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();

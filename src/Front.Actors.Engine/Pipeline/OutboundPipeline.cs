@@ -67,6 +67,14 @@ public sealed class OutboundPipeline : IAsyncDisposable
     /// <summary>Messages of the account still waiting for its rate.</summary>
     public int WaitingFor(string accountId) => _accountLanes.Waiting(accountId);
 
+    /// <summary>
+    /// Stored messages held in this node's memory on their way to a bind (lanes and the router's queue); the
+    /// intake refuses new sends above <see cref="MaxInFlight"/>, which bounds the memory a backlog can take.
+    /// </summary>
+    public int InFlight => _accountLanes.Waiting() + _senderLanes.Waiting() + _routing.Reader.Count;
+
+    public const int MaxInFlight = 100_000;
+
     private ValueTask OnWaitingAsync(OutboundMessage message, string detail) =>
         _writer.PostAsync(new StatusChange(message.Id, message.AccountId, MessageStatus.Queued, DateTimeOffset.UtcNow, detail));
 

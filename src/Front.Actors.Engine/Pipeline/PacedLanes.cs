@@ -56,6 +56,9 @@ internal sealed class PacedLanes(
     /// <summary>Messages waiting in the key's lane.</summary>
     public int Waiting(string key) => _lanes.TryGetValue(key, out var lane) ? lane.Waiting : 0;
 
+    /// <summary>Messages waiting in all lanes.</summary>
+    public int Waiting() => _lanes.Values.Sum(l => l.Waiting);
+
     private int? RateOf(string key) => _rates.TryGetValue(key, out var rate) ? rate : defaultRate;
 
     public void Complete()

@@ -14,7 +14,7 @@ namespace Front.Actors.Engine.Pipeline;
 /// posted), then pushes the steps it stored to live clients, so a client never sees a status the API cannot
 /// return. A failed write is retried with back-off for as long as it takes: nothing is dropped. The queue is
 /// bounded, so a database outage slows the pipeline down (posting waits) instead of filling memory; the API
-/// refuses new sends while the writer is failing or backed up (<see cref="IsBackedUp"/>).
+/// refuses new sends while writes fail (<see cref="IsFailing"/>) or the queue is full (<see cref="IsFull"/>).
 /// </summary>
 public sealed class StatusWriter
 {
@@ -44,8 +44,11 @@ public sealed class StatusWriter
     /// <summary>Entries waiting to be stored.</summary>
     public int Backlog => _pending.Reader.Count;
 
-    /// <summary>True while writes fail or the queue is three quarters full: new work should be refused, not queued.</summary>
-    public bool IsBackedUp => _failing || Backlog > Capacity * 3 / 4;
+    /// <summary>True from a failed write until the next one succeeds (the database is not answering).</summary>
+    public bool IsFailing => _failing;
+
+    /// <summary>True while the queue is full, so whatever posts waits.</summary>
+    public bool IsFull => Backlog >= Capacity;
 
     /// <summary>
     /// Queues an entry, waiting while the queue is full. <paramref name="whenStored"/> hears once it is stored
