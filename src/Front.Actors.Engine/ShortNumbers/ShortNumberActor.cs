@@ -32,7 +32,7 @@ public sealed class ShortNumberActor : ReceivePersistentActor
         {
             if (!c.Shared && _state.Keywords.Values.Any(k => k.AccountId != c.OwnerAccountId))
             {
-                Refuse(c.Number, "shared", "other accounts have keywords on this number; release them before making it an owned number");
+                Refuse(c.Number, RefusalKind.Invalid, "shared", "other accounts have keywords on this number; release them before making it an owned number");
                 return;
             }
             PersistAndReply(c.Number, new ShortNumberEvents.NumberConfigured(c.OwnerAccountId, c.Shared, c.DefaultReply, c.By, DateTimeOffset.UtcNow));
@@ -42,7 +42,7 @@ public sealed class ShortNumberActor : ReceivePersistentActor
         {
             if (c.MessagesPerSecond is < 1 or > 100_000)
             {
-                Refuse(c.Number, "messagesPerSecond", "must be between 1 and 100000, or null for no limit of its own");
+                Refuse(c.Number, RefusalKind.Invalid, "messagesPerSecond", "must be between 1 and 100000, or null for no limit of its own");
                 return;
             }
             PersistAndReply(c.Number, new ShortNumberEvents.RateSet(c.MessagesPerSecond, c.By, DateTimeOffset.UtcNow));
@@ -50,8 +50,8 @@ public sealed class ShortNumberActor : ReceivePersistentActor
 
         Command<ShortNumberCommands.RegisterKeyword>(c =>
         {
-            if (_state.RefuseKeyword(c.Keyword, c.AccountId) is { } reason)
-                Refuse(c.Number, "keyword", reason);
+            if (_state.RefuseKeyword(c.Keyword, c.AccountId) is { } refusal)
+                Refuse(c.Number, refusal.Kind, "keyword", refusal.Reason);
             else if (_state.Keywords.ContainsKey(c.Keyword))
                 Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)); // already this account's: nothing changes
             else
@@ -61,7 +61,7 @@ public sealed class ShortNumberActor : ReceivePersistentActor
         Command<ShortNumberCommands.ReleaseKeyword>(c =>
         {
             if (!_state.Keywords.TryGetValue(c.Keyword, out var entry) || entry.AccountId != c.AccountId)
-                Refuse(c.Number, "keyword", $"'{c.Keyword}' is not this account's keyword on {c.Number}");
+                Refuse(c.Number, RefusalKind.NotFound, "keyword", $"'{c.Keyword}' is not this account's keyword on {c.Number}");
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.KeywordReleased(c.Keyword, DateTimeOffset.UtcNow));
         });
@@ -72,9 +72,9 @@ public sealed class ShortNumberActor : ReceivePersistentActor
                 ? _state.OwnerAccountId == c.AccountId
                 : _state.Keywords.TryGetValue(c.Keyword, out var entry) && entry.AccountId == c.AccountId;
             if (!owns)
-                Refuse(c.Number, c.Keyword is null ? "number" : "keyword", "not this account's number or keyword");
+                Refuse(c.Number, RefusalKind.Forbidden, c.Keyword is null ? "number" : "keyword", "not this account's number or keyword");
             else if (c.SubKeyword is not null && c.Keyword is null)
-                Refuse(c.Number, "subKeyword", "a sub-keyword needs its keyword");
+                Refuse(c.Number, RefusalKind.Invalid, "subKeyword", "a sub-keyword needs its keyword");
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, c.Rules, DateTimeOffset.UtcNow));
         });
@@ -88,7 +88,7 @@ public sealed class ShortNumberActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
-    private void Refuse(string number, string field, string reason) => Sender.Tell(new ShortNumberReplies.Refused(number, field, reason));
+    private void Refuse(string number, RefusalKind kind, string field, string reason) => Sender.Tell(new ShortNumberReplies.Refused(number, field, reason, kind));
 
     private void PersistAndReply(string number, ShortNumberEvents.IShortNumberEvent @event) =>
         Persist(@event, e =>

@@ -35,5 +35,5 @@ public static class ShortNumberReplies
     public sealed record Info(string Number, ShortNumberState State) : IReply;
 
     /// <summary>The command was refused and nothing was journaled.</summary>
-    public sealed record Refused(string Number, string Field, string Reason) : IReply;
+    public sealed record Refused(string Number, string Field, string Reason, RefusalKind Kind) : IReply;
 }

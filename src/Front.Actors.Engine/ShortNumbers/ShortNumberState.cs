@@ -71,14 +71,14 @@ public sealed record ShortNumberState(
     }
 
     /// <summary>Why a keyword cannot be registered for the account, or null if it can.</summary>
-    public string? RefuseKeyword(string keyword, string accountId)
+    public (RefusalKind Kind, string Reason)? RefuseKeyword(string keyword, string accountId)
     {
         if (!Configured)
-            return "the number is not set up";
+            return (RefusalKind.Invalid, "the number is not set up");
         if (Keywords.TryGetValue(keyword, out var taken))
-            return taken.AccountId == accountId ? null : $"'{keyword}' is already taken on this number";
+            return taken.AccountId == accountId ? null : (RefusalKind.Conflict, $"'{keyword}' is already taken on this number");
         if (!Shared && accountId != OwnerAccountId)
-            return "the number belongs to another account";
+            return (RefusalKind.Invalid, "the number belongs to another account");
         return null;
     }
 }

@@ -7,6 +7,15 @@ public static class ApiProblems
         Results.Problem(statusCode: status, title: TitleOf(status), detail: $"{field}: {reason}",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
 
+    /// <summary>An entity's refusal, its status chosen by its kind.</summary>
+    public static IResult Refusal(Front.Actors.Engine.RefusalKind kind, string field, string reason) => Field(kind switch
+    {
+        Front.Actors.Engine.RefusalKind.Conflict => 409,
+        Front.Actors.Engine.RefusalKind.NotFound => 404,
+        Front.Actors.Engine.RefusalKind.Forbidden => 403,
+        _ => 400,
+    }, field, reason);
+
     private static string TitleOf(int status) => status switch
     {
         400 => "Invalid request",

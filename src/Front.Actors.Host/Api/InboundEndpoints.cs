@@ -54,7 +54,7 @@ public static class InboundEndpoints
         return await numbers.RegisterKeywordAsync(number, keyword.Value, user.AccountId(), ct) switch
         {
             ShortNumberReplies.Info => Results.Json(new { shortNumber = number, keyword = keyword.Value }, statusCode: 201),
-            ShortNumberReplies.Refused refused => ApiProblems.Field(refused.Reason.Contains("taken") ? 409 : 400, refused.Field, refused.Reason),
+            ShortNumberReplies.Refused refused => ApiProblems.Refusal(refused.Kind, refused.Field, refused.Reason),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -68,7 +68,7 @@ public static class InboundEndpoints
         return await numbers.ReleaseKeywordAsync(number, parsed.Value, user.AccountId(), ct) switch
         {
             ShortNumberReplies.Info => Results.NoContent(),
-            ShortNumberReplies.Refused refused => ApiProblems.Field(404, refused.Field, refused.Reason),
+            ShortNumberReplies.Refused refused => ApiProblems.Refusal(refused.Kind, refused.Field, refused.Reason),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -100,7 +100,7 @@ public static class InboundEndpoints
         return await numbers.SetRulesAsync(number, user.AccountId(), keyword, subKeyword, rules, ct) switch
         {
             ShortNumberReplies.Info => Results.Ok(new { number, keyword, subKeyword, rules = rules.Select(r => new { kind = r.Kind.ToString(), target = r.Target }) }),
-            ShortNumberReplies.Refused refused => ApiProblems.Field(403, refused.Field, refused.Reason),
+            ShortNumberReplies.Refused refused => ApiProblems.Refusal(refused.Kind, refused.Field, refused.Reason),
             _ => throw new InvalidOperationException(),
         };
     }

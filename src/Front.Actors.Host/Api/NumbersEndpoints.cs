@@ -54,7 +54,7 @@ public static class NumbersEndpoints
     private static IResult Answer(ShortNumberReplies.IReply reply) => reply switch
     {
         ShortNumberReplies.Info info => Results.Ok(View(info.Number, info.State)),
-        ShortNumberReplies.Refused refused => ApiProblems.Field(refused.Field == "keyword" ? 409 : 400, refused.Field, refused.Reason),
+        ShortNumberReplies.Refused refused => ApiProblems.Refusal(refused.Kind, refused.Field, refused.Reason),
         _ => throw new InvalidOperationException($"unexpected reply {reply}"),
     };
 

@@ -107,7 +107,7 @@ public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
         var refused = ExpectMsg<ShortNumberReplies.Refused>();
         var state = Ask(entity, new ShortNumberCommands.GetInfo("2403"));
 
-        Assert.Equal("keyword", refused.Field);
+        Assert.Equal(("keyword", RefusalKind.Conflict), (refused.Field, refused.Kind));
         Assert.Contains("already taken", refused.Reason);
         Assert.Equal("acme", state.Keywords["TUR"].AccountId);
     }
@@ -133,7 +133,7 @@ public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
         var lifted = Ask(entity, new ShortNumberCommands.SetRate("2404", null, "mod"));
 
         Assert.Equal(20, limited.MessagesPerSecond);
-        Assert.Equal("messagesPerSecond", refused.Field);
+        Assert.Equal(("messagesPerSecond", RefusalKind.Invalid), (refused.Field, refused.Kind));
         Assert.Null(lifted.MessagesPerSecond);
     }
 
