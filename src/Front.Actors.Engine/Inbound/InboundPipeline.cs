@@ -49,7 +49,12 @@ public sealed class InboundPipeline(
         _sweeper = new Timer(_ => _ = SweepAsync(), null, SweepEvery, SweepEvery);
     }
 
-    private Channel<object> LaneOf(string source) => _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(source.TrimStart('+')) % (uint)_lanes.Count)];
+    /// <summary>
+    /// The contact's lane, the same whether the number comes as the operator wrote it (91234567, 4791234567) or as
+    /// stored (+4791234567): its last eight digits choose it.
+    /// </summary>
+    private Channel<object> LaneOf(string source) =>
+        _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(source.Length > 8 ? source[^8..] : source) % (uint)_lanes.Count)];
 
     private async Task DispatchAsync()
     {

@@ -67,7 +67,7 @@ public sealed class MessageIntake(
         }
 
         if (command.ClientRef is { } clientRef && await store.FindByClientRefAsync(command.AccountId, clientRef, ct) is { Count: > 0 } earlier)
-            return new SendResult(earlier.Select(ToAccepted).ToList(), rejected, Repeated: true);
+            return new SendResult(earlier.Select(ToAccepted).ToList(), rejected);
         if (recipients.Count == 0)
             throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
 
@@ -113,7 +113,7 @@ public sealed class MessageIntake(
             var winner = await store.FindByClientRefAsync(command.AccountId, command.ClientRef, ct);
             if (winner.Count == 0)
                 throw;
-            return new SendResult(winner.Select(ToAccepted).ToList(), rejected, Repeated: true);
+            return new SendResult(winner.Select(ToAccepted).ToList(), rejected);
         }
 
         onStored?.Invoke(ids);

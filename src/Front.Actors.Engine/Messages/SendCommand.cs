@@ -3,11 +3,8 @@ namespace Front.Actors.Engine.Messages;
 /// <summary>A send as the gateway received it: raw strings, validated by <see cref="MessageIntake"/>.</summary>
 public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef);
 
-/// <summary>
-/// The outcome of a send: accepted messages (stored) and recipients refused with a reason. <paramref name="Repeated"/>:
-/// the client reference was used before, and these are the first call's messages (nothing new was sent).
-/// </summary>
-public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected, bool Repeated = false);
+/// <summary>The outcome of a send: accepted messages (stored) and recipients refused with a reason.</summary>
+public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected);
 
 public sealed record AcceptedMessage(string Id, string To, string Status, int Segments, string Encoding);
 

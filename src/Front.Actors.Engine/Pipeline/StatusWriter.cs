@@ -51,8 +51,8 @@ public sealed class StatusWriter
     public bool IsFull => Backlog >= Capacity;
 
     /// <summary>
-    /// Queues an entry, waiting while the queue is full. <paramref name="whenStored"/> hears once it is stored
-    /// (true), or that it never will be because the writer stopped (false), e.g. to answer the receipt behind it.
+    /// Queues an entry, waiting while the queue is full. <paramref name="whenStored"/> is called with true once it
+    /// is stored (it is an ESME's settle, which answers the receipt behind it; nothing is ever given up, so never false).
     /// </summary>
     public ValueTask PostAsync(StatusEntry entry, Action<bool>? whenStored = null, CancellationToken ct = default) =>
         _pending.Writer.WriteAsync(new Posted(entry, whenStored), ct);

@@ -24,23 +24,11 @@ internal static class BatchInsert
             await db.BulkCopyAsync(MultipleRows, rows, ct);
             return;
         }
-        await using var command = db.OpenDbConnection().CreateCommand();
-        command.Transaction = db.Transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var parameters = columns.Select((c, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.DbType = c.Type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        await using var command = PreparedCommand.Create(db,
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})",
+            columns.Select((c, i) => ($"@p{i}", c.Type)).ToArray());
         foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+            await command.RunAsync(columns.Select(c => c.Value(row)).ToArray());
     }
 
     public static readonly IReadOnlyList<Column<StatusHistoryRecord>> History =

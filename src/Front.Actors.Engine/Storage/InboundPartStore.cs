@@ -23,31 +23,15 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync();
         await using var transaction = await db.BeginTransactionAsync();
-        await using var command = db.OpenDbConnection().CreateCommand();
-        command.Transaction = db.Transaction;
         // Both SQLite and PostgreSQL skip a row whose dedup key is taken and say so by the row count.
-        command.CommandText = "INSERT INTO inbound_parts (id, bind, source, destination, text, reference, total, sequence, dedup_key, received_at) " +
-                              "VALUES (@id, @bind, @source, @destination, @text, @reference, @total, @sequence, @dedup, @at) ON CONFLICT (dedup_key) DO NOTHING";
-        var parameters = new[]
-        {
+        await using var command = PreparedCommand.Create(db,
+            "INSERT INTO inbound_parts (id, bind, source, destination, text, reference, total, sequence, dedup_key, received_at) " +
+            "VALUES (@id, @bind, @source, @destination, @text, @reference, @total, @sequence, @dedup, @at) ON CONFLICT (dedup_key) DO NOTHING",
             ("@id", DbType.String), ("@bind", DbType.String), ("@source", DbType.String), ("@destination", DbType.String), ("@text", DbType.String),
-            ("@reference", DbType.Int32), ("@total", DbType.Int32), ("@sequence", DbType.Int32), ("@dedup", DbType.String), ("@at", DbType.DateTimeOffset),
-        }.Select(p =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = p.Item1;
-            parameter.DbType = p.Item2;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+            ("@reference", DbType.Int32), ("@total", DbType.Int32), ("@sequence", DbType.Int32), ("@dedup", DbType.String), ("@at", DbType.DateTimeOffset));
         var stored = new List<bool>(parts.Count);
         foreach (var part in parts)
-        {
-            object?[] values = [part.Id, part.Bind, part.Source, part.Destination, part.Text, part.Reference, part.Total, part.Sequence, part.DedupKey, part.ReceivedAt];
-            for (var i = 0; i < values.Length; i++)
-                parameters[i].Value = values[i] ?? DBNull.Value;
-            stored.Add(await command.ExecuteNonQueryAsync() == 1);
-        }
+            stored.Add(await command.RunAsync(part.Id, part.Bind, part.Source, part.Destination, part.Text, part.Reference, part.Total, part.Sequence, part.DedupKey, part.ReceivedAt) == 1);
         await transaction.CommitAsync();
         return stored;
     }
@@ -82,24 +66,10 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync();
         await using var transaction = await db.BeginTransactionAsync();
-        await using var command = db.OpenDbConnection().CreateCommand();
-        command.Transaction = db.Transaction;
-        command.CommandText = "UPDATE inbound_parts SET message_id = @message WHERE id = @id";
-        var message = command.CreateParameter();
-        message.ParameterName = "@message";
-        message.DbType = DbType.String;
-        var id = command.CreateParameter();
-        id.ParameterName = "@id";
-        id.DbType = DbType.String;
-        command.Parameters.Add(message);
-        command.Parameters.Add(id);
+        await using var command = PreparedCommand.Create(db, "UPDATE inbound_parts SET message_id = @message WHERE id = @id", ("@message", DbType.String), ("@id", DbType.String));
         foreach (var (partIds, messageId) in marks)
             foreach (var partId in partIds)
-            {
-                message.Value = messageId;
-                id.Value = partId;
-                await command.ExecuteNonQueryAsync();
-            }
+                await command.RunAsync(messageId, partId);
         await transaction.CommitAsync();
         return marks.Select(_ => true).ToList();
     }

@@ -137,9 +137,9 @@ public sealed class StatusStore(Database database)
         var missed = new List<StatusEntry.Receipt>();
         if (receipts.Count == 0)
             return (matched, missed);
-        await using (var update = Prepare(db,
+        await using (var update = PreparedCommand.Create(db,
                          "UPDATE message_parts SET outcome = @outcome, outcome_detail = @detail, outcome_at = @at " +
-                         "WHERE bind = @bind AND operator_message_key = @key AND outcome IS NULL RETURNING message_id, part",
+                         "WHERE bind = @bind AND operator_message_key = @key AND outcome IS NULL RETURNING message_id",
                          ("@outcome", DbType.String), ("@detail", DbType.String), ("@at", DbType.DateTimeOffset), ("@bind", DbType.String), ("@key", DbType.String)))
         {
             foreach (var receipt in receipts)
@@ -151,7 +151,7 @@ public sealed class StatusStore(Database database)
                 update.Parameters[4].Value = receipt.OperatorMessageKey;
                 await using var reader = await update.ExecuteReaderAsync(ct);
                 if (await reader.ReadAsync(ct))
-                    matched.Add(new Matched(reader.GetString(0), reader.GetInt32(1), receipt));
+                    matched.Add(new Matched(reader.GetString(0), receipt));
                 else
                     missed.Add(receipt);
             }
@@ -174,7 +174,7 @@ public sealed class StatusStore(Database database)
         return (matched, unmatched);
     }
 
-    private sealed record Matched(string MessageId, int Part, StatusEntry.Receipt Receipt);
+    private sealed record Matched(string MessageId, StatusEntry.Receipt Receipt);
 
     /// <summary>Receipts that came before their part was stored, now that it is: taken out of waiting.</summary>
     private static async Task<List<StatusEntry.Receipt>> TakeWaitingReceiptsAsync(DataConnection db, List<StatusEntry.PartAccepted> accepted, CancellationToken ct)
@@ -200,37 +200,16 @@ public sealed class StatusStore(Database database)
     /// </summary>
     private static async Task UpdateCurrentAsync(DataConnection db, IReadOnlyList<StatusChange> changes, CancellationToken ct)
     {
-        await using var command = Prepare(db,
+        await using var command = PreparedCommand.Create(db,
             "UPDATE messages SET status = @status, updated_at = @at, operator = COALESCE(@operator, operator), " +
             "bind = COALESCE(@bind, bind), price_ore = COALESCE(@price, price_ore) WHERE id = @id",
             ("@id", DbType.String), ("@status", DbType.String), ("@at", DbType.DateTimeOffset), ("@operator", DbType.String), ("@bind", DbType.String), ("@price", DbType.Int64));
         foreach (var group in changes.GroupBy(c => c.MessageId))
         {
             var last = group.Last();
-            command.Parameters[0].Value = last.MessageId;
-            command.Parameters[1].Value = last.Status.ToWire();
-            command.Parameters[2].Value = last.At;
-            command.Parameters[3].Value = (object?)group.LastOrDefault(c => c.Operator is not null)?.Operator?.ToString() ?? DBNull.Value;
-            command.Parameters[4].Value = (object?)group.LastOrDefault(c => c.Bind is not null)?.Bind ?? DBNull.Value;
-            command.Parameters[5].Value = (object?)group.LastOrDefault(c => c.PriceOre is not null)?.PriceOre ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            await command.RunAsync(last.MessageId, last.Status.ToWire(), last.At, group.LastOrDefault(c => c.Operator is not null)?.Operator?.ToString(),
+                group.LastOrDefault(c => c.Bind is not null)?.Bind, group.LastOrDefault(c => c.PriceOre is not null)?.PriceOre);
         }
-    }
-
-    /// <summary>A command in the connection's transaction with typed '@' parameters (both SQLite and PostgreSQL take them).</summary>
-    private static DbCommand Prepare(DataConnection db, string sql, params (string Name, DbType Type)[] parameters)
-    {
-        var command = db.OpenDbConnection().CreateCommand();
-        command.Transaction = db.Transaction;
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 
     /// <summary>Unmatched receipts, newest first, for an operator to inspect.</summary>

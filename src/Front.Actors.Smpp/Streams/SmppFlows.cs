@@ -17,7 +17,7 @@ public static class SmppFlows
     /// boundary can be trusted. The stream is never failed, so the answer can still be written.
     /// </summary>
     public static Flow<ByteString, DecodeResult, NotUsed> Decoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
-        Flow.FromGraph(new SmppFramingStage(maxPduSize));
+        Flow.FromGraph(new SmppFramingStage<DecodeResult>(maxPduSize, (FrameCutter cutter, out DecodeResult result) => cutter.TryNext(out result)));
 
     /// <summary>
     /// The same as <see cref="Decoder"/>, but emits every whole frame available at once as one list (at least one
@@ -25,7 +25,16 @@ public static class SmppFlows
     /// that should get one message per read rather than one per PDU.
     /// </summary>
     public static Flow<ByteString, IReadOnlyList<DecodeResult>, NotUsed> BatchDecoder(int maxPduSize = PduCodec.DefaultMaxPduSize) =>
-        Flow.FromGraph(new SmppBatchFramingStage(maxPduSize));
+        Flow.FromGraph(new SmppFramingStage<IReadOnlyList<DecodeResult>>(maxPduSize, TakeAll));
+
+    private static bool TakeAll(FrameCutter cutter, out IReadOnlyList<DecodeResult> batch)
+    {
+        List<DecodeResult>? all = null;
+        while (cutter.TryNext(out var result))
+            (all ??= new List<DecodeResult>(4)).Add(result);
+        batch = all!;
+        return all is not null;
+    }
 
     /// <summary>Encodes each PDU to one frame.</summary>
     public static Flow<Pdu, ByteString, NotUsed> Encoder() =>
