@@ -121,6 +121,8 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
                 ids.AddRange(await SendAsync(first.Client, Enumerable.Range(0, 100).Select(i => $"9{batch}{i:D6}").ToArray()));
             // Killed while receipts come in: some stored and answered, some stored and not yet answered, some not yet read.
             Assert.Equal("delivered", await first.StatusAfterAsync(ids[0], "delivered", Limit));
+            // A receipt is stored before it is answered: wait for the SMSC to have seen an answer, so the kill lands after one.
+            await Poll.UntilValueAsync(() => Task.FromResult(smsc.Counters.DeliverSmRespReceived > 0 ? true : (bool?)null), "a receipt answered");
             first.KillHard();
         }
         var atKill = await CountersOnceTheLinkIsGoneAsync(smsc);
