@@ -1,5 +1,6 @@
 using Front.Actors.Host.Api;
 using Front.Actors.Host.Hubs;
+using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,17 @@ app.MapNumbers();
 app.MapConversations();
 app.MapInbound();
 app.MapAgents();
-app.MapSimulator();
+app.MapOpenApi(ApiDocument.Path);
+if (LocalModeOptions.IsEnabled(app.Configuration))
+{
+    // Local mode only: injecting inbound messages, and the API reference to browse (the document itself is always served).
+    app.MapSimulator();
+    app.UseSwaggerUI(options =>
+    {
+        options.RoutePrefix = "api-reference";
+        options.SwaggerEndpoint(ApiDocument.Path, "Front.Actors gateway API");
+    });
+}
 app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.MapHub<ModerationHub>("/hubs/moderation");

@@ -191,7 +191,7 @@ public static class EngineBenchmark
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var arg in new[]
                  {
-                     dll, "--urls", $"http://127.0.0.1:{port}", "--Demo:ApiKey", ApiKey, "--Logging:LogLevel:Default", "Warning",
+                     dll, "--urls", $"http://127.0.0.1:{port}", "--LocalMode:Enabled", "true", "--Demo:ApiKey", ApiKey, "--Logging:LogLevel:Default", "Warning",
                      "--Storage:ConnectionString", $"Data Source={Path.Combine(data, "bench.db")}",
                  }.Concat(settings))
             start.ArgumentList.Add(arg);

@@ -27,6 +27,7 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>
         {
+            ["LocalMode:Enabled"] = "true",
             ["Storage:Provider"] = database.Provider,
             ["Storage:ConnectionString"] = database.ConnectionString,
             ["Demo:ApiKey"] = ApiKey,

@@ -47,7 +47,7 @@ internal sealed class HostProcess : IDisposable
         foreach (var arg in new[]
                  {
                      Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
-                     "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
+                     "--LocalMode:Enabled", "true", "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
                  }.Concat(settings))
             start.ArgumentList.Add(arg);
         var host = new HostProcess(Process.Start(start)!, port);

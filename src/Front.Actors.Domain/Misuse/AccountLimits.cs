@@ -8,12 +8,19 @@ public sealed record AccountLimits(int MessagesPerSecond, long MonthlySegments, 
 {
     public static readonly AccountLimits Default = new(MessagesPerSecond: 50, MonthlySegments: 100_000, BulkThreshold: 500);
 
-    /// <summary>Null when the limits make sense, else the field and the reason.</summary>
-    public (string Field, string Reason)? Validate() => this switch
+    /// <summary>Null when the limits make sense, else the first field and its reason.</summary>
+    public (string Field, string Reason)? Validate() => Problems() is [var first, ..] ? first : null;
+
+    /// <summary>Every field that does not make sense, with its reason (empty when all do).</summary>
+    public IReadOnlyList<(string Field, string Reason)> Problems()
     {
-        { MessagesPerSecond: < 1 or > 10_000 } => ("messagesPerSecond", "must be from 1 to 10000"),
-        { MonthlySegments: < 0 or > 1_000_000_000 } => ("monthlySegments", "must be from 0 to 1000000000"),
-        { BulkThreshold: < 1 or > 10_000_000 } => ("bulkThreshold", "must be from 1 to 10000000"),
-        _ => null,
-    };
+        var problems = new List<(string Field, string Reason)>();
+        if (MessagesPerSecond is < 1 or > 10_000)
+            problems.Add(("messagesPerSecond", "must be from 1 to 10000"));
+        if (MonthlySegments is < 0 or > 1_000_000_000)
+            problems.Add(("monthlySegments", "must be from 0 to 1000000000"));
+        if (BulkThreshold is < 1 or > 10_000_000)
+            problems.Add(("bulkThreshold", "must be from 1 to 10000000"));
+        return problems;
+    }
 }

@@ -98,6 +98,9 @@ public sealed class ConversationActor : ReceivePersistentActor
                 PersistAndReply(c.ConversationId, [new AssignmentChanged(c.To, c.From, DateTimeOffset.UtcNow)]);
         }));
 
+        Command<ConversationCommands.TakeBack>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, _state.AssignedTo is null ? [] : [new AssignmentChanged(null, c.By, DateTimeOffset.UtcNow)])));
+
         Command<ConversationCommands.AssignIfFree>(c => IfExists(c, () =>
             PersistAndReply(c.ConversationId, _state.AssignedTo is null ? [new AssignmentChanged(c.Agent, c.By, DateTimeOffset.UtcNow)] : [])));
 

@@ -27,6 +27,9 @@ public static class ConversationCommands
 
     public sealed record Transfer(string ConversationId, string From, string To) : IWithConversationId;
 
+    /// <summary>The provider's moderator unassigns the thread from whoever has it (an agent who left, say): never stuck.</summary>
+    public sealed record TakeBack(string ConversationId, string By) : IWithConversationId;
+
     /// <summary>Given by the round-robin assigner: takes effect only if nobody has the thread yet.</summary>
     public sealed record AssignIfFree(string ConversationId, string Agent, string By) : IWithConversationId;
 

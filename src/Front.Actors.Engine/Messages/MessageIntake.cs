@@ -26,22 +26,28 @@ public sealed class MessageIntake(
     /// <param name="onStored">Called with the stored messages before they are handed on, so a caller can follow their statuses.</param>
     public async Task<SendResult> SendAsync(SendCommand command, int maxSegments, CancellationToken ct = default, Action<IReadOnlyList<string>>? onStored = null)
     {
+        // Every bad field is reported at once, so a client fixes its request in one round trip.
+        var errors = new SendErrors();
         if (!Sender.TryParse(command.From, out var sender, out var senderReason))
-            throw new SendRefusedException("from", senderReason);
+            errors.Add("from", senderReason);
+        MessageText? text = null;
         if (string.IsNullOrWhiteSpace(command.Text))
-            throw new SendRefusedException("text", "the text is empty");
+            errors.Add("text", "the text is empty");
         // Longer than any text that fits the most segments: refused before it is analysed.
-        if (command.Text.Length > MaxTextLength)
-            throw new SendRefusedException("text", $"the text has {command.Text.Length} characters; at most {MaxTextLength} fit in {MessageText.MaxSegments} segments");
-        var text = MessageText.Analyze(command.Text);
-        if (text.Segments > maxSegments)
-            throw new SendRefusedException("text", $"the text needs {text.Segments} segments ({text.EncodingName}); this account allows at most {maxSegments}");
+        else if (command.Text.Length > MaxTextLength)
+            errors.Add("text", $"the text has {command.Text.Length} characters; at most {MaxTextLength} fit in {MessageText.MaxSegments} segments");
+        else if ((text = MessageText.Analyze(command.Text)).Segments > maxSegments)
+            errors.Add("text", $"the text needs {text.Segments} segments ({text.EncodingName}); this account allows at most {maxSegments}");
         if (command.To.Count == 0)
-            throw new SendRefusedException("to", "at least one recipient is required");
-        if (command.To.Count > MaxRecipients)
-            throw new SendRefusedException("to", $"at most {MaxRecipients} recipients per request, got {command.To.Count}");
+            errors.Add("to", "at least one recipient is required");
+        else if (command.To.Count > MaxRecipients)
+            errors.Add("to", $"at most {MaxRecipients} recipients per request, got {command.To.Count}");
         if (command.ClientRef is { Length: > 100 })
-            throw new SendRefusedException("clientRef", "at most 100 characters");
+            errors.Add("clientRef", "at most 100 characters");
+        errors.ThrowIfAny();
+        text ??= MessageText.Analyze(command.Text); // analysed above whenever no error was found
+        if (sender is null)
+            throw new InvalidOperationException("no sender after a parse without errors");
 
         var rejected = new List<RejectedRecipient>();
         var recipients = new List<MobileNumber>();

@@ -10,9 +10,37 @@ public sealed record AcceptedMessage(string Id, string To, string Status, int Se
 
 public sealed record RejectedRecipient(string To, string Reason);
 
-/// <summary>A send refused as a whole, naming the field and the reason.</summary>
-public sealed class SendRefusedException(string field, string reason) : Exception($"{field}: {reason}")
+/// <summary>A send refused as a whole, naming each bad field and why.</summary>
+public sealed class SendRefusedException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception(string.Join("; ", errors.SelectMany(e => e.Value.Select(r => $"{e.Key}: {r}"))))
 {
-    public string Field { get; } = field;
-    public string Reason { get; } = reason;
+    public SendRefusedException(string field, string reason) : this(new Dictionary<string, string[]> { [field] = [reason] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>The first bad field (for callers that report one).</summary>
+    public string Field => Errors.Keys.First();
+
+    public string Reason => Errors.Values.First()[0];
+}
+
+/// <summary>The bad fields of a send, collected before refusing it.</summary>
+public sealed class SendErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public void Add(string field, string reason)
+    {
+        if (!_errors.TryGetValue(field, out var reasons))
+            _errors[field] = reasons = new List<string>();
+        reasons.Add(reason);
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+            throw new SendRefusedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
 }

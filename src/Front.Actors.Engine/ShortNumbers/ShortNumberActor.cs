@@ -51,7 +51,7 @@ public sealed class ShortNumberActor : ReceivePersistentActor
         Command<ShortNumberCommands.RegisterKeyword>(c =>
         {
             if (_state.RefuseKeyword(c.Keyword, c.AccountId) is { } refusal)
-                Refuse(c.Number, refusal.Kind, "keyword", refusal.Reason);
+                Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
             else if (_state.Keywords.ContainsKey(c.Keyword))
                 Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)); // already this account's: nothing changes
             else

@@ -70,15 +70,15 @@ public sealed record ShortNumberState(
             : new InboundRoute(number, OwnerAccountId, null, null, NumberRules, null);
     }
 
-    /// <summary>Why a keyword cannot be registered for the account, or null if it can.</summary>
-    public (RefusalKind Kind, string Reason)? RefuseKeyword(string keyword, string accountId)
+    /// <summary>Why a keyword cannot be registered for the account (and which field is to blame), or null if it can.</summary>
+    public (RefusalKind Kind, string Field, string Reason)? RefuseKeyword(string keyword, string accountId)
     {
         if (!Configured)
-            return (RefusalKind.Invalid, "the number is not set up");
+            return (RefusalKind.NotFound, "shortNumber", "the number is not set up");
         if (Keywords.TryGetValue(keyword, out var taken))
-            return taken.AccountId == accountId ? null : (RefusalKind.Conflict, $"'{keyword}' is already taken on this number");
+            return taken.AccountId == accountId ? null : (RefusalKind.Conflict, "keyword", $"'{keyword}' is already taken on this number");
         if (!Shared && accountId != OwnerAccountId)
-            return (RefusalKind.Invalid, "the number belongs to another account");
+            return (RefusalKind.Forbidden, "shortNumber", "the number belongs to another account and is not shared");
         return null;
     }
 }

@@ -53,4 +53,18 @@ public sealed class AccountStore(Database database)
         await db.InsertOrReplaceAsync(account, token: ct);
         await db.InsertOrReplaceAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
     }
+
+    /// <summary>
+    /// Creates the account if missing and makes <paramref name="apiKey"/> its only key: local mode's demo account
+    /// has exactly one valid key, the one printed at this start, however often the host starts.
+    /// </summary>
+    public async Task EnsureWithOnlyKeyAsync(AccountRecord account, string apiKey, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        await db.InsertOrReplaceAsync(account, token: ct);
+        await db.GetTable<ApiKeyRecord>().Where(k => k.AccountId == account.Id).DeleteAsync(ct);
+        await db.InsertAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
+        await transaction.CommitAsync(ct);
+    }
 }

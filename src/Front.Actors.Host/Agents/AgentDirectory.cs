@@ -80,6 +80,17 @@ public sealed class AgentDirectory(Database database)
         return signedIn;
     }
 
+    /// <summary>Whether the agent exists and may work in the account (its own, or one granted to it).</summary>
+    public async Task<bool> MayWorkInAsync(string userName, string accountId, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not { } agent)
+            return false;
+        if (agent.AccountId == accountId)
+            return true;
+        await using var db = database.Open();
+        return await db.GetTable<AgentAccountRecord>().AnyAsync(g => g.AgentId == agent.Id && g.AccountId == accountId, ct);
+    }
+
     /// <summary>Sets the accounts an agent may work in besides its own (the provider grants these).</summary>
     public async Task<bool> GrantAsync(string userName, IReadOnlyCollection<string> accountIds, CancellationToken ct = default)
     {

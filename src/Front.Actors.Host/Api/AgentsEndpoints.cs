@@ -22,12 +22,15 @@ public static class AgentsEndpoints
 
     private static async Task<IResult> SignInAsync(SignInRequest? body, AgentDirectory agents, CancellationToken ct)
     {
+        var errors = new ApiErrors();
         if (string.IsNullOrWhiteSpace(body?.UserName))
-            return ApiProblems.Field(400, "userName", "required");
-        if (string.IsNullOrEmpty(body.Password))
-            return ApiProblems.Field(400, "password", "required");
-        if (await agents.SignInAsync(body.UserName.Trim(), body.Password, ct) is not { } session)
-            return Results.Problem(statusCode: 401, title: "Unauthorized", detail: "the user name or password is wrong");
+            errors.Add("userName", "required");
+        if (string.IsNullOrEmpty(body?.Password))
+            errors.Add("password", "required");
+        if (errors.Any)
+            return errors.Problem();
+        if (await agents.SignInAsync(body!.UserName!.Trim(), body.Password!, ct) is not { } session)
+            return ApiProblems.Field(401, "password", "the user name or password is wrong");
         return Results.Ok(new
         {
             token = session.Token, expiresAt = session.ExpiresAt,

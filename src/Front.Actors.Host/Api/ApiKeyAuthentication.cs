@@ -49,15 +49,15 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Results.Problem(statusCode: 403, title: "Forbidden", detail: "this key may not do that").ExecuteAsync(Context);
+        await ApiProblems.Field(403, "authorization", "this key may not do that").ExecuteAsync(Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Results.Problem(statusCode: 401, title: "Unauthorized",
-            detail: BearerToken() is null ? "send the API key as 'Authorization: Bearer <key>'" : "the API key is not valid").ExecuteAsync(Context);
+        await ApiProblems.Field(401, "authorization",
+            BearerToken() is null ? "send the API key as 'Authorization: Bearer <key>'" : "the API key is not valid").ExecuteAsync(Context);
     }
 
     private string? BearerToken()

@@ -26,10 +26,8 @@ public static class ConversationsEndpoints
             RunAsync(id, user, new ConversationCommands.Claim(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/release", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.Release(id, user.Actor()), service, store, ct));
-        api.MapPost("{id}/transfer", (string id, TransferRequest? body, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(body?.To)
-                ? Task.FromResult(ApiProblems.Field(400, "to", "name the agent to hand the conversation to"))
-                : RunAsync(id, user, new ConversationCommands.Transfer(id, user.Actor(), body.To.Trim()), service, store, ct));
+        api.MapPost("{id}/transfer", TransferAsync);
+        app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
         api.MapPost("{id}/read", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.MarkRead(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/close", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
@@ -85,8 +83,36 @@ public static class ConversationsEndpoints
         }
         catch (SendRefusedException e)
         {
-            return ApiProblems.Field(400, e.Field, e.Reason);
+            return ApiProblems.Fields(400, e.Errors);
         }
+    }
+
+    /// <summary>Hands the thread to another agent, who must exist and may work in the thread's account (else nobody could take it back).</summary>
+    private static async Task<IResult> TransferAsync(string id, TransferRequest? body, ClaimsPrincipal user, ConversationService service, ConversationStore store,
+        Agents.AgentDirectory agents, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body?.To))
+            return ApiProblems.Field(400, "to", "name the agent to hand the conversation to");
+        var found = await FindOwnAsync(id, user, store, ct);
+        if (found.Problem is { } problem)
+            return problem;
+        var to = body.To.Trim();
+        if (!await agents.MayWorkInAsync(to, found.Summary!.AccountId, ct))
+            return ApiProblems.Field(400, "to", $"no agent '{to}' who may work in account '{found.Summary.AccountId}'");
+        return await RunAsync(id, user, new ConversationCommands.Transfer(id, user.Actor(), to), service, store, ct);
+    }
+
+    /// <summary>A moderator unassigns any thread, whoever has it.</summary>
+    private static async Task<IResult> TakeBackAsync(string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is null)
+            return ApiProblems.Field(404, "id", $"no conversation '{id}'");
+        return await service.CommandAsync(new ConversationCommands.TakeBack(id, user.Identity!.Name!), ct) switch
+        {
+            ConversationReplies.Changed changed => Results.Ok(View(ConversationSummary.Of(id, changed.State))),
+            ConversationReplies.Refused refused => ApiProblems.Field(404, "id", refused.Reason),
+            _ => throw new InvalidOperationException(),
+        };
     }
 
     private static async Task<IResult> RunAsync(string id, ClaimsPrincipal user, ConversationCommands.IWithConversationId command, ConversationService service, ConversationStore store, CancellationToken ct)

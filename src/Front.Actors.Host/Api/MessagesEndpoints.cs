@@ -26,8 +26,8 @@ public static class MessagesEndpoints
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return FieldProblem(field, $"malformed JSON: {e.Message.Split(" Path:")[0]}");
+            var (field, reason) = JsonBodyErrors.Describe(e);
+            return FieldProblem(field, reason);
         }
         catch (InvalidOperationException)
         {
@@ -49,7 +49,7 @@ public static class MessagesEndpoints
         }
         catch (SendRefusedException e)
         {
-            return FieldProblem(e.Field, e.Reason);
+            return ApiProblems.Fields(400, e.Errors);
         }
     }
 
@@ -57,8 +57,7 @@ public static class MessagesEndpoints
     {
         var found = await store.GetAsync(http.User.AccountId(), id, http.RequestAborted);
         if (found is not { } message)
-            return Results.Problem(statusCode: 404, title: "Unknown message", detail: $"no message '{id}' in this account",
-                extensions: new Dictionary<string, object?> { ["field"] = "id" });
+            return ApiProblems.Field(404, "id", $"no message '{id}' in this account");
         var (record, history) = message;
         return Results.Json(new
         {

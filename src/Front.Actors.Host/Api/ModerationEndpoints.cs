@@ -36,13 +36,17 @@ public static class ModerationEndpoints
         moderation.MapPost("/accounts", CreateAccountAsync);
         moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync);
         moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync);
-        moderation.MapPost("/accounts/{id}/suspend", async (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
+        moderation.MapPost("/accounts/{id}/suspend", async (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct) =>
         {
+            if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
+                return unknown;
             await service.SuspendAsync(id, user.Identity!.Name!, body?.Reason ?? "", ct);
             return Results.Ok(new { id, suspended = true });
         });
-        moderation.MapPost("/accounts/{id}/resume", async (string id, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
+        moderation.MapPost("/accounts/{id}/resume", async (string id, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct) =>
         {
+            if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
+                return unknown;
             await service.ResumeAsync(id, user.Identity!.Name!, ct);
             return Results.Ok(new { id, suspended = false });
         });
@@ -110,29 +114,40 @@ public static class ModerationEndpoints
     private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? body, AccountStore accounts, CancellationToken ct)
     {
         var id = body?.Id?.Trim() ?? "";
+        var errors = new ApiErrors();
         if (id.Length is < 2 or > 40 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-            return Problem(400, "id", "2 to 40 characters: a-z, 0-9 and '-'");
-        if (string.IsNullOrWhiteSpace(body!.Name))
-            return Problem(400, "name", "required");
+            errors.Add("id", "2 to 40 characters: a-z, 0-9 and '-'");
+        if (string.IsNullOrWhiteSpace(body?.Name))
+            errors.Add("name", "required");
+        if (errors.Any)
+            return errors.Problem();
         var key = "fa-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body.Name.Trim(), Organization = body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
+        if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body!.Name!.Trim(), Organization = body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
             return Problem(409, "id", $"account '{id}' exists");
         return Results.Json(new { id, name = body.Name.Trim(), apiKey = key }, statusCode: 201);
     }
 
-    private static async Task<IResult> SetLimitsAsync(string id, LimitsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct)
+    /// <summary>A command on an account that does not exist answers 404 (the account entity would otherwise start one).</summary>
+    private static async Task<IResult?> UnknownAccountAsync(string id, AccountStore accounts, CancellationToken ct) =>
+        (await accounts.ExistingAsync([id], ct)).Count == 0 ? Problem(404, "id", $"no account '{id}'") : null;
+
+    private static async Task<IResult> SetLimitsAsync(string id, LimitsRequest? body, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct)
     {
+        if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
+            return unknown;
         var current = (await service.UsageAsync(id, ct)).Limits;
         var limits = new AccountLimits(body?.MessagesPerSecond ?? current.MessagesPerSecond, body?.MonthlySegments ?? current.MonthlySegments,
             body?.BulkThreshold ?? current.BulkThreshold);
-        if (limits.Validate() is { } invalid)
-            return Problem(400, invalid.Field, invalid.Reason);
+        if (limits.Problems() is { Count: > 0 } invalid)
+            return ApiProblems.Fields(400, invalid.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray()));
         await service.SetLimitsAsync(id, limits, user.Identity!.Name!, ct);
         return Results.Ok(new { id, limits = new { limits.MessagesPerSecond, limits.MonthlySegments, limits.BulkThreshold } });
     }
 
-    private static async Task<IResult> ApproveDomainAsync(string id, DomainRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct)
+    private static async Task<IResult> ApproveDomainAsync(string id, DomainRequest? body, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct)
     {
+        if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
+            return unknown;
         if (!DomainName.TryNormalize(body?.Domain, out var domain, out var reason))
             return Problem(400, "domain", reason);
         var released = await service.ApproveDomainAsync(id, domain, user.Identity!.Name!, ct);

@@ -1,11 +1,15 @@
+using System.Security.Claims;
 using Front.Actors.Domain.Numbers;
+using Front.Actors.Engine.Storage;
 using Front.Actors.Host.LocalMode;
 
 namespace Front.Actors.Host.Api;
 
 /// <summary>
-/// Local mode only: make a built-in SMSC simulator send an inbound message (a real deliver_sm over the
-/// bind), so the chat can be tried without a phone. The contact's home operator's simulator sends it.
+/// Local mode only (not mapped otherwise): make a built-in SMSC simulator send an inbound message (a real
+/// deliver_sm over the bind), so the chat can be tried without a phone. The contact's home operator's simulator
+/// sends it. A customer may inject only to its own numbers, or to a shared number with one of its keywords first,
+/// so no key can put words in another account's inbox; a moderator may inject anywhere.
 /// </summary>
 public static class SimulatorEndpoints
 {
@@ -17,27 +21,42 @@ public static class SimulatorEndpoints
         return app;
     }
 
-    private static async Task<IResult> InjectAsync(InboundRequest? body, LocalSimulators simulators, Domain.Routing.OperatorDirectory operators)
+    private static async Task<IResult> InjectAsync(InboundRequest? body, ClaimsPrincipal user, LocalSimulators simulators, NumberStore numbers,
+        Domain.Routing.OperatorDirectory operators, CancellationToken ct)
     {
         if (simulators.Running.Count == 0)
             return ApiProblems.Field(404, "simulator", "the built-in simulators are off (Smpp:Simulator:Enabled)");
+        var errors = new ApiErrors();
         if (!MobileNumberParser.TryParse(body?.From, out var from, out var fromReason))
-            return ApiProblems.Field(400, "from", fromReason);
-        if (!OurNumber.TryParse(body!.To, out var to, out var toReason))
-            return ApiProblems.Field(400, "to", toReason);
-        if (string.IsNullOrWhiteSpace(body.Text))
-            return ApiProblems.Field(400, "text", "the message is empty");
-        if (body.Text.Length > 1_000)
-            return ApiProblems.Field(400, "text", "at most 1000 characters");
+            errors.Add("from", fromReason);
+        if (!OurNumber.TryParse(body?.To, out var to, out var toReason))
+            errors.Add("to", toReason);
+        if (string.IsNullOrWhiteSpace(body?.Text))
+            errors.Add("text", "the message is empty");
+        else if (body.Text.Length > 1_000)
+            errors.Add("text", "at most 1000 characters");
+        if (errors.Any || from is null)
+            return errors.Problem(400);
+        if (!user.IsInRole(ApiKeyAuthentication.ModeratorRole) && !await MayReachAsync(user.AccountId(), to, body!.Text!, numbers, ct))
+            return ApiProblems.Field(403, "to", "not a number of your account: send to a number you own, or to a shared number starting with one of your keywords");
         var smsc = operators.HomeOperator(from) is { } home ? simulators.For(home) ?? simulators.Running[0].Smsc : simulators.Running[0].Smsc;
         try
         {
-            var parts = await smsc.InjectMobileOriginatedAsync(from.E164, to, body.Text);
+            var parts = await smsc.InjectMobileOriginatedAsync(from.E164, to, body!.Text!);
             return Results.Json(new { from = from.E164, to, parts }, statusCode: 202);
         }
         catch (InvalidOperationException e)
         {
-            return Results.Problem(statusCode: 503, title: "Simulator not bound", detail: e.Message);
+            return ApiProblems.Field(503, "simulator", $"not bound: {e.Message}");
         }
+    }
+
+    /// <summary>Whether the account's own traffic reaches <paramref name="to"/>: a number it owns, or its keyword on a shared one.</summary>
+    private static async Task<bool> MayReachAsync(string accountId, string to, string text, NumberStore numbers, CancellationToken ct)
+    {
+        if ((await numbers.OwnedByAsync(accountId, ct)).Any(n => n.Number == to))
+            return true;
+        var firstWord = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return (await numbers.KeywordsOfAsync(accountId, ct)).Any(k => k.Number == to && string.Equals(k.Keyword, firstWord, StringComparison.OrdinalIgnoreCase));
     }
 }

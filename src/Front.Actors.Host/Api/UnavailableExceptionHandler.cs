@@ -25,9 +25,9 @@ public sealed class UnavailableExceptionHandler(ILogger<UnavailableExceptionHand
             return false;
         log.LogWarning("{Method} {Path} refused with 503: {Reason}", http.Request.Method, http.Request.Path, exception.Message);
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString();
-        await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",
-            detail: $"the engine cannot take this request now ({(exception is EngineBusyException ? exception.Message : "storage is not answering")}); " +
-                    "nothing of it was kept: try again later, with the same clientRef").ExecuteAsync(http);
+        await ApiProblems.Field(StatusCodes.Status503ServiceUnavailable, "request",
+            $"the engine cannot take this request now ({(exception is EngineBusyException ? exception.Message : "storage is not answering")}); " +
+            "nothing of it was kept: try again later, with the same clientRef").ExecuteAsync(http);
         return true;
     }
 }

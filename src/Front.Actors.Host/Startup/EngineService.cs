@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Front.Actors.Host.Startup;
 
 /// <summary>
-/// Brings the node up once the actor system runs: the schema, the SMSC simulators (local mode), the engine's
-/// start-up sequence (<see cref="EngineStartup"/>) on the configured binds and the simulators', then the demo seed.
+/// Brings the node up once the actor system runs: the schema, the SMSC simulators and the demo seed (local mode
+/// only, see <see cref="LocalModeOptions"/>), then the engine's start-up sequence (<see cref="EngineStartup"/>) on
+/// the configured binds and the simulators'.
 /// </summary>
 public sealed class EngineService(
     ActorSystem system,
@@ -24,6 +25,7 @@ public sealed class EngineService(
     Agents.AgentDirectory agents,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
+    IOptions<LocalModeOptions> localMode,
     ILogger<EngineService> log) : IHostedService
 {
     public const string DemoAccountId = "demo";
@@ -37,12 +39,14 @@ public sealed class EngineService(
     {
         engine.PrepareStorage();
         var binds = new List<BindOptions>(smpp.Value.Binds);
-        if (smpp.Value.Simulator.Enabled)
+        var local = localMode.Value.Enabled;
+        if (!local && (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey)))
+            log.LogWarning("LocalMode:Enabled is off: the simulators, the demo account and its keys are not started or seeded");
+        if (local && smpp.Value.Simulator.Enabled)
             binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
         if (binds.Count == 0)
             log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
-        // Local mode, or a demo key given explicitly: make sure the demo account exists.
-        if (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey))
+        if (local)
             await SeedDemoAsync(ct);
         await engine.StartAsync(binds, ct);
     }
@@ -50,7 +54,7 @@ public sealed class EngineService(
     private async Task SeedDemoAsync(CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(demo.Value.ApiKey) ? "demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ApiKey;
-        await accounts.EnsureAsync(new AccountRecord { Id = DemoAccountId, Organization = "Demo AS", Name = "Demo", MaxSegments = 10 }, key, ct);
+        await accounts.EnsureWithOnlyKeyAsync(new AccountRecord { Id = DemoAccountId, Organization = "Demo AS", Name = "Demo", MaxSegments = 10 }, key, ct);
         var moderatorKey = string.IsNullOrWhiteSpace(demo.Value.ModeratorKey) ? "mod-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : demo.Value.ModeratorKey;
         moderators.Add(moderatorKey, "demo-moderator");
         // The demo account is for trying the engine at speed: generous limits unless a moderator set others.

@@ -22,6 +22,7 @@ public static class FrontActorsServices
         var node = configuration.GetSection("Cluster").Get<NodeOptions>() ?? new NodeOptions();
         services.Configure<SmppOptions>(configuration.GetSection("Smpp"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<LocalModeOptions>(configuration.GetSection(LocalModeOptions.Section));
 
         services.AddFrontActorsEngine(new EngineSettings(storage, node,
             configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),
@@ -42,9 +43,13 @@ public static class FrontActorsServices
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim)));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Complete);
+        // Binding failures are thrown to BadRequestExceptionHandler, which names the field, instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR();
+        services.AddApiDocument();
         return services;
     }
 }
