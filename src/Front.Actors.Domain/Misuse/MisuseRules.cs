@@ -28,7 +28,7 @@ public static class MisuseRules
         if (unapproved.Count > 0)
         {
             var domains = unapproved.Select(l => l.Domain).Distinct().ToList();
-            var details = string.Join(", ", unapproved.Select(l => l.IsShortener ? $"{l.Domain} (shortened link)" : l.Domain).Distinct());
+            var details = string.Join(", ", unapproved.Select(l => l.Describe()).Distinct());
             return new HoldDecision(HoldRule.UnapprovedLink, $"link to {details}", domains);
         }
         return null;
