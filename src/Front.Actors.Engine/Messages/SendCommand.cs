@@ -10,9 +10,15 @@ public sealed record AcceptedMessage(string Id, string To, string Status, int Se
 
 public sealed record RejectedRecipient(string To, string Reason);
 
-/// <summary>A send refused as a whole, naming the field and the reason.</summary>
-public sealed class SendRefusedException(string field, string reason) : Exception($"{field}: {reason}")
+/// <summary>
+/// A send refused as a whole, naming the field and the reason; its kind chooses the status, and a refusal that
+/// passes with time (<see cref="RefusalKind.TooMany"/>) says when to try again.
+/// </summary>
+public sealed class SendRefusedException(string field, string reason, RefusalKind kind = RefusalKind.Invalid, TimeSpan? retryAfter = null)
+    : Exception($"{field}: {reason}")
 {
     public string Field { get; } = field;
     public string Reason { get; } = reason;
+    public RefusalKind Kind { get; } = kind;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

@@ -13,6 +13,7 @@ public static class ApiProblems
         Front.Actors.Engine.RefusalKind.Conflict => 409,
         Front.Actors.Engine.RefusalKind.NotFound => 404,
         Front.Actors.Engine.RefusalKind.Forbidden => 403,
+        Front.Actors.Engine.RefusalKind.TooMany => 429,
         _ => 400,
     }, field, reason);
 
@@ -22,6 +23,7 @@ public static class ApiProblems
         403 => "Forbidden",
         404 => "Not found",
         409 => "Conflict",
+        429 => "Too many requests",
         _ => "Error",
     };
 }

@@ -49,7 +49,10 @@ public static class MessagesEndpoints
         }
         catch (SendRefusedException e)
         {
-            return FieldProblem(e.Field, e.Reason);
+            // A refusal that passes with time (too many held items) says when to try again.
+            if (e.RetryAfter is { } retryAfter)
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            return ApiProblems.Refusal(e.Kind, e.Field, e.Reason);
         }
     }
 
