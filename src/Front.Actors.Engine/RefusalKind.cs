@@ -14,4 +14,7 @@ public enum RefusalKind
 
     /// <summary>It belongs to someone else (403).</summary>
     Forbidden,
+
+    /// <summary>Too much of something is waiting, e.g. held items for review; try again later (429 with Retry-After).</summary>
+    TooMany,
 }

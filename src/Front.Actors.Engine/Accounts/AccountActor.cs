@@ -32,30 +32,38 @@ public sealed class AccountActor : ReceivePersistentActor
         Command<AccountCommands.Admit>(admit =>
         {
             var sender = Sender;
-            switch (_state.Decide(admit, DateTimeOffset.UtcNow))
+            var decision = _state.Decide(admit, DateTimeOffset.UtcNow);
+            if (decision.TooMany is { } reason)
             {
-                case AccountEvents.MessagesAdmitted admitted:
-                    // Admissions only add up, so they need not wait for each other (the journal batches them). The
-                    // state counts them at once, so the next send is judged against every admission made; if the
-                    // write fails the actor stops and recovers only what was journaled. The reply waits for the write.
-                    _state = _state.Apply(admitted);
-                    var (messages, segments, rate) = (_state.MonthMessages, _state.MonthSegments, _state.Limits.MessagesPerSecond);
-                    PersistAsync(admitted, _ =>
-                    {
-                        sender.Tell(new AccountReplies.Admitted(admit.AccountId, messages, segments, rate));
-                        SnapshotNow();
-                    });
-                    break;
-                case AccountEvents.ItemHeld held:
-                    // A hold changes what later sends see (the month's volume does not move, but order matters).
-                    Persist(held, e =>
-                    {
-                        _state = _state.Apply(e);
-                        sender.Tell(new AccountReplies.Held(admit.AccountId, held.Item.ItemId, held.Item.Rule, held.Item.Details));
-                        SnapshotNow();
-                    });
-                    break;
+                sender.Tell(new AccountReplies.Refused(admit.AccountId, RefusalKind.TooMany, reason));
+                return;
             }
+            if (decision is { Admitted: { } admitted, Held: null })
+            {
+                // Admissions only add up, so they need not wait for each other (the journal batches them). The
+                // state counts them at once, so the next send is judged against every admission made; if the
+                // write fails the actor stops and recovers only what was journaled. The reply waits for the write.
+                _state = _state.Apply(admitted);
+                var (messages, segments, rate) = (_state.MonthMessages, _state.MonthSegments, _state.Limits.MessagesPerSecond);
+                PersistAsync(admitted, _ =>
+                {
+                    sender.Tell(new AccountReplies.Admitted(admit.AccountId, messages, segments, rate));
+                    SnapshotNow();
+                });
+                return;
+            }
+            // A hold (perhaps after the part of a send that fits the month) changes what later sends see: they wait for it.
+            var held = decision.Held!;
+            var events = decision.Events;
+            PersistAll(events, e =>
+            {
+                _state = _state.Apply(e);
+                if (!ReferenceEquals(e, events[^1]))
+                    return;
+                sender.Tell(new AccountReplies.Held(admit.AccountId, held.Item.ItemId, held.Item.Rule, held.Item.Details,
+                    decision.Admitted?.Messages ?? 0, _state.Limits.MessagesPerSecond));
+                SnapshotNow();
+            });
         });
 
         Command<AccountCommands.Decide>(decide =>
@@ -110,7 +118,21 @@ public sealed class AccountActor : ReceivePersistentActor
             PersistAndReply(new AccountEvents.LimitsChanged(set.Limits, set.Moderator, DateTimeOffset.UtcNow), set.AccountId);
         });
         Command<AccountCommands.Suspend>(s => PersistAndReply(new AccountEvents.AccountSuspended(s.Moderator, s.Reason, DateTimeOffset.UtcNow), s.AccountId));
-        Command<AccountCommands.Resume>(r => PersistAndReply(new AccountEvents.AccountResumed(r.Moderator, DateTimeOffset.UtcNow), r.AccountId));
+        Command<AccountCommands.Resume>(resume =>
+        {
+            var events = _state.Decide(resume, DateTimeOffset.UtcNow);
+            var released = events.OfType<AccountEvents.ItemApproved>().Select(e => _state.Held[e.ItemId]).ToList();
+            var sender = Sender;
+            PersistAll(events, e =>
+            {
+                _state = _state.Apply(e);
+                if (ReferenceEquals(e, events[^1]))
+                {
+                    sender.Tell(new AccountReplies.Resumed(resume.AccountId, released));
+                    SnapshotNow();
+                }
+            });
+        });
 
         Command<AccountCommands.GetUsage>(get => Sender.Tell(new AccountReplies.Usage(get.AccountId, _state.Month, _state.MonthMessages,
             _state.MonthSegments, _state.Limits, _state.ApprovedDomains.ToList(), _state.Suspended,

@@ -12,9 +12,11 @@ public static class AccountCommands
 
     /// <summary>
     /// Admit one send: <paramref name="MessageIds"/> to as many recipients, each <paramref name="SegmentsPerMessage"/>
-    /// segments long. The answer is <see cref="AccountReplies.Admitted"/> or <see cref="AccountReplies.Held"/>.
+    /// segments long. The answer is <see cref="AccountReplies.Admitted"/>, <see cref="AccountReplies.Held"/> (perhaps
+    /// with the first messages admitted) or <see cref="AccountReplies.Refused"/> (too many items already held).
     /// </summary>
-    public sealed record Admit(string AccountId, string ItemId, IReadOnlyList<string> MessageIds, int SegmentsPerMessage, string Text) : IWithAccountId;
+    public sealed record Admit(string AccountId, string ItemId, IReadOnlyList<string> MessageIds, int SegmentsPerMessage, string Text,
+        int MaxHeldItems = AccountState.DefaultMaxHeldItems) : IWithAccountId;
 
     /// <summary>A moderator's decision on a held item; only the first one counts.</summary>
     public sealed record Decide(string AccountId, string ItemId, bool Approve, string Moderator, string Reason) : IWithAccountId;
@@ -39,7 +41,17 @@ public static class AccountReplies
 {
     public sealed record Admitted(string AccountId, long MonthMessages, long MonthSegments, int MessagesPerSecond);
 
-    public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details);
+    /// <summary>
+    /// The send is held as one item; its first <paramref name="Admitted"/> messages (request order) go now, at
+    /// <paramref name="MessagesPerSecond"/> (only a send crossing the monthly limit has any).
+    /// </summary>
+    public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details, int Admitted = 0, int MessagesPerSecond = 0);
+
+    /// <summary>The send was refused whole and nothing of it kept.</summary>
+    public sealed record Refused(string AccountId, RefusalKind Kind, string Reason);
+
+    /// <summary>The account may send again; these items, held for domains approved meanwhile, were released.</summary>
+    public sealed record Resumed(string AccountId, IReadOnlyList<HeldItem> Released);
 
     /// <summary>The decision was recorded; on approval the item's messages may now leave, once.</summary>
     public sealed record Decided(string AccountId, HeldItem Item, bool Approved);

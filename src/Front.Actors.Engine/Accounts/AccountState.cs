@@ -34,15 +34,31 @@ public sealed record AccountState(
 
     private long SegmentsIn(string month) => month == Month ? MonthSegments : 0;
 
-    /// <summary>Admit or hold a send, as the misuse rules say.</summary>
-    public AccountEvents.IAccountEvent Decide(AccountCommands.Admit admit, DateTimeOffset now)
+    /// <summary>Items an account may have waiting for review unless configured otherwise (each one is state here).</summary>
+    public const int DefaultMaxHeldItems = 1_000;
+
+    /// <summary>
+    /// Admit or hold a send, as the misuse rules say: all of it, none of it, or (at the monthly limit) the first
+    /// messages admitted and the rest held as one item. A send that would add a held item when
+    /// <see cref="AccountCommands.Admit.MaxHeldItems"/> are already waiting is refused, nothing kept: held items
+    /// are state of this entity and a moderator's queue, neither may grow without bound.
+    /// </summary>
+    public AdmitDecision Decide(AccountCommands.Admit admit, DateTimeOffset now)
     {
         var month = MonthOf(now);
         var hold = MisuseRules.Evaluate(admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
-        var segments = admit.MessageIds.Count * admit.SegmentsPerMessage;
-        return hold is null
-            ? new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, segments, month)
-            : new AccountEvents.ItemHeld(new HeldItem(admit.ItemId, hold.Rule, hold.Details, hold.Domains, admit.MessageIds, segments, now));
+        if (hold is null)
+            return new AdmitDecision(new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, admit.MessageIds.Count * admit.SegmentsPerMessage, month), null, null);
+        if (Held.Count >= admit.MaxHeldItems)
+            return new AdmitDecision(null, null,
+                $"{Held.Count} sends of this account are waiting for review (at most {admit.MaxHeldItems}); this one would be held too ({hold.Rule.ToWire()}: {hold.Details})");
+        var admitted = hold.Admitted > 0
+            ? new AccountEvents.MessagesAdmitted(hold.Admitted, hold.Admitted * admit.SegmentsPerMessage, month)
+            : null;
+        var heldIds = admit.MessageIds.Skip(hold.Admitted).ToList();
+        return new AdmitDecision(admitted,
+            new AccountEvents.ItemHeld(new HeldItem(admit.ItemId, hold.Rule, hold.Details, hold.Domains, heldIds, heldIds.Count * admit.SegmentsPerMessage, now)),
+            null);
     }
 
     /// <summary>A decision on a held item, or null when there is nothing to decide (unknown, or decided before).</summary>
@@ -55,16 +71,30 @@ public sealed record AccountState(
             : new AccountEvents.ItemRejected(decide.ItemId, decide.Moderator, decide.Reason, now);
     }
 
-    /// <summary>Approving a domain releases the items whose every unapproved link is now covered.</summary>
+    /// <summary>
+    /// Approving a domain releases the items whose every unapproved link is now covered, unless the account is
+    /// suspended: then they stay held until it is resumed.
+    /// </summary>
     public IReadOnlyList<AccountEvents.IAccountEvent> Decide(AccountCommands.ApproveDomain approve, string domain, DateTimeOffset now)
     {
         var events = new List<AccountEvents.IAccountEvent> { new AccountEvents.DomainApproved(domain, approve.Moderator, now) };
-        var approved = ApprovedDomains.Add(domain);
-        foreach (var item in Held.Values.Where(i => i.Rule == HoldRule.UnapprovedLink).OrderBy(i => i.HeldAt))
-            if (item.Domains.All(d => approved.Any(a => Domain.Misuse.DomainName.IsCoveredBy(d, a))))
-                events.Add(new AccountEvents.ItemApproved(item.ItemId, approve.Moderator, $"domain {domain} approved", now, MonthOf(now)));
+        if (!Suspended)
+            events.AddRange(Covered(ApprovedDomains.Add(domain), approve.Moderator, $"domain {domain} approved", now));
         return events;
     }
+
+    /// <summary>Resuming releases what approved domains cover now (approved while the account was suspended).</summary>
+    public IReadOnlyList<AccountEvents.IAccountEvent> Decide(AccountCommands.Resume resume, DateTimeOffset now)
+    {
+        var events = new List<AccountEvents.IAccountEvent> { new AccountEvents.AccountResumed(resume.Moderator, now) };
+        events.AddRange(Covered(ApprovedDomains, resume.Moderator, "its domains are approved (released on resume)", now));
+        return events;
+    }
+
+    private IEnumerable<AccountEvents.ItemApproved> Covered(ImmutableSortedSet<string> approved, string moderator, string reason, DateTimeOffset now) =>
+        Held.Values.Where(i => i.Rule == HoldRule.UnapprovedLink).OrderBy(i => i.HeldAt)
+            .Where(item => item.Domains.All(d => approved.Any(a => Domain.Misuse.DomainName.IsCoveredBy(d, a))))
+            .Select(item => new AccountEvents.ItemApproved(item.ItemId, moderator, reason, now, MonthOf(now)));
 
     public AccountState Apply(AccountEvents.IAccountEvent @event) => @event switch
     {

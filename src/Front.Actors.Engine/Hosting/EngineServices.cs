@@ -26,6 +26,7 @@ public static class EngineServices
             .AddSingleton<ReplyFollower>()
             .AddSingleton<ConversationService>()
             .AddSingleton<ModerationService>()
+            .AddSingleton(settings.Abuse)
             .AddSingleton<NumberService>()
             .AddSingleton<EngineStartup>();
         services.AddAkka("front-actors", builder => builder.ConfigureFrontActors(settings.Node, settings.Storage, settings.ClusterConfigPath));
@@ -35,4 +36,8 @@ public static class EngineServices
 
 /// <summary>The engine's settings, bound from configuration by the host.</summary>
 public sealed record EngineSettings(
-    StorageOptions Storage, NodeOptions Node, InboundOptions Inbox, WebhookOptions Webhooks, string? RoutingDataDirectory, string ClusterConfigPath);
+    StorageOptions Storage, NodeOptions Node, InboundOptions Inbox, WebhookOptions Webhooks, string? RoutingDataDirectory, string ClusterConfigPath)
+{
+    /// <summary>Held-item cap and the like (section <c>Abuse</c>).</summary>
+    public AbuseOptions Abuse { get; init; } = new();
+}

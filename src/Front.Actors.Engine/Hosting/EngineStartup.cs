@@ -15,9 +15,11 @@ namespace Front.Actors.Engine.Hosting;
 /// </summary>
 public sealed class EngineStartup(
     ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
-    InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation)
+    InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation,
+    SuspensionStore suspensions, AbuseOptions abuse)
 {
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates the schema (first start, or new columns after an upgrade).</summary>
     public void PrepareStorage() => Step("storage", database.EnsureCreated);
@@ -32,6 +34,9 @@ public sealed class EngineStartup(
         await StepAsync("inbound pipeline (and parts stored before a restart)", () => inbound.StartAsync(ct));
         await StepAsync("webhooks pending before a restart", async () =>
             await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct));
+        // Before anything stored is resumed: a suspended account's backlog must park, not leave.
+        await StepAsync("suspended accounts", () => outbound.SyncSuspensionsAsync(suspensions, ct));
+        _ = FollowSuspensionsAsync(_stopping.Token);
         await StepAsync("messages stored but not submitted before a restart", async () =>
             await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct));
         await StepAsync("moderation decisions journaled before a restart", async () => await moderation.ReconcileDecisionsAsync(ct));
@@ -40,10 +45,34 @@ public sealed class EngineStartup(
 
     public async Task StopAsync()
     {
+        await _stopping.CancelAsync();
         inbound.Stop();
         await outbound.DisposeAsync();
         await binds.DisposeAsync();
         writer.Complete();
+    }
+
+    /// <summary>Suspensions and resumptions made on other nodes reach this node's pipeline within one refresh.</summary>
+    private async Task FollowSuspensionsAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(abuse.SuspensionRefresh);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await outbound.SyncSuspensionsAsync(suspensions, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _log.Warning("Could not re-read suspended accounts: {0}", e.Message); // the last known ones stay in force
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private void Step(string name, Action step)

@@ -17,7 +17,8 @@ namespace Front.Actors.Engine.Messages;
 /// </summary>
 public sealed class MessageIntake(
     IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, StatusWriter statuses,
-    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations)
+    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations,
+    Moderation.AbuseOptions abuse)
 {
     public const int MaxRecipients = 1_000;
     public const int MaxTextLength = MessageText.MaxSegments * 160; // no longer text fits, whatever its encoding
@@ -86,12 +87,19 @@ public sealed class MessageIntake(
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
         var itemId = "item_" + Guid.CreateVersion7().ToString("N");
-        var decision = await accounts.ActorRef.Ask<object>(new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text), AdmitTimeout, ct);
+        var decision = await accounts.ActorRef.Ask<object>(
+            new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems), AdmitTimeout, ct);
+        if (decision is AccountReplies.Refused refused)
+            throw new SendRefusedException("account", refused.Reason, refused.Kind, abuse.HeldRetryAfter);
         var held = decision as AccountReplies.Held;
         if (decision is AccountReplies.Admitted admitted)
             pipeline.SetAccountRate(command.AccountId, admitted.MessagesPerSecond);
+        else if (held is { Admitted: > 0 })
+            pipeline.SetAccountRate(command.AccountId, held.MessagesPerSecond);
         if (decision is not (AccountReplies.Admitted or AccountReplies.Held))
             throw new InvalidOperationException($"unexpected answer from the account: {decision}");
+        // The first messages go now (all of them, or those that fit the month); the rest are the held item.
+        var goNow = held?.Admitted ?? ids.Count;
 
         var records = recipients.Select((r, i) => new MessageRecord
         {
@@ -103,9 +111,9 @@ public sealed class MessageIntake(
             Text = command.Text,
             Encoding = text.EncodingName,
             Segments = text.Segments,
-            Status = (held is null ? MessageStatus.Accepted : MessageStatus.Held).ToWire(),
+            Status = (i < goNow ? MessageStatus.Accepted : MessageStatus.Held).ToWire(),
             HomeOperator = operators.HomeOperator(r)?.ToString(),
-            HoldDetail = held is null ? null : $"{held.Rule.ToWire()}: {held.Details} (item {held.ItemId})",
+            HoldDetail = i < goNow ? null : $"{held!.Rule.ToWire()}: {held.Details} (item {held.ItemId})",
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
@@ -123,23 +131,26 @@ public sealed class MessageIntake(
         }
 
         onStored?.Invoke(ids);
-        if (held is null)
-            await statusNotifier.NotifyAsync(records.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Accepted, now)).ToList());
+        var going = records.Take(goNow).ToList();
+        var waiting = records.Skip(goNow).ToList();
+        if (going.Count > 0)
+            await statusNotifier.NotifyAsync(going.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Accepted, now)).ToList());
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
         if (held is not null)
         {
             var item = new HeldItemRecord
             {
                 ItemId = held.ItemId, AccountId = command.AccountId, Rule = held.Rule.ToWire(), Details = held.Details,
-                MessageCount = records.Count, MessageIds = string.Join(',', ids), Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
+                MessageCount = waiting.Count, MessageIds = string.Join(',', waiting.Select(r => r.Id)),
+                Preview = command.Text.Length > 160 ? command.Text[..160] : command.Text, HeldAt = now,
             };
             await heldItems.AddAsync(item, ct);
             await moderationNotifier.ItemHeldAsync(item);
-            await statusNotifier.NotifyAsync(records.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Held, now, r.HoldDetail)).ToList());
+            await statusNotifier.NotifyAsync(waiting.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Held, now, r.HoldDetail)).ToList());
         }
-        else
+        if (going.Count > 0)
             // Built from what this call already parsed, not re-read from the records.
-            await pipeline.EnqueueAsync(recipients.Select((r, i) => new OutboundMessage(ids[i], command.AccountId, sender, r, text, operators.HomeOperator(r))).ToList(), ct);
+            await pipeline.EnqueueAsync(recipients.Take(goNow).Select((r, i) => new OutboundMessage(ids[i], command.AccountId, sender, r, text, operators.HomeOperator(r))).ToList(), ct);
         return new SendResult(records.Select(ToAccepted).ToList(), rejected);
     }
 

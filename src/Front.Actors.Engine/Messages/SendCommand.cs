@@ -10,11 +10,15 @@ public sealed record AcceptedMessage(string Id, string To, string Status, int Se
 
 public sealed record RejectedRecipient(string To, string Reason);
 
-/// <summary>A send refused as a whole, naming each bad field and why.</summary>
-public sealed class SendRefusedException(IReadOnlyDictionary<string, string[]> errors)
+/// <summary>
+/// A send refused as a whole, naming each bad field and why; its kind chooses the status, and a refusal that passes
+/// with time (<see cref="RefusalKind.TooMany"/>) says when to try again.
+/// </summary>
+public sealed class SendRefusedException(IReadOnlyDictionary<string, string[]> errors, RefusalKind kind = RefusalKind.Invalid, TimeSpan? retryAfter = null)
     : Exception(string.Join("; ", errors.SelectMany(e => e.Value.Select(r => $"{e.Key}: {r}"))))
 {
-    public SendRefusedException(string field, string reason) : this(new Dictionary<string, string[]> { [field] = [reason] })
+    public SendRefusedException(string field, string reason, RefusalKind kind = RefusalKind.Invalid, TimeSpan? retryAfter = null)
+        : this(new Dictionary<string, string[]> { [field] = [reason] }, kind, retryAfter)
     {
     }
 
@@ -24,6 +28,10 @@ public sealed class SendRefusedException(IReadOnlyDictionary<string, string[]> e
     public string Field => Errors.Keys.First();
 
     public string Reason => Errors.Values.First()[0];
+
+    public RefusalKind Kind { get; } = kind;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>The bad fields of a send, collected before refusing it.</summary>

@@ -15,7 +15,7 @@ namespace Front.Actors.Engine.Moderation;
 /// </summary>
 public sealed class ModerationService(
     IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake,
-    IStatusNotifier statusNotifier, IModerationNotifier moderationNotifier)
+    IStatusNotifier statusNotifier, IModerationNotifier moderationNotifier, SuspensionStore suspensions)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -74,11 +74,30 @@ public sealed class ModerationService(
         return carried;
     }
 
-    public Task SuspendAsync(string accountId, string moderator, string reason, CancellationToken ct = default) =>
-        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Suspend(accountId, moderator, reason), Timeout, ct);
+    /// <summary>
+    /// Suspends an account: the pipelines stop its backlog first (stored for every node before the entity journals
+    /// it, so a crash in between errs on the side of holding), then the entity holds its new sends.
+    /// </summary>
+    public async Task SuspendAsync(string accountId, string moderator, string reason, CancellationToken ct = default)
+    {
+        await suspensions.SuspendAsync(accountId, moderator, ct);
+        pipeline.Suspend(accountId);
+        await accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Suspend(accountId, moderator, reason), Timeout, ct);
+    }
 
-    public Task ResumeAsync(string accountId, string moderator, CancellationToken ct = default) =>
-        accounts.ActorRef.Ask<AccountReplies.Done>(new AccountCommands.Resume(accountId, moderator), Timeout, ct);
+    /// <summary>
+    /// Resumes an account: the entity first (it releases items held for domains approved meanwhile), then the
+    /// pipelines send on what they parked, then the released items go.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ResumeAsync(string accountId, string moderator, CancellationToken ct = default)
+    {
+        var reply = await accounts.ActorRef.Ask<AccountReplies.Resumed>(new AccountCommands.Resume(accountId, moderator), Timeout, ct);
+        await suspensions.ResumeAsync(accountId, ct);
+        await pipeline.ResumeAsync(accountId, ct);
+        foreach (var item in reply.Released)
+            await ApplyAsync(accountId, item, true, moderator, "its domains were approved while the account was suspended", ct);
+        return reply.Released.Select(i => i.ItemId).ToList();
+    }
 
     public Task<AccountReplies.Usage> UsageAsync(string accountId, CancellationToken ct = default) =>
         accounts.ActorRef.Ask<AccountReplies.Usage>(new AccountCommands.GetUsage(accountId), Timeout, ct);

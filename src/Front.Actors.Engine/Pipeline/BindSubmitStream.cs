@@ -15,7 +15,8 @@ namespace Front.Actors.Engine.Pipeline;
 /// </summary>
 public static class BindSubmitStream
 {
-    public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, IMaterializer materializer)
+    /// <param name="withhold">True for a part that must not leave now (its account was suspended): it goes back to the router unsent.</param>
+    public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold, IMaterializer materializer)
     {
         // A burst of 1/20 s on top of a steady rate reduced by the same amount: steady rate + burst stays at the maximum.
         var maximum = Math.Max(1, bind.Options.MaxMessagesPerSecond);
@@ -23,6 +24,15 @@ public static class BindSubmitStream
         var rate = Math.Max(1, maximum - burst);
         var pending = new System.Collections.Concurrent.ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
         return ChannelSource.FromReader(bind.Queue.Reader)
+            // The last look before a part leaves: a suspension made while it waited here keeps it.
+            .Where(part =>
+            {
+                if (!withhold(part))
+                    return true;
+                if (part.Attempt.Answer(part.Part, PartAnswer.Withheld, bind.Name).RouteAgain is { } again)
+                    routeAgain(again);
+                return false;
+            })
             // Operators count parts, so the rate is per part.
             .Throttle(rate, TimeSpan.FromSeconds(1), burst, ThrottleMode.Shaping)
             .Select(part =>

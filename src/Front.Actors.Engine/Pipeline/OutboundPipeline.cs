@@ -26,9 +26,11 @@ public sealed class OutboundPipeline : IAsyncDisposable
     private readonly Channel<OutboundMessage> _routing = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(50_000));
     private readonly PacedLanes _accountLanes;
     private readonly PacedLanes _senderLanes;
+    private readonly SuspensionGate _gate;
 
-    public OutboundPipeline(ActorSystem system, OperatorBinds binds, MessageRouter router, StatusWriter writer)
+    public OutboundPipeline(ActorSystem system, OperatorBinds binds, MessageRouter router, StatusWriter writer, SuspensionGate gate)
     {
+        _gate = gate;
         _materializer = system.Materializer(namePrefix: "outbound");
         _binds = binds;
         _router = router;
@@ -42,11 +44,15 @@ public sealed class OutboundPipeline : IAsyncDisposable
     public void Start()
     {
         foreach (var bind in _binds.All)
-            BindSubmitStream.Run(bind, _writer, RouteAgain, _materializer);
+            BindSubmitStream.Run(bind, _writer, RouteAgain, part => _gate.IsSuspended(part.Message.AccountId), _materializer);
         ChannelSource.FromReader(_routing.Reader)
             .SelectAsync(1, async m =>
             {
-                await _router.RouteAsync(m);
+                // A suspended account's messages wait, stored and queued, until it is resumed.
+                if (_gate.TryPark(m))
+                    await _writer.PostAsync(new StatusChange(m.Id, m.AccountId, MessageStatus.Queued, DateTimeOffset.UtcNow, "the account is suspended: waiting until it is resumed"));
+                else
+                    await _router.RouteAsync(m);
                 return Done.Instance;
             })
             .RunWith(Sink.Ignore<Done>(), _materializer);
@@ -71,7 +77,22 @@ public sealed class OutboundPipeline : IAsyncDisposable
     /// Stored messages held in this node's memory on their way to a bind (lanes and the router's queue); the
     /// intake refuses new sends above <see cref="MaxInFlight"/>, which bounds the memory a backlog can take.
     /// </summary>
-    public int InFlight => _accountLanes.Waiting() + _senderLanes.Waiting() + _routing.Reader.Count;
+    public int InFlight => _accountLanes.Waiting() + _senderLanes.Waiting() + _routing.Reader.Count + _gate.Parked;
+
+    /// <summary>From now on nothing of the account leaves this node: what comes to the router or a bind is parked.</summary>
+    public void Suspend(string accountId) => _gate.Suspend(accountId);
+
+    /// <summary>The account's parked messages go on, through its lane (so at its rate).</summary>
+    public ValueTask ResumeAsync(string accountId, CancellationToken ct = default) => _accountLanes.EnqueueAsync(_gate.Resume(accountId), ct);
+
+    /// <summary>Takes the suspensions as stored (made on any node); messages of accounts resumed elsewhere go on.</summary>
+    public async Task SyncSuspensionsAsync(Storage.SuspensionStore store, CancellationToken ct = default)
+    {
+        var readAt = _gate.Version;
+        var released = _gate.Sync(await store.SuspendedAsync(ct), readAt);
+        if (released.Count > 0)
+            await _accountLanes.EnqueueAsync(released, ct);
+    }
 
     public const int MaxInFlight = 100_000;
 

@@ -17,6 +17,7 @@ public static class OutboundServices
         .AddSingleton<ReceiptIntake>()
         .AddSingleton<OperatorBinds>()
         .AddSingleton<MessageRouter>()
+        .AddSingleton<SuspensionGate>()
         .AddSingleton<OutboundPipeline>()
         .AddSingleton<Resumption>();
 }

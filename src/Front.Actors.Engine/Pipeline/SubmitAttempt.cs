@@ -13,6 +13,7 @@ public sealed class SubmitAttempt(OutboundMessage message, int partsSent)
     private readonly HashSet<int> _accepted = new();
     private int _outstanding = partsSent;
     private bool _handedBack;
+    private bool _withheld;
     private bool _refused;
 
     public OutboundMessage Message { get; } = message;
@@ -35,16 +36,20 @@ public sealed class SubmitAttempt(OutboundMessage message, int partsSent)
                 case PartAnswer.HandedBack:
                     _handedBack = true;
                     break;
+                case PartAnswer.Withheld:
+                    _withheld = true;
+                    break;
                 default:
                     reject = !_refused;
                     _refused = true;
                     break;
             }
-            if (--_outstanding > 0 || !_handedBack || _refused)
+            if (--_outstanding > 0 || !(_handedBack || _withheld) || _refused)
                 return (reject, null);
+            // A bind that only withheld parts (the account was suspended) did nothing wrong: it is not avoided later.
             return (reject, Message with
             {
-                ExcludedBinds = new HashSet<string>(Message.ExcludedBinds) { bind },
+                ExcludedBinds = _handedBack ? new HashSet<string>(Message.ExcludedBinds) { bind } : Message.ExcludedBinds,
                 SentParts = new HashSet<int>(Message.SentParts.Concat(_accepted)),
             });
         }
@@ -56,4 +61,7 @@ public enum PartAnswer
     Accepted,
     HandedBack,
     Refused,
+
+    /// <summary>Not submitted: the account was suspended while the part waited for the bind.</summary>
+    Withheld,
 }

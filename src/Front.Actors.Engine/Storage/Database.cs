@@ -72,6 +72,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<HeldItemRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AccountSuspensionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<NumberRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<KeywordRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ConversationRecord>(tableOptions: TableOptions.CreateIfNotExists);

@@ -32,6 +32,33 @@ public sealed class HeldItemStore(Database database)
         return await query.OrderBy(i => i.HeldAt).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// One page of undecided items ordered by age (<paramref name="newestFirst"/> or oldest first, ties by id), after
+    /// the item <paramref name="after"/> (the last one of the previous page). Paging by position in this order, not
+    /// by offset, so items decided meanwhile neither skip nor repeat any. One more than asked is read to tell
+    /// whether another page follows.
+    /// </summary>
+    public async Task<(IReadOnlyList<HeldItemRecord> Items, bool More)> PageUndecidedAsync(
+        string? accountId, string? rule, DateTimeOffset? heldBefore, bool newestFirst, (DateTimeOffset HeldAt, string ItemId)? after, int limit,
+        CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<HeldItemRecord>().Where(i => i.Decision == null);
+        if (accountId is not null)
+            query = query.Where(i => i.AccountId == accountId);
+        if (rule is not null)
+            query = query.Where(i => i.Rule == rule);
+        if (heldBefore is { } before)
+            query = query.Where(i => i.HeldAt <= before);
+        if (after is var (heldAt, itemId))
+            query = newestFirst
+                ? query.Where(i => i.HeldAt < heldAt || (i.HeldAt == heldAt && string.Compare(i.ItemId, itemId) < 0))
+                : query.Where(i => i.HeldAt > heldAt || (i.HeldAt == heldAt && string.Compare(i.ItemId, itemId) > 0));
+        query = newestFirst ? query.OrderByDescending(i => i.HeldAt).ThenByDescending(i => i.ItemId) : query.OrderBy(i => i.HeldAt).ThenBy(i => i.ItemId);
+        var page = await query.Take(limit + 1).ToListAsync(ct);
+        return (page.Take(limit).ToList(), page.Count > limit);
+    }
+
     /// <summary>Records the decision and moves the item's held messages on: back to accepted, or rejected.</summary>
     public async Task RecordDecisionAsync(string itemId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
     {

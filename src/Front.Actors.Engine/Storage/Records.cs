@@ -108,6 +108,18 @@ public sealed class HeldItemRecord
     [Column("decided_at"), Nullable] public DateTimeOffset? DecidedAt { get; set; }
 }
 
+/// <summary>
+/// A suspended account, as every node's pipeline reads it (the account entity's journal is the authority). Written
+/// before the suspension is journaled and removed after the resumption is: a crash between leaves it held, never sent.
+/// </summary>
+[Table("account_suspensions")]
+public sealed class AccountSuspensionRecord
+{
+    [Column("account_id"), PrimaryKey, NotNull] public string AccountId { get; set; } = "";
+    [Column("moderator"), NotNull] public string Moderator { get; set; } = "";
+    [Column("suspended_at"), NotNull] public DateTimeOffset SuspendedAt { get; set; }
+}
+
 /// <summary>A short or virtual number as the API lists it (the number's entity is the authority; this is its read model).</summary>
 [Table("numbers")]
 public sealed class NumberRecord

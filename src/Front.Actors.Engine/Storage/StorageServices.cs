@@ -13,6 +13,7 @@ public static class StorageServices
         .AddSingleton<StatusStore>()
         .AddSingleton<AccountStore>()
         .AddSingleton<HeldItemStore>()
+        .AddSingleton<SuspensionStore>()
         .AddSingleton<NumberStore>()
         .AddSingleton<ConversationStore>()
         .AddSingleton<InboundPartStore>()

@@ -21,6 +21,7 @@ public static class ApiProblems
         Front.Actors.Engine.RefusalKind.Conflict => 409,
         Front.Actors.Engine.RefusalKind.NotFound => 404,
         Front.Actors.Engine.RefusalKind.Forbidden => 403,
+        Front.Actors.Engine.RefusalKind.TooMany => 429,
         _ => 400,
     };
 

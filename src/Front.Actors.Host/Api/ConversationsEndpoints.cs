@@ -83,7 +83,7 @@ public static class ConversationsEndpoints
         }
         catch (SendRefusedException e)
         {
-            return ApiProblems.Fields(400, e.Errors);
+            return ApiProblems.Fields(ApiProblems.StatusOf(e.Kind), e.Errors);
         }
     }
 

@@ -49,7 +49,10 @@ public static class MessagesEndpoints
         }
         catch (SendRefusedException e)
         {
-            return ApiProblems.Fields(400, e.Errors);
+            // A refusal that passes with time (too many held items) says when to try again.
+            if (e.RetryAfter is { } retryAfter)
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            return ApiProblems.Fields(ApiProblems.StatusOf(e.Kind), e.Errors);
         }
     }
 

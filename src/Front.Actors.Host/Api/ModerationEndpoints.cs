@@ -47,24 +47,45 @@ public static class ModerationEndpoints
         {
             if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
                 return unknown;
-            await service.ResumeAsync(id, user.Identity!.Name!, ct);
-            return Results.Ok(new { id, suspended = false });
+            var released = await service.ResumeAsync(id, user.Identity!.Name!, ct);
+            return Results.Ok(new { id, suspended = false, released });
         });
 
         app.MapGet("/api/v1/account", AccountAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
         return app;
     }
 
-    /// <summary>Undecided items, oldest first; <paramref name="olderThanMinutes"/> finds those waiting too long (e.g. over a weekend).</summary>
-    private static async Task<IResult> ListAsync(string? account, string? rule, int? olderThanMinutes, HeldItemStore items, CancellationToken ct)
+    /// <summary>Items per page of the queue unless the client asks for fewer or more (at most <see cref="MaxPageSize"/>).</summary>
+    public const int DefaultPageSize = 100;
+
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Undecided items a page at a time, oldest first (<c>order=newest</c> turns it round); <paramref name="olderThanMinutes"/>
+    /// finds those waiting too long (e.g. over a weekend). <c>nextCursor</c> fetches the next page; null on the last.
+    /// </summary>
+    private static async Task<IResult> ListAsync(string? account, string? rule, int? olderThanMinutes, int? limit, string? order, string? cursor,
+        HeldItemStore items, CancellationToken ct)
     {
         if (rule is not null && HoldRuleNames.FromWire(rule) is null)
             return Problem(400, "rule", "must be one of unapproved-link, bulk-send, monthly-limit, suspended");
         if (olderThanMinutes is < 0)
             return Problem(400, "olderThanMinutes", "must be zero or more");
+        if (limit is < 1 or > MaxPageSize)
+            return Problem(400, "limit", $"must be from 1 to {MaxPageSize}");
+        if (order is not (null or "oldest" or "newest"))
+            return Problem(400, "order", "must be oldest or newest");
+        (DateTimeOffset, string)? after = null;
+        if (cursor is not null)
+        {
+            if (QueueCursor.TryRead(cursor) is not { } position)
+                return Problem(400, "cursor", "use the nextCursor of the previous page as it was given");
+            after = position;
+        }
         var now = DateTimeOffset.UtcNow;
         DateTimeOffset? heldBefore = olderThanMinutes is { } minutes ? now.AddMinutes(-minutes) : null;
-        var list = await items.ListUndecidedAsync(account, rule, heldBefore, ct);
+        var pageSize = limit ?? DefaultPageSize;
+        var (list, more) = await items.PageUndecidedAsync(account, rule, heldBefore, order == "newest", after, pageSize, ct);
         return Results.Ok(new
         {
             items = list.Select(i => new
@@ -72,6 +93,9 @@ public static class ModerationEndpoints
                 id = i.ItemId, accountId = i.AccountId, rule = i.Rule, details = i.Details, messageCount = i.MessageCount, preview = i.Preview, heldAt = i.HeldAt,
                 ageMinutes = (int)(now - i.HeldAt).TotalMinutes,
             }),
+            order = order ?? "oldest",
+            limit = pageSize,
+            nextCursor = more ? QueueCursor.Write(list[^1].HeldAt, list[^1].ItemId) : null,
         });
     }
 

@@ -28,7 +28,10 @@ public static class FrontActorsServices
             configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),
             configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions(),
             configuration["Routing:DataDirectory"] is { Length: > 0 } dir ? dir : null,
-            Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon")));
+            Path.Combine(AppContext.BaseDirectory, "cluster-config", "front-actors.hocon"))
+        {
+            Abuse = configuration.GetSection("Abuse").Get<Front.Actors.Engine.Moderation.AbuseOptions>() ?? new(),
+        });
 
         // What faces people: the live pushes behind the engine's notifier interfaces, keys, agents, local mode.
         services.AddSingleton<SignalRStatusNotifier>();

@@ -54,6 +54,46 @@ public class MisuseRulesTests
     }
 
     [Fact]
+    public void A_batch_crossing_the_monthly_limit_lets_exactly_the_remaining_segments_through_and_holds_the_rest()
+    {
+        var limits = AccountLimits.Default with { MonthlySegments = 100 };
+
+        // 97 used, 10 recipients of one segment: 3 go, 7 wait.
+        var hold = MisuseRules.Evaluate("Hei", 10, 1, 97, limits, Approved, suspended: false)!;
+
+        Assert.Equal((HoldRule.MonthlyLimit, 3), (hold.Rule, hold.Admitted));
+        Assert.Contains("3 of 10 messages", hold.Details);
+    }
+
+    [Fact]
+    public void A_batch_of_long_messages_crossing_the_limit_lets_through_only_whole_messages_that_fit()
+    {
+        var limits = AccountLimits.Default with { MonthlySegments = 100 };
+
+        // 3 segments each, 8 left: 2 messages (6 segments) go; a third would pass the limit.
+        Assert.Equal(2, MisuseRules.Evaluate("Hei", 10, 3, 92, limits, Approved, suspended: false)!.Admitted);
+        Assert.Equal(0, MisuseRules.Evaluate("Hei", 10, 3, 98, limits, Approved, suspended: false)!.Admitted);
+        Assert.Equal(0, MisuseRules.Evaluate("Hei", 10, 1, 150, limits, Approved, suspended: false)!.Admitted);
+    }
+
+    [Fact]
+    public void A_batch_crossing_the_limit_that_other_rules_would_hold_is_held_whole()
+    {
+        var limits = AccountLimits.Default with { MonthlySegments = 100, BulkThreshold = 5 };
+
+        Assert.Equal(0, MisuseRules.Evaluate("Hei", 10, 1, 97, limits, Approved, suspended: false)!.Admitted);
+        Assert.Equal(0, MisuseRules.Evaluate("Se svindel.com", 4, 1, 97, limits, Approved, suspended: false)!.Admitted);
+    }
+
+    [Fact]
+    public void Links_to_ip_addresses_and_internationalized_names_are_held_and_said_so()
+    {
+        Assert.Contains("IP address", Evaluate("Logg inn: http://185.1.2.3/x")!.Details);
+        Assert.Contains("blåbær.no", Evaluate("Se blåbær.no/x")!.Details);
+        Assert.Equal(HoldRule.UnapprovedLink, Evaluate("Se evil.ca")!.Rule);
+    }
+
+    [Fact]
     public void A_suspended_account_has_everything_held()
     {
         Assert.Equal(HoldRule.Suspended, Evaluate(suspended: true)!.Rule);

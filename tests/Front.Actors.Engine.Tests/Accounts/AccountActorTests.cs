@@ -98,6 +98,66 @@ public class AccountActorTests() : TestKit(TestConfig.Patient)
     }
 
     [Fact]
+    public void A_batch_crossing_the_monthly_limit_admits_exactly_what_fits_and_holds_the_rest_as_one_item()
+    {
+        var account = Account("a4c");
+        account.Tell(new AccountCommands.SetLimits("a4c", AccountLimits.Default with { MonthlySegments = 10 }, "mod"), TestActor);
+        ExpectMsg<AccountReplies.Done>();
+        account.Tell(Admit("a4c", 7), TestActor);
+        ExpectMsg<AccountReplies.Admitted>();
+
+        var batch = Admit("a4c", 5); // 3 segments left: 3 go, 2 wait
+        account.Tell(batch, TestActor);
+        var held = ExpectMsg<AccountReplies.Held>();
+        account.Tell(new AccountCommands.GetUsage("a4c"), TestActor);
+        var usage = ExpectMsg<AccountReplies.Usage>();
+
+        Assert.Equal((HoldRule.MonthlyLimit, 3), (held.Rule, held.Admitted));
+        Assert.Equal(10, usage.MonthSegments);
+        Assert.Equal(batch.MessageIds.Skip(3), Assert.Single(usage.HeldItems).MessageIds);
+    }
+
+    [Fact]
+    public void A_send_that_would_be_held_beyond_the_cap_is_refused_and_nothing_is_kept()
+    {
+        var account = Account("a4d");
+        account.Tell(Admit("a4d", 1, "Se svindel.com") with { MaxHeldItems = 2 }, TestActor);
+        account.Tell(Admit("a4d", 1, "Se svindel.com") with { MaxHeldItems = 2 }, TestActor);
+        ExpectMsg<AccountReplies.Held>();
+        ExpectMsg<AccountReplies.Held>();
+
+        account.Tell(Admit("a4d", 1, "Se svindel.com") with { MaxHeldItems = 2 }, TestActor);
+        var refused = ExpectMsg<AccountReplies.Refused>();
+        account.Tell(Admit("a4d", 1, "Hei") with { MaxHeldItems = 2 }, TestActor);
+        ExpectMsg<AccountReplies.Admitted>(); // a send that is not held still goes
+        account.Tell(new AccountCommands.GetUsage("a4d"), TestActor);
+
+        Assert.Equal(RefusalKind.TooMany, refused.Kind);
+        Assert.Contains("2 sends", refused.Reason);
+        Assert.Equal(2, ExpectMsg<AccountReplies.Usage>().HeldItems.Count);
+    }
+
+    [Fact]
+    public void Approving_a_domain_releases_nothing_of_a_suspended_account_until_it_is_resumed()
+    {
+        var account = Account("a5b");
+        account.Tell(Admit("a5b", 1, "Se butikk.no/x"), TestActor);
+        var held = ExpectMsg<AccountReplies.Held>();
+        account.Tell(new AccountCommands.Suspend("a5b", "mod", "spam"), TestActor);
+        ExpectMsg<AccountReplies.Done>();
+
+        account.Tell(new AccountCommands.ApproveDomain("a5b", "butikk.no", "mod"), TestActor);
+        var approved = ExpectMsg<AccountReplies.DomainApproved>();
+        account.Tell(new AccountCommands.Resume("a5b", "mod"), TestActor);
+        var resumed = ExpectMsg<AccountReplies.Resumed>();
+        account.Tell(new AccountCommands.GetUsage("a5b"), TestActor);
+
+        Assert.Empty(approved.Released);
+        Assert.Equal([held.ItemId], resumed.Released.Select(i => i.ItemId));
+        Assert.Empty(ExpectMsg<AccountReplies.Usage>().HeldItems);
+    }
+
+    [Fact]
     public void A_suspended_account_has_everything_held_until_resumed()
     {
         var account = Account("a5");
@@ -107,7 +167,7 @@ public class AccountActorTests() : TestKit(TestConfig.Patient)
         account.Tell(Admit("a5", 1), TestActor);
         Assert.Equal(HoldRule.Suspended, ExpectMsg<AccountReplies.Held>().Rule);
         account.Tell(new AccountCommands.Resume("a5", "mod"), TestActor);
-        ExpectMsg<AccountReplies.Done>();
+        ExpectMsg<AccountReplies.Resumed>();
         account.Tell(Admit("a5", 1), TestActor);
         ExpectMsg<AccountReplies.Admitted>();
     }

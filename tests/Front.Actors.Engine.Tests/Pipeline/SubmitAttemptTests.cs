@@ -15,6 +15,20 @@ public class SubmitAttemptTests
     }
 
     [Fact]
+    public void A_message_whose_parts_were_withheld_for_a_suspension_goes_back_without_avoiding_the_bind()
+    {
+        var attempt = new SubmitAttempt(Message(), partsSent: 3);
+
+        Assert.Null(attempt.Answer(1, PartAnswer.Accepted, "telenor-1").RouteAgain);
+        Assert.Null(attempt.Answer(2, PartAnswer.Withheld, "telenor-1").RouteAgain);
+        var again = attempt.Answer(3, PartAnswer.Withheld, "telenor-1").RouteAgain;
+
+        Assert.NotNull(again);
+        Assert.Equal([1], again.SentParts);
+        Assert.Empty(again.ExcludedBinds);
+    }
+
+    [Fact]
     public void A_message_whose_later_part_was_handed_back_is_routed_again_without_the_accepted_part()
     {
         var attempt = new SubmitAttempt(Message(), partsSent: 3);
