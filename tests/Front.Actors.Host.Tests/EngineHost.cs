@@ -19,6 +19,7 @@ internal sealed class EngineHost : IAsyncDisposable
     public const string ApiKey = "test-key-0123456789";
     public const string ModeratorKey = "test-moderator-0123456789";
     public const string AgentPassword = "test-agent-password";
+    public const string TestSecretKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // bytes 0..31
     private readonly WebApplicationFactory<Program> _factory;
 
     private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
@@ -34,6 +35,10 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Demo:AgentPassword"] = AgentPassword,
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
+            // Test receivers are plain http on 127.0.0.1; WebhookSafetyTests turn these off to prove the refusals.
+            ["Webhooks:AllowHttp"] = "true",
+            ["Webhooks:AllowLoopback"] = "true",
+            ["Webhooks:SecretKey"] = TestSecretKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

@@ -31,7 +31,7 @@ public sealed class EngineStartup(
         await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
         await StepAsync("inbound pipeline (and parts stored before a restart)", () => inbound.StartAsync(ct));
         await StepAsync("webhooks pending before a restart", async () =>
-            await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct));
+            await webhooks.ResumePendingAsync(ct));
         await StepAsync("messages stored but not submitted before a restart", async () =>
             await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct));
         await StepAsync("moderation decisions journaled before a restart", async () => await moderation.ReconcileDecisionsAsync(ct));
