@@ -5,6 +5,7 @@ using System.Text.Json;
 using Front.Actors.Host.LocalMode;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
 
-    public static async Task<EngineHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replacements for the host's services (e.g. the webhooks' name resolver).</param>
+    public static async Task<EngineHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -46,6 +48,8 @@ internal sealed class EngineHost : IAsyncDisposable
         {
             foreach (var (key, value) in all)
                 web.UseSetting(key, value);
+            if (services is not null)
+                web.ConfigureTestServices(services);
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
