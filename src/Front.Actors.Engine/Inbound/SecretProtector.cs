@@ -56,7 +56,16 @@ public sealed class SecretProtector
     public static SecretProtector FromOptions(WebhookOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.SecretKey))
-            return new SecretProtector(Convert.FromBase64String(options.SecretKey.Trim()));
+        {
+            try
+            {
+                return new SecretProtector(Convert.FromBase64String(options.SecretKey.Trim()));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new InvalidOperationException("Webhooks:SecretKey must be base64 of 32 random bytes (openssl rand -base64 32)", e);
+            }
+        }
         var path = Path.GetFullPath(options.SecretKeyFile);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
