@@ -5,6 +5,7 @@ using System.Text.Json;
 using Front.Actors.Host.LocalMode;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,11 +20,13 @@ internal sealed class EngineHost : IAsyncDisposable
     public const string ApiKey = "test-key-0123456789";
     public const string ModeratorKey = "test-moderator-0123456789";
     public const string AgentPassword = "test-agent-password";
+    public const string TestSecretKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // bytes 0..31
     private readonly WebApplicationFactory<Program> _factory;
 
     private EngineHost(WebApplicationFactory<Program> factory) => _factory = factory;
 
-    public static async Task<EngineHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replacements for the host's services (e.g. the webhooks' name resolver).</param>
+    public static async Task<EngineHost> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -35,6 +38,10 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Demo:AgentPassword"] = AgentPassword,
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
+            // Test receivers are plain http on 127.0.0.1; WebhookSafetyTests turn these off to prove the refusals.
+            ["Webhooks:AllowHttp"] = "true",
+            ["Webhooks:AllowLoopback"] = "true",
+            ["Webhooks:SecretKey"] = TestSecretKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
@@ -42,6 +49,8 @@ internal sealed class EngineHost : IAsyncDisposable
         {
             foreach (var (key, value) in all)
                 web.UseSetting(key, value);
+            if (services is not null)
+                web.ConfigureTestServices(services);
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -48,6 +48,8 @@ internal sealed class HostProcess : IDisposable
                  {
                      Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
                      "--LocalMode:Enabled", "true", "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
+                     // Test receivers are plain http on 127.0.0.1, as in EngineHost.
+                     "--Webhooks:AllowHttp=true", "--Webhooks:AllowLoopback=true", $"--Webhooks:SecretKey={EngineHost.TestSecretKey}",
                  }.Concat(settings))
             start.ArgumentList.Add(arg);
         var host = new HostProcess(Process.Start(start)!, port);

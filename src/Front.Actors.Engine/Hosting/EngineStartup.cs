@@ -33,7 +33,7 @@ public sealed class EngineStartup(
         await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
         await StepAsync("inbound pipeline (and parts stored before a restart)", () => inbound.StartAsync(ct));
         await StepAsync("webhooks pending before a restart", async () =>
-            await webhooks.ResumePendingAsync((body, url) => numbers.WebhookSecretAsync(body.To, body.Keyword, body.SubKeyword, url, ct), ct));
+            await webhooks.ResumePendingAsync(ct));
         // Before anything stored is resumed: a suspended account's backlog must park, not leave.
         await StepAsync("suspended accounts", () => outbound.SyncSuspensionsAsync(suspensions, ct));
         _ = FollowSuspensionsAsync(_stopping.Token);

@@ -20,6 +20,9 @@ public sealed class InboundOptions
 
     public string[] StartWords { get; set; } = [];
 
+    /// <summary>Rules per number, keyword or sub-keyword: each one can turn an inbound SMS into a send or a webhook call.</summary>
+    public int MaxRules { get; set; } = 10;
+
     /// <summary>Inbound messages are handled in this many lanes; one contact's messages always share a lane, in order.</summary>
     public int Lanes { get; set; } = 8;
 }

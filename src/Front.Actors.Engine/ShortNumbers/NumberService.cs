@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
 
@@ -7,9 +8,11 @@ namespace Front.Actors.Engine.ShortNumbers;
 
 /// <summary>
 /// Changes to short and virtual numbers: the number's entity decides and journals, then the read model is
-/// updated and a new sending rate is applied to the pipeline at once (no restart).
+/// updated and a new sending rate is applied to the pipeline at once (no restart). Webhook secrets are
+/// encrypted here, before the entity journals them.
 /// </summary>
-public sealed class NumberService(IRequiredActor<ShortNumberRegion> numbers, NumberStore store, OutboundPipeline pipeline)
+public sealed class NumberService(
+    IRequiredActor<ShortNumberRegion> numbers, NumberStore store, OutboundPipeline pipeline, SecretProtector secrets, InboundOptions options) : IWebhookRules
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -25,8 +28,18 @@ public sealed class NumberService(IRequiredActor<ShortNumberRegion> numbers, Num
     public Task<ShortNumberReplies.IReply> ReleaseKeywordAsync(string number, string keyword, string accountId, CancellationToken ct = default) =>
         ChangeAsync(new ShortNumberCommands.ReleaseKeyword(number, keyword, accountId), ct);
 
-    public Task<ShortNumberReplies.IReply> SetRulesAsync(string number, string accountId, string? keyword, string? subKeyword, IReadOnlyList<InboundRule> rules, CancellationToken ct = default) =>
-        ChangeAsync(new ShortNumberCommands.SetRules(number, accountId, keyword, subKeyword, rules), ct);
+    /// <summary>
+    /// Replaces the rules of a number, keyword or sub-keyword. At most <see cref="InboundOptions.MaxRules"/>: each
+    /// rule can turn one inbound SMS into a send or a call.
+    /// </summary>
+    public Task<ShortNumberReplies.IReply> SetRulesAsync(string number, string accountId, string? keyword, string? subKeyword, IReadOnlyList<InboundRule> rules, CancellationToken ct = default)
+    {
+        if (rules.Count > options.MaxRules)
+            return Task.FromResult<ShortNumberReplies.IReply>(new ShortNumberReplies.Refused(number, "rules",
+                $"at most {options.MaxRules} rules per number, keyword or sub-keyword; got {rules.Count}", RefusalKind.Invalid));
+        var stored = rules.Select(r => r.Secret is null ? r : r with { Secret = secrets.Protect(r.Secret) }).ToList();
+        return ChangeAsync(new ShortNumberCommands.SetRules(number, accountId, keyword, subKeyword, stored), ct);
+    }
 
     public Task<InboundRoute> RouteAsync(string number, string? first, string? second, CancellationToken ct = default) =>
         numbers.ActorRef.Ask<InboundRoute>(new ShortNumberCommands.Route(number, first, second), Timeout, ct);
@@ -35,20 +48,23 @@ public sealed class NumberService(IRequiredActor<ShortNumberRegion> numbers, Num
         (await numbers.ActorRef.Ask<ShortNumberReplies.Info>(new ShortNumberCommands.GetInfo(number), Timeout, ct)).State;
 
     /// <summary>
-    /// The secret of the webhook rule with this URL that a message to <paramref name="number"/> with these
-    /// words ran (sub-keyword, keyword or number level); not found when the rule has since been removed.
+    /// The webhook rule with this URL that a message to the body's number with its words ran (sub-keyword, keyword
+    /// or number level), if it is still there and still the account's; its secret as journaled (encrypted).
     /// </summary>
-    public async Task<(bool Found, string? Secret)> WebhookSecretAsync(string number, string? keyword, string? subKeyword, string url, CancellationToken ct = default)
+    public async Task<(bool Found, string? ProtectedSecret)> FindAsync(string accountId, InboundWebhookBody body, string url, CancellationToken ct = default)
     {
-        var state = await GetAsync(number, ct);
+        var state = await GetAsync(body.To, ct);
         var levels = new List<IReadOnlyList<InboundRule>>();
-        if (keyword is not null && state.Keywords.TryGetValue(keyword, out var entry))
+        if (body.Keyword is not null && state.Keywords.TryGetValue(body.Keyword, out var entry))
         {
-            if (subKeyword is not null && entry.SubKeywords.TryGetValue(subKeyword, out var subRules))
+            if (entry.AccountId != accountId)
+                return (false, null);
+            if (body.SubKeyword is not null && entry.SubKeywords.TryGetValue(body.SubKeyword, out var subRules))
                 levels.Add(subRules);
             levels.Add(entry.Rules);
         }
-        levels.Add(state.NumberRules);
+        if (state.OwnerAccountId == accountId)
+            levels.Add(state.NumberRules);
         var rule = levels.SelectMany(rules => rules).FirstOrDefault(r => r.Kind == InboundRuleKind.Webhook && r.Target == url);
         return (rule is not null, rule?.Secret);
     }

@@ -30,12 +30,16 @@ public sealed class ShortNumberActor : ReceivePersistentActor
 
         Command<ShortNumberCommands.Configure>(c =>
         {
-            if (!c.Shared && _state.Keywords.Values.Any(k => k.AccountId != c.OwnerAccountId))
+            var now = DateTimeOffset.UtcNow;
+            // A new owner starts clean: the old owner's keywords and rules go, in the journal, before the change.
+            var cleared = _state.ClearedForNewOwner(c.OwnerAccountId, now);
+            var released = cleared.OfType<ShortNumberEvents.KeywordReleased>().Select(e => e.Keyword).ToHashSet();
+            if (!c.Shared && _state.Keywords.Any(k => k.Value.AccountId != c.OwnerAccountId && !released.Contains(k.Key)))
             {
                 Refuse(c.Number, RefusalKind.Invalid, "shared", "other accounts have keywords on this number; release them before making it an owned number");
                 return;
             }
-            PersistAndReply(c.Number, new ShortNumberEvents.NumberConfigured(c.OwnerAccountId, c.Shared, c.DefaultReply, c.By, DateTimeOffset.UtcNow));
+            PersistAndReply(c.Number, [.. cleared, new ShortNumberEvents.NumberConfigured(c.OwnerAccountId, c.Shared, c.DefaultReply, c.By, now)]);
         });
 
         Command<ShortNumberCommands.SetRate>(c =>
@@ -90,14 +94,21 @@ public sealed class ShortNumberActor : ReceivePersistentActor
 
     private void Refuse(string number, RefusalKind kind, string field, string reason) => Sender.Tell(new ShortNumberReplies.Refused(number, field, reason, kind));
 
-    private void PersistAndReply(string number, ShortNumberEvents.IShortNumberEvent @event) =>
-        Persist(@event, e =>
+    private void PersistAndReply(string number, ShortNumberEvents.IShortNumberEvent @event) => PersistAndReply(number, [@event]);
+
+    /// <summary>Journals the events together and replies once, after the last one is applied.</summary>
+    private void PersistAndReply(string number, IReadOnlyList<ShortNumberEvents.IShortNumberEvent> events)
+    {
+        var last = events[^1];
+        PersistAll(events, e =>
         {
             _state = _state.Apply(e);
-            Sender.Tell(new ShortNumberReplies.Info(number, _state));
             if (LastSequenceNr % SnapshotEvery == 0)
                 SaveSnapshot(_state);
+            if (ReferenceEquals(e, last))
+                Sender.Tell(new ShortNumberReplies.Info(number, _state));
         });
+    }
 }
 
 /// <summary>Marks the number shard region in the actor registry.</summary>

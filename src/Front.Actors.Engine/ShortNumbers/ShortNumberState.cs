@@ -70,6 +70,22 @@ public sealed record ShortNumberState(
             : new InboundRoute(number, OwnerAccountId, null, null, NumberRules, null);
     }
 
+    /// <summary>
+    /// What giving the number to <paramref name="newOwner"/> takes away from its old owner, so that none of the
+    /// old owner's set-up acts on the new owner's messages: the old owner's keywords (with their rules) and the
+    /// number's own rules. Empty when the owner stays the same.
+    /// </summary>
+    public IReadOnlyList<ShortNumberEvents.IShortNumberEvent> ClearedForNewOwner(string newOwner, DateTimeOffset at)
+    {
+        if (OwnerAccountId is null || OwnerAccountId == newOwner)
+            return [];
+        var events = new List<ShortNumberEvents.IShortNumberEvent>();
+        events.AddRange(Keywords.Where(k => k.Value.AccountId == OwnerAccountId).Select(k => new ShortNumberEvents.KeywordReleased(k.Key, at)));
+        if (NumberRules.Count > 0)
+            events.Add(new ShortNumberEvents.RulesSet(null, null, [], at));
+        return events;
+    }
+
     /// <summary>Why a keyword cannot be registered for the account (and which field is to blame), or null if it can.</summary>
     public (RefusalKind Kind, string Field, string Reason)? RefuseKeyword(string keyword, string accountId)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Front.Actors.Domain.Inbound;
 using Front.Actors.Domain.Numbers;
+using Front.Actors.Domain.Webhooks;
 using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
@@ -73,7 +74,7 @@ public static class InboundEndpoints
         };
     }
 
-    private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
+    private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, WebhookOptions webhooks, CancellationToken ct)
     {
         if (!OurNumber.TryParse(body?.Number, out var number, out var numberReason))
             return ApiProblems.Field(400, "number", numberReason);
@@ -93,7 +94,7 @@ public static class InboundEndpoints
         var rules = new List<InboundRule>();
         foreach (var (rule, i) in (body.Rules ?? []).Select((r, i) => (r, i)))
         {
-            if (ToRule(rule, out var parsed) is { } problem)
+            if (ToRule(rule, webhooks, out var parsed) is { } problem)
                 return ApiProblems.Field(400, $"rules[{i}].{problem.Field}", problem.Reason);
             rules.Add(parsed!);
         }
@@ -105,7 +106,7 @@ public static class InboundEndpoints
         };
     }
 
-    private static (string Field, string Reason)? ToRule(RuleRequest rule, out InboundRule? parsed)
+    private static (string Field, string Reason)? ToRule(RuleRequest rule, WebhookOptions webhooks, out InboundRule? parsed)
     {
         parsed = null;
         if (!Enum.TryParse<InboundRuleKind>(rule.Kind, ignoreCase: true, out var kind) || int.TryParse(rule.Kind, out _))
@@ -119,8 +120,14 @@ public static class InboundEndpoints
                     return ("target", why);
                 parsed = new InboundRule(kind, number.E164);
                 return null;
-            case InboundRuleKind.Webhook when !Uri.TryCreate(rule.Target, UriKind.Absolute, out var uri) || uri?.Scheme is not ("https" or "http"):
-                return ("target", "must be an absolute http(s) URL");
+            case InboundRuleKind.Webhook:
+                // Literal addresses and local names are refused here; names are checked again at every connect.
+                if (!WebhookTarget.TryParse(rule.Target, webhooks.AllowHttp, new AddressPolicy(webhooks.AllowLoopback), out var uri, out var refused))
+                    return ("target", refused);
+                if (rule.Secret is { Length: > 200 })
+                    return ("secret", "at most 200 characters");
+                parsed = new InboundRule(kind, uri.OriginalString.Trim(), string.IsNullOrWhiteSpace(rule.Secret) ? null : rule.Secret);
+                return null;
             case InboundRuleKind.AutoReply when rule.Target.Length > 459:
                 return ("target", "an auto-reply is at most 459 characters");
             default:

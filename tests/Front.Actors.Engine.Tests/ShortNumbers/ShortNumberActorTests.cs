@@ -166,4 +166,50 @@ public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
 
         Assert.Empty(released.Keywords);
     }
+
+    [Fact]
+    public void A_new_owner_of_a_shared_number_gets_none_of_the_old_owners_keywords_or_rules_and_others_keep_theirs()
+    {
+        var entity = Shared("2407", owner: "old");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2407", "GAMMEL", "old"));
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2407", "KAFFE", "acme"));
+        Ask(entity, new ShortNumberCommands.SetRules("2407", "old", null, null, [new InboundRule(InboundRuleKind.ForwardToNumber, "+4741234567")]));
+        Ask(entity, new ShortNumberCommands.SetRules("2407", "old", "GAMMEL", null, [new InboundRule(InboundRuleKind.Webhook, "https://old.no/hook", "s")]));
+
+        Ask(entity, new ShortNumberCommands.Configure("2407", "new", Shared: true, null, "mod"));
+        var state = Ask(Restart(entity, "2407"), new ShortNumberCommands.GetInfo("2407"));
+
+        Assert.Equal("new", state.OwnerAccountId);
+        Assert.Empty(state.NumberRules);
+        Assert.Equal(["KAFFE"], state.Keywords.Keys);
+        Assert.Empty(state.Route("2407", "GAMMEL", null).Rules);
+    }
+
+    [Fact]
+    public void An_owned_number_given_to_another_account_loses_the_old_owners_keywords_and_rules()
+    {
+        var entity = Number("+4790000002");
+        Ask(entity, new ShortNumberCommands.Configure("+4790000002", "old", Shared: false, null, "mod"));
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("+4790000002", "PIZZA", "old"));
+        Ask(entity, new ShortNumberCommands.SetRules("+4790000002", "old", null, null, [new InboundRule(InboundRuleKind.Webhook, "https://old.no/hook", "s")]));
+
+        var state = Ask(entity, new ShortNumberCommands.Configure("+4790000002", "new", Shared: false, null, "mod"));
+        var route = state.Route("+4790000002", "PIZZA", null);
+
+        Assert.Empty(state.Keywords);
+        Assert.Equal(("new", 0), (route.AccountId, route.Rules.Count));
+    }
+
+    [Fact]
+    public void Configuring_the_same_owner_again_keeps_its_keywords_and_rules()
+    {
+        var entity = Shared("2408", owner: "acme");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2408", "SKI", "acme"));
+        Ask(entity, new ShortNumberCommands.SetRules("2408", "acme", null, null, [new InboundRule(InboundRuleKind.AutoReply, "Hei")]));
+
+        var state = Ask(entity, new ShortNumberCommands.Configure("2408", "acme", Shared: true, "Ny tekst", "mod"));
+
+        Assert.Equal(["SKI"], state.Keywords.Keys);
+        Assert.Single(state.NumberRules);
+    }
 }
