@@ -116,6 +116,18 @@ public class ApiShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rules_with_several_bad_fields_report_each_rule_by_its_place()
+    {
+        var errors = await ProblemAsync(await Customer.PutAsJsonAsync("/api/v1/rules", new
+        {
+            number = "2401", keyword = "demo",
+            rules = new object[] { new { kind = "Shout", target = "x" }, new { kind = "ForwardToNumber", target = "22334455" }, new { kind = "AutoReply", target = "" } },
+        }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["rules[0].kind", "rules[1].target", "rules[2].target"], errors.Keys.Order());
+    }
+
+    [Fact]
     public async Task A_keyword_on_a_number_that_is_not_set_up_blames_the_short_number()
     {
         var errors = await ProblemAsync(await Customer.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2999", keyword = "HEI" }), HttpStatusCode.NotFound);

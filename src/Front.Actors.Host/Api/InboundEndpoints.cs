@@ -76,28 +76,35 @@ public static class InboundEndpoints
 
     private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, WebhookOptions webhooks, CancellationToken ct)
     {
+        // Every bad field at once: the number, the keywords and each rule.
+        var errors = new ApiErrors();
         if (!OurNumber.TryParse(body?.Number, out var number, out var numberReason))
-            return ApiProblems.Field(400, "number", numberReason);
+            errors.Add("number", numberReason);
         string? keyword = null, subKeyword = null;
-        if (body!.Keyword is not null)
+        if (body?.Keyword is not null)
         {
-            if (!Keyword.TryCreate(body.Keyword, out var k, out var reason))
-                return ApiProblems.Field(400, "keyword", reason);
-            keyword = k.Value;
+            if (Keyword.TryCreate(body.Keyword, out var k, out var reason))
+                keyword = k.Value;
+            else
+                errors.Add("keyword", reason);
         }
-        if (body.SubKeyword is not null)
+        if (body?.SubKeyword is not null)
         {
-            if (!Keyword.TryCreate(body.SubKeyword, out var k, out var reason))
-                return ApiProblems.Field(400, "subKeyword", reason);
-            subKeyword = k.Value;
+            if (Keyword.TryCreate(body.SubKeyword, out var k, out var reason))
+                subKeyword = k.Value;
+            else
+                errors.Add("subKeyword", reason);
         }
         var rules = new List<InboundRule>();
-        foreach (var (rule, i) in (body.Rules ?? []).Select((r, i) => (r, i)))
+        foreach (var (rule, i) in (body?.Rules ?? []).Select((r, i) => (r, i)))
         {
             if (ToRule(rule, webhooks, out var parsed) is { } problem)
-                return ApiProblems.Field(400, $"rules[{i}].{problem.Field}", problem.Reason);
-            rules.Add(parsed!);
+                errors.Add($"rules[{i}].{problem.Field}", problem.Reason);
+            else
+                rules.Add(parsed!);
         }
+        if (errors.Any)
+            return errors.Problem();
         return await numbers.SetRulesAsync(number, user.AccountId(), keyword, subKeyword, rules, ct) switch
         {
             ShortNumberReplies.Info => Results.Ok(new { number, keyword, subKeyword, rules = rules.Select(r => new { kind = r.Kind.ToString(), target = r.Target }) }),

@@ -33,13 +33,16 @@ public static class NumbersEndpoints
 
     private static async Task<IResult> ConfigureAsync(string number, NumberRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
     {
+        var errors = new ApiErrors();
         if (!OurNumber.TryParse(number, out var key, out var reason))
-            return ApiProblems.Field(400, "number", reason);
+            errors.Add("number", reason);
         if (string.IsNullOrWhiteSpace(body?.OwnerAccountId))
-            return ApiProblems.Field(400, "ownerAccountId", "the account that owns the number is required");
-        if (body.DefaultReply is { Length: > 459 })
-            return ApiProblems.Field(400, "defaultReply", "at most 459 characters (three segments)");
-        return Answer(await numbers.ConfigureAsync(key, body.OwnerAccountId.Trim(), body.Shared ?? false, body.DefaultReply, user.Identity!.Name!, ct));
+            errors.Add("ownerAccountId", "the account that owns the number is required");
+        if (body?.DefaultReply is { Length: > 459 })
+            errors.Add("defaultReply", "at most 459 characters (three segments)");
+        if (errors.Any)
+            return errors.Problem();
+        return Answer(await numbers.ConfigureAsync(key, body!.OwnerAccountId!.Trim(), body.Shared ?? false, body.DefaultReply, user.Identity!.Name!, ct));
     }
 
     private static async Task<IResult> SetLimitsAsync(string number, NumberLimitsRequest? body, ClaimsPrincipal user, NumberService numbers, CancellationToken ct)
