@@ -57,11 +57,16 @@ public class LocalModeTests
         var ownNumber = await host.Client().PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "+4790000001", text = "hei" });
         var ownKeyword = await host.Client().PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "2401", text = "demo hei" });
         var othersNumber = await other.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "+4790000001", text = "hei" });
-        var othersKeyword = await other.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "2401", text = "DEMO hei" });
+        var noKeywordThere = await other.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "2401", text = "ANNET hei" });
+        (await other.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "ANNET" })).EnsureSuccessStatusCode();
+        var itsOwnKeyword = await other.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "2401", text = "annet hei" });
+        var othersKeyword = await other.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4791234567", to = "2401", text = "«Demo» hei" });
 
         Assert.Equal(HttpStatusCode.Accepted, ownNumber.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, ownKeyword.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, othersNumber.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, noKeywordThere.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, itsOwnKeyword.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, othersKeyword.StatusCode);
         Assert.Contains("\"to\"", await othersKeyword.Content.ReadAsStringAsync());
     }

@@ -42,4 +42,11 @@ public sealed class NumberStore(Database database)
         await using var db = database.Open();
         return await db.GetTable<KeywordRecord>().Where(k => k.AccountId == accountId).OrderBy(k => k.Number).ThenBy(k => k.Keyword).ToListAsync(ct);
     }
+
+    /// <summary>The keywords on one (shared) number, of every account.</summary>
+    public async Task<IReadOnlyList<KeywordRecord>> KeywordsOnAsync(string number, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<KeywordRecord>().Where(k => k.Number == number).OrderBy(k => k.Keyword).ToListAsync(ct);
+    }
 }

@@ -8,8 +8,9 @@ namespace Front.Actors.Host.Api;
 /// <summary>
 /// Local mode only (not mapped otherwise): make a built-in SMSC simulator send an inbound message (a real
 /// deliver_sm over the bind), so the chat can be tried without a phone. The contact's home operator's simulator
-/// sends it. A customer may inject only to its own numbers, or to a shared number with one of its keywords first,
-/// so no key can put words in another account's inbox; a moderator may inject anywhere.
+/// sends it. A customer may inject only to its own numbers, or to a shared number where it holds a keyword (and not
+/// with another account's keyword first), so no key can put words in another account's inbox; a moderator may
+/// inject anywhere.
 /// </summary>
 public static class SimulatorEndpoints
 {
@@ -38,7 +39,7 @@ public static class SimulatorEndpoints
         if (errors.Any || from is null)
             return errors.Problem(400);
         if (!user.IsInRole(ApiKeyAuthentication.ModeratorRole) && !await MayReachAsync(user.AccountId(), to, body!.Text!, numbers, ct))
-            return ApiProblems.Field(403, "to", "not a number of your account: send to a number you own, or to a shared number starting with one of your keywords");
+            return ApiProblems.Field(403, "to", "not a number of your account: send to a number you own, or to a shared number where you hold a keyword (not starting with another account's keyword)");
         var smsc = operators.HomeOperator(from) is { } home ? simulators.For(home) ?? simulators.Running[0].Smsc : simulators.Running[0].Smsc;
         try
         {
@@ -51,12 +52,16 @@ public static class SimulatorEndpoints
         }
     }
 
-    /// <summary>Whether the account's own traffic reaches <paramref name="to"/>: a number it owns, or its keyword on a shared one.</summary>
+    /// <summary>
+    /// Whether the message would reach the account itself: a number it owns, or a shared number on which it holds a
+    /// keyword, unless the text starts with another account's keyword there (then it would land in that inbox).
+    /// </summary>
     private static async Task<bool> MayReachAsync(string accountId, string to, string text, NumberStore numbers, CancellationToken ct)
     {
         if ((await numbers.OwnedByAsync(accountId, ct)).Any(n => n.Number == to))
             return true;
-        var firstWord = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        return (await numbers.KeywordsOfAsync(accountId, ct)).Any(k => k.Number == to && string.Equals(k.Keyword, firstWord, StringComparison.OrdinalIgnoreCase));
+        var keywords = await numbers.KeywordsOnAsync(to, ct);
+        var first = Domain.Inbound.InboundWords.Parse(text).First;
+        return keywords.Any(k => k.AccountId == accountId) && !keywords.Any(k => k.AccountId != accountId && k.Keyword == first);
     }
 }
