@@ -15,8 +15,9 @@ public class InboxTests
     private const string Contact = "+4791234567";
     private const string VirtualNumber = "+4790000001";
 
+    /// <summary>A contact's message, injected with the moderator's key, which reaches every account's numbers (a customer's reaches only its own).</summary>
     private static Task<HttpResponseMessage> InjectAsync(EngineHost host, string from, string to, string text) =>
-        host.Client().PostAsJsonAsync("/api/v1/simulator/inbound", new { from, to, text });
+        host.Client(EngineHost.ModeratorKey).PostAsJsonAsync("/api/v1/simulator/inbound", new { from, to, text });
 
     /// <summary>Another account with its own virtual number and agent.</summary>
     private static async Task<string> OtherAccountAgentAsync(EngineHost host)
