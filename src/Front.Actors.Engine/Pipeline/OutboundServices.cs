@@ -13,6 +13,7 @@ public static class OutboundServices
         .AddSingleton(PriceList.Default)
         .AddSingleton(_ => operators())
         .AddSingleton<MessageIntake>()
+        .AddSingleton<Messages.SenderCheck>()
         .AddSingleton<StatusWriter>()
         .AddSingleton<ReceiptIntake>()
         .AddSingleton<OperatorBinds>()

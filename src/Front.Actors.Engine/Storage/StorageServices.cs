@@ -16,5 +16,6 @@ public static class StorageServices
         .AddSingleton<NumberStore>()
         .AddSingleton<ConversationStore>()
         .AddSingleton<InboundPartStore>()
-        .AddSingleton<InboxWriter>();
+        .AddSingleton<InboxWriter>()
+        .AddSingleton<SenderStore>();
 }
