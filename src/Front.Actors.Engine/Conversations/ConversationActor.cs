@@ -107,6 +107,14 @@ public sealed class ConversationActor : ReceivePersistentActor
         Command<ConversationCommands.Reopen>(c => IfExists(c, () =>
             PersistAndReply(c.ConversationId, _state.Closed ? [new Reopened(c.By, DateTimeOffset.UtcNow)] : [])));
 
+        Command<ConversationCommands.FollowOpt>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, (c.Change, _state.OptedOut) switch
+            {
+                (OptChange.OptOut, false) => [new OptedOut(c.Word, DateTimeOffset.UtcNow)],
+                (OptChange.OptIn, true) => [new OptedIn(c.Word, DateTimeOffset.UtcNow)],
+                _ => [],
+            })));
+
         Command<ConversationCommands.Get>(c => Sender.Tell(new ConversationReplies.Changed(c.ConversationId, _state, [])));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { });

@@ -35,6 +35,12 @@ public static class ConversationCommands
     public sealed record Reopen(string ConversationId, string By) : IWithConversationId;
 
     public sealed record Get(string ConversationId) : IWithConversationId;
+
+    /// <summary>
+    /// The contact opted out of (or back in to) the account through another of its threads: this thread follows,
+    /// without a message of its own, so an account's opt-out is the same in every thread with the contact.
+    /// </summary>
+    public sealed record FollowOpt(string ConversationId, OptChange Change, string Word) : IWithConversationId;
 }
 
 public enum OptChange
