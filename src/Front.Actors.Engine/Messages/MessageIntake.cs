@@ -18,7 +18,7 @@ namespace Front.Actors.Engine.Messages;
 public sealed class MessageIntake(
     IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, StatusWriter statuses,
     OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations,
-    SenderCheck senderCheck, SenderStore senders)
+    Senders.SenderCheck senderCheck, SenderStore senders)
 {
     public const int MaxRecipients = 1_000;
     public const int MaxTextLength = MessageText.MaxSegments * 160; // no longer text fits, whatever its encoding

@@ -24,6 +24,9 @@ public sealed class EngineService(
     Agents.AgentDirectory agents,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
+    IOptions<SenderOptions> senderOptions,
+    SenderStore senderStore,
+    Front.Actors.Engine.Senders.SenderService senders,
     ILogger<EngineService> log) : IHostedService
 {
     public const string DemoAccountId = "demo";
@@ -32,10 +35,12 @@ public sealed class EngineService(
     public const string DemoShortNumber = "2401";
     public const string DemoKeyword = "DEMO";
     public const string DemoAgent = "agent@demo";
+    public const string DemoSenderName = "Front";
 
     public async Task StartAsync(CancellationToken ct)
     {
         engine.PrepareStorage();
+        await senderStore.SeedProtectedAsync(senderOptions.Value.ProtectedNames, ct);
         var binds = new List<BindOptions>(smpp.Value.Binds);
         if (smpp.Value.Simulator.Enabled)
             binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
@@ -62,6 +67,8 @@ public sealed class EngineService(
         if (!(await numbers.GetAsync(DemoShortNumber, ct)).Configured)
             await numbers.ConfigureAsync(DemoShortNumber, ProviderAccountId, shared: true, $"Ukjent kodeord. Send {DemoKeyword} til {DemoShortNumber} for å nå Demo AS.", "local-mode", ct);
         await numbers.RegisterKeywordAsync(DemoShortNumber, DemoKeyword, DemoAccountId, ct);
+        // The README's examples send from "Front": the demo account's registered name (registering it again changes nothing).
+        await senders.RegisterAsync(DemoAccountId, DemoSenderName, "local-mode", ct);
         var agentPassword = string.IsNullOrWhiteSpace(demo.Value.AgentPassword) ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) : demo.Value.AgentPassword;
         await agents.EnsureAsync(DemoAccountId, DemoAgent, "Demo Agent", agentPassword, ct);
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.

@@ -22,6 +22,7 @@ public static class FrontActorsServices
         var node = configuration.GetSection("Cluster").Get<NodeOptions>() ?? new NodeOptions();
         services.Configure<SmppOptions>(configuration.GetSection("Smpp"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<SenderOptions>(configuration.GetSection("Senders"));
 
         services.AddFrontActorsEngine(new EngineSettings(storage, node,
             configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),

@@ -2,7 +2,9 @@ using Front.Actors.Domain.Numbers;
 using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
 
-namespace Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Messages;
+
+namespace Front.Actors.Engine.Senders;
 
 /// <summary>What the sender check found: a shared number's sends are recorded (for a bare STOPP); a protected name's allowed account needs no registration.</summary>
 public sealed record SenderClearance(bool SharedNumber, bool ProtectedName);
