@@ -317,8 +317,16 @@ public sealed class InboundPipeline(
 
     private async Task AutoReplyAsync(string conversationId, string text, string workId)
     {
-        if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments, clientRef: workId) is ReplyOutcome.Refused refused)
-            _log.Warning("Auto-reply in {0} refused: {1}", conversationId, refused.Reason);
+        try
+        {
+            if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments, clientRef: workId) is ReplyOutcome.Refused refused)
+                _log.Warning("Auto-reply in {0} refused: {1}", conversationId, refused.Reason);
+        }
+        catch (SendRefusedException e)
+        {
+            // Refused as any send would be (an opted-out contact, a sender no longer the account's): the message's work goes on.
+            _log.Warning("Auto-reply in {0} refused: {1}", conversationId, e.Message);
+        }
     }
 
     private Task KeepUnroutedAsync(string bind, string from, string to, string text, string reason)

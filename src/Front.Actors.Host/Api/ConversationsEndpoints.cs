@@ -85,7 +85,7 @@ public static class ConversationsEndpoints
         }
         catch (SendRefusedException e)
         {
-            return ApiProblems.Field(400, e.Field, e.Reason);
+            return ApiProblems.Refusal(e.Kind, e.Field, e.Reason);
         }
     }
 

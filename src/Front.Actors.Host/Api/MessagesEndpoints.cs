@@ -49,7 +49,7 @@ public static class MessagesEndpoints
         }
         catch (SendRefusedException e)
         {
-            return FieldProblem(e.Field, e.Reason);
+            return ApiProblems.Refusal(e.Kind, e.Field, e.Reason);
         }
     }
 
