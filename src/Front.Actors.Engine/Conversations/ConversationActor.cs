@@ -50,9 +50,9 @@ public sealed class ConversationActor : ReceivePersistentActor
                 events.Add(new Reopened("contact", now));
             events.Add(new MessageReceived(c.MessageId, c.Text, c.Keyword, now));
             if (c.OptOut == OptChange.OptOut && !_state.OptedOut)
-                events.Add(new OptedOut(FirstWord(c.Text), now));
+                events.Add(new OptedOut(c.OptWord ?? FirstWord(c.Text), now));
             else if (c.OptOut == OptChange.OptIn && _state.OptedOut)
-                events.Add(new OptedIn(FirstWord(c.Text), now));
+                events.Add(new OptedIn(c.OptWord ?? FirstWord(c.Text), now));
             PersistAndReply(c.ConversationId, events);
         });
 

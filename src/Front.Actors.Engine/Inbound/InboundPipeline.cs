@@ -220,7 +220,9 @@ public sealed class InboundPipeline(
         if (request.IsRequest)
         {
             // A stop or start word is a request to us, not a message for the rules.
-            await OptAsync(number, request, from, to, words.Text, messageId);
+            // The stop or start word itself, upper case: the first word, or the second after a keyword ("DEMO STOPP").
+            var word = request.Keyword is { } k && words.First == k && words.Second is { } second ? second : words.First;
+            await OptAsync(number, request, word, from, to, words.Text, messageId);
             return;
         }
 
@@ -270,7 +272,7 @@ public sealed class InboundPipeline(
     /// it (then opt_outs is written); a START lifts the account's opt-outs on its other numbers too. On a shared
     /// number the contact is told, in Norwegian, whose messages they will (not) get.
     /// </summary>
-    private async Task OptAsync(ShortNumberState number, OptOutRequest request, string from, string to, string text, string messageId)
+    private async Task OptAsync(ShortNumberState number, OptOutRequest request, string word, string from, string to, string text, string messageId)
     {
         var change = request.Intent == OptOutIntent.OptOut ? OptChange.OptOut : OptChange.OptIn;
         IReadOnlyList<string> accounts = request.Keyword is { } keyword ? [number.Route(to, keyword, null).AccountId!]
@@ -280,14 +282,13 @@ public sealed class InboundPipeline(
         if (accounts.Count == 0)
             accounts = [number.OwnerAccountId!]; // nobody to name: kept in the owner's inbox, as any message to the number
         accounts = accounts.Distinct().ToList();
-        var word = change == OptChange.OptOut ? "STOPP" : "START";
         for (var i = 0; i < accounts.Count; i++)
         {
             var account = accounts[i];
             // One message id per thread: the first keeps the message's own, so doing it again after a crash changes nothing.
             var id = i == 0 ? messageId : $"{messageId}:{account}";
             var keywordOfAccount = request.Keyword ?? number.Keywords.Where(k => k.Value.AccountId == account).Select(k => k.Key).FirstOrDefault();
-            await conversations.ReceiveAsync(new ConversationCommands.Receive(ConversationIds.For(account, to, from), account, to, from, id, text, keywordOfAccount, change));
+            await conversations.ReceiveAsync(new ConversationCommands.Receive(ConversationIds.For(account, to, from), account, to, from, id, text, keywordOfAccount, change, word));
             if (change == OptChange.OptIn)
                 foreach (var other in (await store.OptedOutNumbersAsync(account, from)).Where(n => n != to))
                     await conversations.CommandAsync(new ConversationCommands.FollowOpt(ConversationIds.For(account, other, from), change, word));
