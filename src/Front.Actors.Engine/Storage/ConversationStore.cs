@@ -68,6 +68,26 @@ public sealed class ConversationStore(Database database)
             new ThreadMessage(messageId, direction, text, author, keyword, at, status, position), author, at, ct);
     }
 
+    /// <summary>
+    /// Makes the thread's opt_outs row agree with its journaled state (the process may have stopped between the journal
+    /// and the read model): present while opted out, absent otherwise. An opt-out is never lost this way.
+    /// </summary>
+    public async Task SyncOptOutAsync(ConversationState state, string word, CancellationToken ct = default)
+    {
+        if (!state.Exists)
+            return;
+        await using var db = database.Open();
+        var row = db.GetTable<OptOutRecord>().Where(o => o.AccountId == state.AccountId && o.OurNumber == state.OurNumber && o.Contact == state.Contact);
+        var present = await row.AnyAsync(ct);
+        if (present == state.OptedOut)
+            return;
+        using var turn = await database.WriteTurnAsync(ct);
+        if (state.OptedOut)
+            await db.InsertOrReplaceAsync(new OptOutRecord { AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Word = word, At = DateTimeOffset.UtcNow }, token: ct);
+        else
+            await row.DeleteAsync(ct);
+    }
+
     /// <summary>A reply's delivery status changed: a feed entry so that every agent (and a reconnecting one) sees it.</summary>
     public async Task<InboxUpdate?> AppendStatusAsync(string messageId, string status, DateTimeOffset at, CancellationToken ct = default)
     {

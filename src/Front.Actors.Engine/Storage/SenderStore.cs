@@ -72,6 +72,6 @@ public sealed class SenderStore(Database database)
     {
         await using var db = database.Open();
         return await db.GetTable<SenderContactRecord>().Where(s => s.OurNumber == ourNumber && s.Contact == contact)
-            .OrderBy(s => s.FirstAt).Select(s => s.AccountId).ToListAsync(ct);
+            .OrderBy(s => s.FirstAt).ThenBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
     }
 }
