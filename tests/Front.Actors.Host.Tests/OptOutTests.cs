@@ -89,10 +89,12 @@ public class OptOutTests
         Assert.Equal(["Fra blåbær", "Velkommen tilbake"], TextsTo(host, A).Where(t => t != toA && t != startToA && !t.StartsWith("Markør")));
     }
 
-    [Fact]
-    public async Task A_bare_stopp_on_a_shared_number_opts_out_of_every_account_that_texted_the_contact_from_it_and_a_bare_start_reverses_it()
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task A_bare_stopp_on_a_shared_number_opts_out_of_every_account_that_texted_the_contact_from_it_and_a_bare_start_reverses_it(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
         SmscTraffic.Record(host);
         await KeywordAccountsAsync(host);
         var token = await host.SignInAsync();

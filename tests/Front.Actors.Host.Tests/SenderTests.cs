@@ -101,10 +101,12 @@ public class SenderTests
         Assert.Equal("held", afterRemoval.GetProperty("messages")[0].GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task A_protected_name_is_refused_for_every_account_but_those_named_for_it()
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task A_protected_name_is_refused_for_every_account_but_those_named_for_it(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
         SmscTraffic.Record(host);
         var moderator = host.Client(EngineHost.ModeratorKey);
 
