@@ -113,6 +113,7 @@ public class OptOutTests
         var batch = await SendAsync(host, VirtualNumber, [A, Bystander], "Kampanje");
         var sharedThreadReply = await host.Client(token).PostAsJsonAsync($"/api/v1/conversations/{ConversationIds.For("demo", "2401", A)}/messages", new { text = "Spoof svar 1" });
         var ownThreadReply = await host.Client(token).PostAsJsonAsync($"/api/v1/conversations/{ConversationIds.For("demo", VirtualNumber, A)}/messages", new { text = "Spoof svar 2" });
+        var ownThreadWhileStopped = await host.Client(token).GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{ConversationIds.For("demo", VirtualNumber, A)}");
         var otherSend = await SendAsync(host, "2401", [A], "Spoof blåbær", OtherKey);
         var thirdSend = await SendAsync(host, "2401", [A], "Fra pizza", ThirdKey); // never texted A before: not opted out
 
@@ -127,7 +128,8 @@ public class OptOutTests
         Assert.Equal((HttpStatusCode.Conflict, "to"), (apiSend.StatusCode, await NumberRateTests.FieldOf(apiSend)));
         Assert.Equal([A], await RejectedAsync(batch));
         Assert.Equal(HttpStatusCode.Conflict, sharedThreadReply.StatusCode);
-        Assert.Equal((HttpStatusCode.Conflict, "to"), (ownThreadReply.StatusCode, await NumberRateTests.FieldOf(ownThreadReply)));
+        Assert.Equal((HttpStatusCode.Conflict, "contact"), (ownThreadReply.StatusCode, await NumberRateTests.FieldOf(ownThreadReply)));
+        Assert.True(ownThreadWhileStopped.GetProperty("optedOut").GetBoolean()); // the account's other thread with the contact follows
         Assert.Equal(HttpStatusCode.Conflict, otherSend.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, thirdSend.StatusCode);
         Assert.Contains("DEMO og BLÅBÆR", started);
@@ -137,6 +139,8 @@ public class OptOutTests
             TextsTo(host, A).Where(t => t is not ("Tilbud fra demo" or "Tilbud fra blåbær") && t != stopped && t != started && !t.StartsWith("Markør")));
         var optOuts = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/accounts/demo/opt-outs");
         Assert.Empty(optOuts.GetProperty("items").EnumerateArray());
+        var ownThreadAfter = await host.Client(token).GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{ConversationIds.For("demo", VirtualNumber, A)}");
+        Assert.False(ownThreadAfter.GetProperty("optedOut").GetBoolean());
     }
 
     [Fact]

@@ -269,7 +269,7 @@ public sealed class InboundPipeline(
     /// Opts the contact out of (or back in to) the accounts the request names: its keyword's account; on an owned
     /// number the owner; on a shared number, for a bare STOPP every account that has texted the contact from it (for
     /// a bare START every account they opted out of there), else the number's owner. Each account's thread journals
-    /// it (then opt_outs is written); a START lifts the account's opt-outs on its other numbers too. On a shared
+    /// it (then opt_outs is written) and the account's other threads with the contact follow. On a shared
     /// number the contact is told, in Norwegian, whose messages they will (not) get.
     /// </summary>
     private async Task OptAsync(ShortNumberState number, OptOutRequest request, string word, string from, string to, string text, string messageId)
@@ -289,9 +289,10 @@ public sealed class InboundPipeline(
             var id = i == 0 ? messageId : $"{messageId}:{account}";
             var keywordOfAccount = request.Keyword ?? number.Keywords.Where(k => k.Value.AccountId == account).Select(k => k.Key).FirstOrDefault();
             await conversations.ReceiveAsync(new ConversationCommands.Receive(ConversationIds.For(account, to, from), account, to, from, id, text, keywordOfAccount, change, word));
-            if (change == OptChange.OptIn)
-                foreach (var other in (await store.OptedOutNumbersAsync(account, from)).Where(n => n != to))
-                    await conversations.CommandAsync(new ConversationCommands.FollowOpt(ConversationIds.For(account, other, from), change, word));
+            // The account's other threads with the contact follow, so each shows (and refuses replies) the same.
+            var others = (await store.ThreadNumbersAsync(account, from)).Concat(change == OptChange.OptIn ? await store.OptedOutNumbersAsync(account, from) : []);
+            foreach (var other in others.Where(n => n != to).Distinct())
+                await conversations.CommandAsync(new ConversationCommands.FollowOpt(ConversationIds.For(account, other, from), change, word));
         }
         if (!number.Shared)
             return;

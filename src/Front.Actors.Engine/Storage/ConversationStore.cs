@@ -216,6 +216,13 @@ public sealed class ConversationStore(Database database)
         return await db.GetTable<OptOutRecord>().Where(o => o.OurNumber == ourNumber && o.Contact == contact).Select(o => o.AccountId).Distinct().ToListAsync(ct);
     }
 
+    /// <summary>The account's numbers that have a thread with the contact.</summary>
+    public async Task<IReadOnlyList<string>> ThreadNumbersAsync(string accountId, string contact, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<ConversationRecord>().Where(c => c.AccountId == accountId && c.Contact == contact).Select(c => c.OurNumber).ToListAsync(ct);
+    }
+
     /// <summary>The account's numbers the contact opted out of (a START covers every one of them).</summary>
     public async Task<IReadOnlyList<string>> OptedOutNumbersAsync(string accountId, string contact, CancellationToken ct = default)
     {
