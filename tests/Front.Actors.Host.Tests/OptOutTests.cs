@@ -71,6 +71,8 @@ public class OptOutTests
         await InjectAsync(host, A, "2401", "start demo");
         var startToA = await ConfirmationAsync(host, A, "meldt på igjen");
         var afterStart = await SendAsync(host, "Front", [A], "Velkommen tilbake");
+        // The refused sends were never stored; what was accepted is awaited, then nothing else is expected.
+        await SmscTraffic.ArrivedAsync(host, "Fra blåbær", "Velkommen tilbake", "Kampanje");
         await SmscTraffic.DrainAsync(host, "Front", A, Bystander);
 
         Assert.Contains("DEMO", toA);
@@ -86,7 +88,7 @@ public class OptOutTests
         Assert.DoesNotContain(SmscTraffic.Submits(host), s => s.Text.StartsWith("Spoof"));
         Assert.Equal([toB], TextsTo(host, B));
         Assert.Equal(["Kampanje"], TextsTo(host, C).Where(t => t != toC));
-        Assert.Equal(["Fra blåbær", "Velkommen tilbake"], TextsTo(host, A).Where(t => t != toA && t != startToA && !t.StartsWith("Markør")));
+        Assert.Equal(["Fra blåbær", "Velkommen tilbake"], TextsTo(host, A).Where(t => t != toA && t != startToA && !t.StartsWith("Markør")).Order());
     }
 
     [Theory]
@@ -121,6 +123,8 @@ public class OptOutTests
         var started = await ConfirmationAsync(host, A, "meldt på igjen");
         var demoAfter = await SendAsync(host, "Front", [A], "Demo igjen");
         var otherAfter = await SendAsync(host, "2401", [A], "Blåbær igjen", OtherKey);
+        // "Blåbær igjen" is the later message on the lane of the refused "Spoof blåbær"; the marker drains demo's.
+        await SmscTraffic.ArrivedAsync(host, "Fra pizza", "Demo igjen", "Blåbær igjen");
         await SmscTraffic.DrainAsync(host, "Front", A, Bystander);
 
         Assert.Contains("DEMO og BLÅBÆR", stopped);
@@ -135,8 +139,8 @@ public class OptOutTests
         Assert.Contains("DEMO og BLÅBÆR", started);
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (demoAfter.StatusCode, otherAfter.StatusCode));
         Assert.DoesNotContain(SmscTraffic.Submits(host), s => s.Text.StartsWith("Spoof"));
-        Assert.Equal(["Fra pizza", "Demo igjen", "Blåbær igjen"],
-            TextsTo(host, A).Where(t => t is not ("Tilbud fra demo" or "Tilbud fra blåbær") && t != stopped && t != started && !t.StartsWith("Markør")));
+        Assert.Equal(["Blåbær igjen", "Demo igjen", "Fra pizza"],
+            TextsTo(host, A).Where(t => t is not ("Tilbud fra demo" or "Tilbud fra blåbær") && t != stopped && t != started && !t.StartsWith("Markør")).Order());
         var optOuts = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/accounts/demo/opt-outs");
         Assert.Empty(optOuts.GetProperty("items").EnumerateArray());
         var ownThreadAfter = await host.Client(token).GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{ConversationIds.For("demo", VirtualNumber, A)}");

@@ -62,7 +62,7 @@ public class SenderTests
         (await moderator.PostAsJsonAsync($"/api/v1/moderation/items/{item.GetProperty("id").GetString()}/approve", new { reason = "kjent butikk" })).EnsureSuccessStatusCode();
         var after = await host.Client().GetFromJsonAsync<JsonElement>("/api/v1/accounts/demo/senders");
         var second = await (await SendAsync(host, "BUTIKKEN", text: "Andre")).Content.ReadFromJsonAsync<JsonElement>();
-        await SmscTraffic.DrainAsync(host, "Front", Contact);
+        await SmscTraffic.ArrivedAsync(host, "Første", "Andre");
 
         Assert.Equal("held", first.GetProperty("messages")[0].GetProperty("status").GetString());
         Assert.Contains("Butikken", item.GetProperty("details").GetString());
@@ -121,7 +121,7 @@ public class SenderTests
         var unprotected = await moderator.DeleteAsync("/api/v1/moderation/protected-senders/Altinn");
         var unprotectedAgain = await moderator.DeleteAsync("/api/v1/moderation/protected-senders/Altinn");
         var formerlyProtected = await (await SendAsync(host, "Altinn", text: "Nå uregistrert")).Content.ReadFromJsonAsync<JsonElement>();
-        await SmscTraffic.DrainAsync(host, "Front", Contact);
+        await SmscTraffic.ArrivedAsync(host, "Fra banken");
 
         Assert.Contains("Politiet", seeded.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         Assert.Equal((HttpStatusCode.Forbidden, "from"), (bank.StatusCode, await NumberRateTests.FieldOf(bank)));
