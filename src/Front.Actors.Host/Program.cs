@@ -14,6 +14,8 @@ app.UseAuthorization();
 app.MapMessages();
 app.MapModeration();
 app.MapNumbers();
+app.MapSenders();
+app.MapOptOuts();
 app.MapConversations();
 app.MapInbound();
 app.MapAgents();

@@ -26,6 +26,14 @@ internal static class SmscTraffic
             .Select(s => (s.Pdu.DestinationAddr, SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (DataCoding)s.Pdu.DataCoding)))
             .ToList();
 
+    /// <summary>
+    /// Waits until every one of <paramref name="texts"/> is at an SMSC (messages of other accounts or senders take other
+    /// lanes, so a drain marker does not say they have arrived).
+    /// </summary>
+    public static Task ArrivedAsync(EngineHost host, params string[] texts) =>
+        Poll.UntilValueAsync(() => Task.FromResult(texts.All(t => Submits(host).Any(s => s.Text == t)) ? true : (bool?)null),
+            $"{string.Join(", ", texts)} at the SMSC");
+
     /// <summary>Submits of every simulator, refused ones included.</summary>
     public static long Received(EngineHost host) => host.Simulators.Running.Sum(r => r.Smsc.Counters.SubmitsReceived);
 

@@ -14,6 +14,9 @@ public enum HoldRule
 
     /// <summary>A moderator suspended the account.</summary>
     Suspended,
+
+    /// <summary>An alphanumeric sender name not registered to the account; approving it registers the name.</summary>
+    UnregisteredSender,
 }
 
 public static class HoldRuleNames
@@ -23,6 +26,7 @@ public static class HoldRuleNames
         HoldRule.UnapprovedLink => "unapproved-link",
         HoldRule.BulkSend => "bulk-send",
         HoldRule.MonthlyLimit => "monthly-limit",
+        HoldRule.UnregisteredSender => "unregistered-sender",
         _ => "suspended",
     };
 
@@ -32,6 +36,7 @@ public static class HoldRuleNames
         "bulk-send" => HoldRule.BulkSend,
         "monthly-limit" => HoldRule.MonthlyLimit,
         "suspended" => HoldRule.Suspended,
+        "unregistered-sender" => HoldRule.UnregisteredSender,
         _ => null,
     };
 }

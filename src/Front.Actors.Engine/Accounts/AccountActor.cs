@@ -134,6 +134,22 @@ public sealed class AccountActor : ReceivePersistentActor
             });
         });
 
+        Command<AccountCommands.RegisterSender>(r =>
+        {
+            if (_state.RegisteredSender(r.Name) is not null)
+                Sender.Tell(new AccountReplies.Senders(r.AccountId, _state.Senders.ToList()));
+            else
+                PersistAndTell(new AccountEvents.SenderRegistered(r.Name, r.By, DateTimeOffset.UtcNow), () => new AccountReplies.Senders(r.AccountId, _state.Senders.ToList()));
+        });
+        Command<AccountCommands.RemoveSender>(r =>
+        {
+            if (_state.RegisteredSender(r.Name) is not { } registered)
+                Sender.Tell(new AccountReplies.UnknownSender(r.AccountId, r.Name));
+            else
+                PersistAndTell(new AccountEvents.SenderRemoved(registered, r.By, DateTimeOffset.UtcNow), () => new AccountReplies.Senders(r.AccountId, _state.Senders.ToList()));
+        });
+        Command<AccountCommands.GetSenders>(get => Sender.Tell(new AccountReplies.Senders(get.AccountId, _state.Senders.ToList())));
+
         Command<AccountCommands.GetUsage>(get => Sender.Tell(new AccountReplies.Usage(get.AccountId, _state.Month, _state.MonthMessages,
             _state.MonthSegments, _state.Limits, _state.ApprovedDomains.ToList(), _state.Suspended,
             _state.Held.Values.OrderBy(i => i.HeldAt).ToList())));
@@ -145,6 +161,14 @@ public sealed class AccountActor : ReceivePersistentActor
     }
 
     public override string PersistenceId { get; }
+
+    private void PersistAndTell(AccountEvents.IAccountEvent @event, Func<object> reply) =>
+        Persist(@event, e =>
+        {
+            _state = _state.Apply(e);
+            Sender.Tell(reply());
+            SnapshotNow();
+        });
 
     private void PersistAndReply(AccountEvents.IAccountEvent @event, string accountId) =>
         Persist(@event, e =>

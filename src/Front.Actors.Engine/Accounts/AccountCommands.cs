@@ -15,8 +15,16 @@ public static class AccountCommands
     /// segments long. The answer is <see cref="AccountReplies.Admitted"/>, <see cref="AccountReplies.Held"/> (perhaps
     /// with the first messages admitted) or <see cref="AccountReplies.Refused"/> (too many items already held).
     /// </summary>
+    /// <param name="AlphanumericSender">The send's alphanumeric sender name, if it has one: held unless registered to the account.</param>
     public sealed record Admit(string AccountId, string ItemId, IReadOnlyList<string> MessageIds, int SegmentsPerMessage, string Text,
-        int MaxHeldItems = AccountState.DefaultMaxHeldItems) : IWithAccountId;
+        int MaxHeldItems = AccountState.DefaultMaxHeldItems, string? AlphanumericSender = null) : IWithAccountId;
+
+    /// <summary>Registers an alphanumeric sender name to the account (a moderator, or local mode's seed).</summary>
+    public sealed record RegisterSender(string AccountId, string Name, string By) : IWithAccountId;
+
+    public sealed record RemoveSender(string AccountId, string Name, string By) : IWithAccountId;
+
+    public sealed record GetSenders(string AccountId) : IWithAccountId;
 
     /// <summary>A moderator's decision on a held item; only the first one counts.</summary>
     public sealed record Decide(string AccountId, string ItemId, bool Approve, string Moderator, string Reason) : IWithAccountId;
@@ -64,6 +72,12 @@ public static class AccountReplies
     public sealed record DomainApproved(string AccountId, string Domain, IReadOnlyList<HeldItem> Released);
 
     public sealed record Done(string AccountId);
+
+    /// <summary>The account's registered alphanumeric sender names, as registered.</summary>
+    public sealed record Senders(string AccountId, IReadOnlyList<string> Names);
+
+    /// <summary>The name to remove was not registered to the account.</summary>
+    public sealed record UnknownSender(string AccountId, string Name);
 
     /// <summary>Null <paramref name="Approved"/>: not decided (or not known).</summary>
     public sealed record Decision(string AccountId, string ItemId, bool? Approved, HeldItem? Item);

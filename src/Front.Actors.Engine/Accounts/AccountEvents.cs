@@ -24,4 +24,9 @@ public static class AccountEvents
     public sealed record AccountSuspended(string Moderator, string Reason, DateTimeOffset At) : IAccountEvent;
 
     public sealed record AccountResumed(string Moderator, DateTimeOffset At) : IAccountEvent;
+
+    /// <summary>An alphanumeric sender name the account may send from.</summary>
+    public sealed record SenderRegistered(string Name, string By, DateTimeOffset At) : IAccountEvent;
+
+    public sealed record SenderRemoved(string Name, string By, DateTimeOffset At) : IAccountEvent;
 }

@@ -27,6 +27,12 @@ public sealed record AccountState(
     /// </summary>
     public const int RememberedDecisions = 1_000;
 
+    /// <summary>Registered alphanumeric sender names, as registered (absent in older snapshots: none).</summary>
+    public ImmutableSortedSet<string> Senders { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    /// <summary>The registered name that reads as <paramref name="name"/>, or null.</summary>
+    public string? RegisteredSender(string name) => Senders.FirstOrDefault(s => Domain.Numbers.SenderName.Same(s, name));
+
     /// <summary>Decided item ids, oldest first, to forget the oldest (absent in older snapshots: empty).</summary>
     public ImmutableQueue<string> DecisionOrder { get; init; } = ImmutableQueue<string>.Empty;
 
@@ -46,6 +52,12 @@ public sealed record AccountState(
     public AdmitDecision Decide(AccountCommands.Admit admit, DateTimeOffset now)
     {
         var month = MonthOf(now);
+        // An unregistered name waits for a moderator, whose approval registers it (a suspension still comes first).
+        if (!Suspended && admit.AlphanumericSender is { } name && RegisteredSender(name) is null)
+            return Held.Count >= admit.MaxHeldItems
+                ? new AdmitDecision(null, null, $"{Held.Count} sends of this account are waiting for review (at most {admit.MaxHeldItems}); this one would be held too (unregistered sender '{name}')")
+                : new AdmitDecision(null, new AccountEvents.ItemHeld(new HeldItem(admit.ItemId, HoldRule.UnregisteredSender, $"the sender name '{name}' is not registered to the account",
+                    [], admit.MessageIds, admit.MessageIds.Count * admit.SegmentsPerMessage, now, name)), null);
         var hold = MisuseRules.Evaluate(admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
         if (hold is null)
             return new AdmitDecision(new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, admit.MessageIds.Count * admit.SegmentsPerMessage, month), null, null);
@@ -101,14 +113,20 @@ public sealed record AccountState(
         AccountEvents.MessagesAdmitted e => AddVolume(e.Month, e.Messages, e.Segments),
         AccountEvents.ItemHeld e => this with { Held = Held.SetItem(e.Item.ItemId, e.Item) },
         AccountEvents.ItemApproved e when Held.TryGetValue(e.ItemId, out var item) =>
-            AddVolume(e.Month, item.MessageIds.Count, item.Segments).Remember(e.ItemId, true),
+            AddVolume(e.Month, item.MessageIds.Count, item.Segments).Remember(e.ItemId, true).RegisterOnApproval(item),
         AccountEvents.ItemRejected e => Remember(e.ItemId, false),
         AccountEvents.DomainApproved e => this with { ApprovedDomains = ApprovedDomains.Add(e.Domain) },
         AccountEvents.LimitsChanged e => this with { Limits = e.Limits },
         AccountEvents.AccountSuspended => this with { Suspended = true },
         AccountEvents.AccountResumed => this with { Suspended = false },
+        AccountEvents.SenderRegistered e => RegisteredSender(e.Name) is null ? this with { Senders = Senders.Add(e.Name) } : this,
+        AccountEvents.SenderRemoved e => this with { Senders = Senders.Remove(e.Name) },
         _ => this,
     };
+
+    /// <summary>Approving a send held for its unregistered name registers the name.</summary>
+    private AccountState RegisterOnApproval(HeldItem item) =>
+        item is { Rule: HoldRule.UnregisteredSender, Sender: { } name } && RegisteredSender(name) is null ? this with { Senders = Senders.Add(name) } : this;
 
     private AccountState Remember(string itemId, bool approved)
     {

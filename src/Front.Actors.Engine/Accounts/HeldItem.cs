@@ -2,7 +2,10 @@ using Front.Actors.Domain.Misuse;
 
 namespace Front.Actors.Engine.Accounts;
 
-/// <summary>A send waiting for a moderator: why, since when, and which messages it holds.</summary>
+/// <summary>
+/// A send waiting for a moderator: why, since when, and which messages it holds. <see cref="Sender"/>: the
+/// alphanumeric name of an item held as unregistered-sender, registered when it is approved (absent in older journals).
+/// </summary>
 public sealed record HeldItem(
     string ItemId,
     HoldRule Rule,
@@ -10,4 +13,5 @@ public sealed record HeldItem(
     IReadOnlyList<string> Domains,
     IReadOnlyList<string> MessageIds,
     long Segments,
-    DateTimeOffset HeldAt);
+    DateTimeOffset HeldAt,
+    string? Sender = null);

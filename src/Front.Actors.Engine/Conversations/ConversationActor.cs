@@ -50,9 +50,9 @@ public sealed class ConversationActor : ReceivePersistentActor
                 events.Add(new Reopened("contact", now));
             events.Add(new MessageReceived(c.MessageId, c.Text, c.Keyword, now));
             if (c.OptOut == OptChange.OptOut && !_state.OptedOut)
-                events.Add(new OptedOut(FirstWord(c.Text), now));
+                events.Add(new OptedOut(c.OptWord ?? FirstWord(c.Text), now));
             else if (c.OptOut == OptChange.OptIn && _state.OptedOut)
-                events.Add(new OptedIn(FirstWord(c.Text), now));
+                events.Add(new OptedIn(c.OptWord ?? FirstWord(c.Text), now));
             PersistAndReply(c.ConversationId, events);
         });
 
@@ -109,6 +109,14 @@ public sealed class ConversationActor : ReceivePersistentActor
 
         Command<ConversationCommands.Reopen>(c => IfExists(c, () =>
             PersistAndReply(c.ConversationId, _state.Closed ? [new Reopened(c.By, DateTimeOffset.UtcNow)] : [])));
+
+        Command<ConversationCommands.FollowOpt>(c => IfExists(c, () =>
+            PersistAndReply(c.ConversationId, (c.Change, _state.OptedOut) switch
+            {
+                (OptChange.OptOut, false) => [new OptedOut(c.Word, DateTimeOffset.UtcNow)],
+                (OptChange.OptIn, true) => [new OptedIn(c.Word, DateTimeOffset.UtcNow)],
+                _ => [],
+            })));
 
         Command<ConversationCommands.Get>(c => Sender.Tell(new ConversationReplies.Changed(c.ConversationId, _state, [])));
         Command<SaveSnapshotSuccess>(_ => { });

@@ -10,10 +10,11 @@ public static class ConversationCommands
 
     /// <summary>
     /// An inbound message from the contact. The first one opens the thread; one to a closed thread reopens it;
-    /// <paramref name="OptOut"/> records a stop or start word with it.
+    /// <paramref name="OptOut"/> records a stop or start word with it, <paramref name="OptWord"/> (else the text's first word).
     /// </summary>
     public sealed record Receive(
-        string ConversationId, string AccountId, string OurNumber, string Contact, string MessageId, string Text, string? Keyword, OptChange OptOut)
+        string ConversationId, string AccountId, string OurNumber, string Contact, string MessageId, string Text, string? Keyword, OptChange OptOut,
+        string? OptWord = null)
         : IWithConversationId;
 
     /// <summary>A reply already accepted by the outbound intake as <paramref name="MessageId"/>.</summary>
@@ -38,6 +39,12 @@ public static class ConversationCommands
     public sealed record Reopen(string ConversationId, string By) : IWithConversationId;
 
     public sealed record Get(string ConversationId) : IWithConversationId;
+
+    /// <summary>
+    /// The contact opted out of (or back in to) the account through another of its threads: this thread follows,
+    /// without a message of its own, so an account's opt-out is the same in every thread with the contact.
+    /// </summary>
+    public sealed record FollowOpt(string ConversationId, OptChange Change, string Word) : IWithConversationId;
 }
 
 public enum OptChange

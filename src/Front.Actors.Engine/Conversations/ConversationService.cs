@@ -25,12 +25,21 @@ public sealed class ConversationService(
         if (reply is ConversationReplies.Changed { AlreadyHad: true } changed
             && await store.EnsureInThreadAsync(receive.ConversationId, changed.State, receive.MessageId, "in", receive.Text, null, receive.Keyword, ct) is { } repaired)
             await notifier.NotifyAsync(changed.State.AccountId!, [repaired]);
+        // A stop or start word: opt_outs agrees with the journaled thread, even if a crash came between the two before.
+        if (receive.OptOut != OptChange.None && reply is ConversationReplies.Changed optChanged)
+            await store.SyncOptOutAsync(optChanged.State, receive.OptWord ?? "STOPP", ct);
         return reply;
     }
 
     /// <summary>Claim, release, transfer, mark read, close, reopen or assign: journaled, stored, pushed.</summary>
-    public Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default) =>
-        AskAndApplyAsync(command, ct);
+    public async Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default)
+    {
+        var reply = await AskAndApplyAsync(command, ct);
+        // Done before a crash that came between the journal and the read model: opt_outs agrees with the thread now.
+        if (command is ConversationCommands.FollowOpt follow && reply is ConversationReplies.Changed { Events.Count: 0 } unchanged)
+            await store.SyncOptOutAsync(unchanged.State, follow.Word, ct);
+        return reply;
+    }
 
     public async Task<ConversationState> GetAsync(string conversationId, CancellationToken ct = default) =>
         ((ConversationReplies.Changed)await conversations.ActorRef.Ask<ConversationReplies.IReply>(new ConversationCommands.Get(conversationId), Timeout, ct)).State;

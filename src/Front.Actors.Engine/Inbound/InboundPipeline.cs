@@ -23,7 +23,7 @@ namespace Front.Actors.Engine.Inbound;
 /// </summary>
 public sealed class InboundPipeline(
     ActorSystem system, OperatorBinds binds, NumberService numbers, ConversationService conversations, ConversationStore store,
-    InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options)
+    InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options, SenderStore senders)
 {
     private const int ReplySegments = 3;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
@@ -210,24 +210,26 @@ public sealed class InboundPipeline(
             await KeepUnroutedAsync(bind, from, to, text, "the message has no text");
             return;
         }
-        var route = await numbers.RouteAsync(to, words.First, words.Second);
-        if (!route.Known)
+        var number = await numbers.GetAsync(to);
+        if (!number.Configured)
         {
             await KeepUnroutedAsync(bind, from, to, text, $"{to} is not one of our numbers");
             return;
         }
+        var request = _optOutWords.Read(words, number.Keywords.ContainsKey);
+        if (request.IsRequest)
+        {
+            // A stop or start word is a request to us, not a message for the rules.
+            // The stop or start word itself, upper case: the first word, or the second after a keyword ("DEMO STOPP").
+            var word = request.Keyword is { } k && words.First == k && words.Second is { } second ? second : words.First;
+            await OptAsync(number, request, word, from, to, words.Text, messageId);
+            return;
+        }
 
+        var route = number.Route(to, words.First, words.Second);
         var accountId = route.AccountId!;
         var conversationId = ConversationIds.For(accountId, to, from);
-        var opt = _optOutWords.Classify(text) switch
-        {
-            OptOutIntent.OptOut => OptChange.OptOut,
-            OptOutIntent.OptIn => OptChange.OptIn,
-            _ => OptChange.None,
-        };
-        var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(conversationId, accountId, to, from, messageId, words.Text, route.Keyword, opt));
-        if (opt != OptChange.None)
-            return; // a stop or start word is a request to us, not a message for the rules
+        var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(conversationId, accountId, to, from, messageId, words.Text, route.Keyword, OptChange.None));
 
         if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
             await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));
@@ -263,10 +265,70 @@ public sealed class InboundPipeline(
         }
     }
 
+    /// <summary>
+    /// Opts the contact out of (or back in to) the accounts the request names: its keyword's account; on an owned
+    /// number the owner; on a shared number, for a bare STOPP every account that has texted the contact from it (for
+    /// a bare START every account they opted out of there), else the number's owner. Each account's thread journals
+    /// it (then opt_outs is written) and the account's other threads with the contact follow. On a shared
+    /// number the contact is told, in Norwegian, whose messages they will (not) get.
+    /// </summary>
+    private async Task OptAsync(ShortNumberState number, OptOutRequest request, string word, string from, string to, string text, string messageId)
+    {
+        var change = request.Intent == OptOutIntent.OptOut ? OptChange.OptOut : OptChange.OptIn;
+        IReadOnlyList<string> accounts = request.Keyword is { } keyword ? [number.Route(to, keyword, null).AccountId!]
+            : !number.Shared ? [number.OwnerAccountId!]
+            : change == OptChange.OptOut ? await senders.AccountsThatSentAsync(to, from)
+            : await store.OptedOutAccountsAsync(to, from);
+        if (accounts.Count == 0)
+            accounts = [number.OwnerAccountId!]; // nobody to name: kept in the owner's inbox, as any message to the number
+        accounts = accounts.Distinct().ToList();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            // One message id per thread: the first keeps the message's own, so doing it again after a crash changes nothing.
+            var id = i == 0 ? messageId : $"{messageId}:{account}";
+            var keywordOfAccount = request.Keyword ?? number.Keywords.Where(k => k.Value.AccountId == account).Select(k => k.Key).FirstOrDefault();
+            await conversations.ReceiveAsync(new ConversationCommands.Receive(ConversationIds.For(account, to, from), account, to, from, id, text, keywordOfAccount, change, word));
+            // The account's other threads with the contact follow, so each shows (and refuses replies) the same.
+            var others = (await store.ThreadNumbersAsync(account, from)).Concat(change == OptChange.OptIn ? await store.OptedOutNumbersAsync(account, from) : []);
+            foreach (var other in others.Where(n => n != to).Distinct())
+                await conversations.CommandAsync(new ConversationCommands.FollowOpt(ConversationIds.For(account, other, from), change, word));
+        }
+        if (!number.Shared)
+            return;
+        var names = Join(accounts.Select(a => number.Keywords.Where(k => k.Value.AccountId == a).Select(k => k.Key).Order().FirstOrDefault() ?? a).Distinct());
+        var confirmation = change == OptChange.OptOut
+            ? $"Du er nå meldt av og får ikke flere meldinger fra {names} på {to}. Send START til {to} for å melde deg på igjen."
+            : $"Du er nå meldt på igjen og kan få meldinger fra {names} på {to}. Send STOPP til {to} for å melde deg av.";
+        try
+        {
+            await intake.SendAsync(new SendCommand(number.OwnerAccountId!, to, [from], confirmation, $"{messageId}:confirm", OptOutNotice: true), ReplySegments);
+        }
+        catch (SendRefusedException e)
+        {
+            _log.Warning("The opt-out confirmation to {0} on {1} was refused: {2}", from, to, e.Message);
+        }
+    }
+
+    /// <summary>"A", "A og B", "A, B og C".</summary>
+    private static string Join(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " og " + list[^1];
+    }
+
     private async Task AutoReplyAsync(string conversationId, string text, string workId)
     {
-        if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments, clientRef: workId) is ReplyOutcome.Refused refused)
-            _log.Warning("Auto-reply in {0} refused: {1}", conversationId, refused.Reason);
+        try
+        {
+            if (await conversations.ReplyAsync(conversationId, "auto-reply", text, ReplySegments, clientRef: workId) is ReplyOutcome.Refused refused)
+                _log.Warning("Auto-reply in {0} refused: {1}", conversationId, refused.Reason);
+        }
+        catch (SendRefusedException e)
+        {
+            // Refused as any send would be (an opted-out contact, a sender no longer the account's): the message's work goes on.
+            _log.Warning("Auto-reply in {0} refused: {1}", conversationId, e.Message);
+        }
     }
 
     private Task KeepUnroutedAsync(string bind, string from, string to, string text, string reason)

@@ -18,7 +18,7 @@ namespace Front.Actors.Engine.Messages;
 public sealed class MessageIntake(
     IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, StatusWriter statuses,
     OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations,
-    Moderation.AbuseOptions abuse)
+    Moderation.AbuseOptions abuse, Senders.SenderCheck senderCheck, SenderStore senders)
 {
     public const int MaxRecipients = 1_000;
     public const int MaxTextLength = MessageText.MaxSegments * 160; // no longer text fits, whatever its encoding
@@ -62,21 +62,28 @@ public sealed class MessageIntake(
                 recipients.Add(number);
         }
 
-        // A contact who answered STOPP to this number gets nothing more from it (until START).
-        if (sender.Kind != SenderKind.Alphanumeric && recipients.Count > 0)
+        // The sender must be the account's own (refused whole, before anything is stored or charged).
+        var clearance = await senderCheck.CheckAsync(command.AccountId, sender, ct);
+
+        // A contact who said STOPP to the account (on any of its numbers or keywords) gets nothing more from it, whatever
+        // the sender, until START; only the confirmation of their own request reaches them.
+        var optedOutCount = 0;
+        if (!command.OptOutNotice && recipients.Count > 0)
         {
-            var optedOut = await conversations.OptedOutAsync(command.AccountId, sender.Value, recipients.Select(r => r.E164).ToList(), ct);
+            var optedOut = await conversations.OptedOutAsync(command.AccountId, recipients.Select(r => r.E164).ToList(), ct);
             foreach (var number in recipients.Where(r => optedOut.Contains(r.E164)).ToList())
             {
-                rejected.Add(new RejectedRecipient(number.E164, $"opted out of messages from {sender.Value}"));
+                rejected.Add(new RejectedRecipient(number.E164, $"opted out of messages from account {command.AccountId}"));
                 recipients.Remove(number);
+                optedOutCount++;
             }
         }
 
         if (command.ClientRef is { } clientRef && await store.FindByClientRefAsync(command.AccountId, clientRef, ct) is { Count: > 0 } earlier)
             return new SendResult(earlier.Select(ToAccepted).ToList(), rejected);
         if (recipients.Count == 0)
-            throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")));
+            throw new SendRefusedException("to", "no valid recipient: " + string.Join("; ", rejected.Select(r => $"{r.To}: {r.Reason}")),
+                optedOutCount > 0 && optedOutCount == rejected.Count ? RefusalKind.Conflict : RefusalKind.Invalid);
 
         // A database outage slows the engine down: while statuses cannot be stored, new sends are refused whole.
         if (statuses.IsFailing)
@@ -87,8 +94,10 @@ public sealed class MessageIntake(
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
         var itemId = "item_" + Guid.CreateVersion7().ToString("N");
+        // A protected name's named accounts need no registration; any other name is the account entity's to judge.
+        var alphanumeric = sender.Kind == SenderKind.Alphanumeric && !clearance.ProtectedName ? sender.Value : null;
         var decision = await accounts.ActorRef.Ask<object>(
-            new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems), AdmitTimeout, ct);
+            new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems, alphanumeric), AdmitTimeout, ct);
         if (decision is AccountReplies.Refused refused)
             throw new SendRefusedException("account", refused.Reason, refused.Kind, abuse.HeldRetryAfter);
         var held = decision as AccountReplies.Held;
@@ -117,6 +126,9 @@ public sealed class MessageIntake(
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
+        // Recorded before the messages exist, so no contact is texted from a shared number without a bare STOPP reaching this account.
+        if (clearance.SharedNumber)
+            await senders.RecordSentAsync(command.AccountId, sender.Value, recipients.Select(r => r.E164).ToList(), ct);
         try
         {
             await writer.StoreAsync(records);

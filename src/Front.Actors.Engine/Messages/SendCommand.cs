@@ -1,7 +1,10 @@
 namespace Front.Actors.Engine.Messages;
 
 /// <summary>A send as the gateway received it: raw strings, validated by <see cref="MessageIntake"/>.</summary>
-public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef);
+/// <param name="OptOutNotice">
+/// The confirmation of a contact's own STOPP or START: it reaches them although they opted out (nothing else does).
+/// </param>
+public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef, bool OptOutNotice = false);
 
 /// <summary>The outcome of a send: accepted messages (stored) and recipients refused with a reason.</summary>
 public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected);

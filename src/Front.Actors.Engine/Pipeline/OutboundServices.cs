@@ -13,6 +13,8 @@ public static class OutboundServices
         .AddSingleton(PriceList.Default)
         .AddSingleton(_ => operators())
         .AddSingleton<MessageIntake>()
+        .AddSingleton<Senders.SenderCheck>()
+        .AddSingleton<Senders.SenderService>()
         .AddSingleton<StatusWriter>()
         .AddSingleton<ReceiptIntake>()
         .AddSingleton<OperatorBinds>()

@@ -29,6 +29,8 @@ public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWit
         ["account-limits-v1"] = typeof(AccountEvents.LimitsChanged),
         ["account-suspended-v1"] = typeof(AccountEvents.AccountSuspended),
         ["account-resumed-v1"] = typeof(AccountEvents.AccountResumed),
+        ["account-sender-registered-v1"] = typeof(AccountEvents.SenderRegistered),
+        ["account-sender-removed-v1"] = typeof(AccountEvents.SenderRemoved),
         ["conversation-opened-v2"] = typeof(ConversationEvents.Opened),
         ["conversation-received-v1"] = typeof(ConversationEvents.MessageReceived),
         ["conversation-reply-v1"] = typeof(ConversationEvents.ReplyWritten),

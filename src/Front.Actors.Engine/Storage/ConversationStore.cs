@@ -68,6 +68,26 @@ public sealed class ConversationStore(Database database)
             new ThreadMessage(messageId, direction, text, author, keyword, at, status, position), author, at, ct);
     }
 
+    /// <summary>
+    /// Makes the thread's opt_outs row agree with its journaled state (the process may have stopped between the journal
+    /// and the read model): present while opted out, absent otherwise. An opt-out is never lost this way.
+    /// </summary>
+    public async Task SyncOptOutAsync(ConversationState state, string word, CancellationToken ct = default)
+    {
+        if (!state.Exists)
+            return;
+        await using var db = database.Open();
+        var row = db.GetTable<OptOutRecord>().Where(o => o.AccountId == state.AccountId && o.OurNumber == state.OurNumber && o.Contact == state.Contact);
+        var present = await row.AnyAsync(ct);
+        if (present == state.OptedOut)
+            return;
+        using var turn = await database.WriteTurnAsync(ct);
+        if (state.OptedOut)
+            await db.InsertOrReplaceAsync(new OptOutRecord { AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Word = word, At = DateTimeOffset.UtcNow }, token: ct);
+        else
+            await row.DeleteAsync(ct);
+    }
+
     /// <summary>A reply's delivery status changed: a feed entry so that every agent (and a reconnecting one) sees it.</summary>
     public async Task<InboxUpdate?> AppendStatusAsync(string messageId, string status, DateTimeOffset at, CancellationToken ct = default)
     {
@@ -167,13 +187,47 @@ public sealed class ConversationStore(Database database)
         return rows.Select(r => new ThreadMessage(r.m.MessageId, r.m.Direction, r.m.Text, r.m.Author, r.m.Keyword, r.m.At, r.m.Direction == "out" ? r.Status : null, r.m.Position)).ToList();
     }
 
-    /// <summary>The recipients among <paramref name="contacts"/> that opted out of messages from the account's number.</summary>
-    public async Task<IReadOnlySet<string>> OptedOutAsync(string accountId, string ourNumber, IReadOnlyList<string> contacts, CancellationToken ct = default)
+    /// <summary>
+    /// The recipients among <paramref name="contacts"/> that opted out of the account: an opt-out said to any of its
+    /// numbers (or its keyword on a shared one) covers all its sends, whatever the sender.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> OptedOutAsync(string accountId, IReadOnlyList<string> contacts, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        var rows = await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && o.OurNumber == ourNumber && contacts.Contains(o.Contact))
+        var rows = await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && contacts.Contains(o.Contact))
             .Select(o => o.Contact).ToListAsync(ct);
         return rows.ToHashSet();
+    }
+
+    /// <summary>The account's opt-outs after (contact, number) <paramref name="after"/>, ordered by contact then number, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<OptOutRecord>> OptOutsAsync(string accountId, (string Contact, string OurNumber)? after, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId);
+        if (after is { } a)
+            query = query.Where(o => o.Contact.CompareTo(a.Contact) > 0 || o.Contact == a.Contact && o.OurNumber.CompareTo(a.OurNumber) > 0);
+        return await query.OrderBy(o => o.Contact).ThenBy(o => o.OurNumber).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>The accounts the contact opted out of on this number (a bare START there opts back in to each).</summary>
+    public async Task<IReadOnlyList<string>> OptedOutAccountsAsync(string ourNumber, string contact, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<OptOutRecord>().Where(o => o.OurNumber == ourNumber && o.Contact == contact).Select(o => o.AccountId).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>The account's numbers that have a thread with the contact.</summary>
+    public async Task<IReadOnlyList<string>> ThreadNumbersAsync(string accountId, string contact, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<ConversationRecord>().Where(c => c.AccountId == accountId && c.Contact == contact).Select(c => c.OurNumber).ToListAsync(ct);
+    }
+
+    /// <summary>The account's numbers the contact opted out of (a START covers every one of them).</summary>
+    public async Task<IReadOnlyList<string>> OptedOutNumbersAsync(string accountId, string contact, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && o.Contact == contact).Select(o => o.OurNumber).ToListAsync(ct);
     }
 
     public async Task AddUnroutedAsync(UnroutedInboundRecord record, CancellationToken ct = default)

@@ -85,6 +85,8 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<AgentSessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentAccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<WebhookDeliveryRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ProtectedSenderRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<SenderContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
@@ -97,6 +99,8 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_agents_user_name ON agents (user_name)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_inbound_parts_dedup ON inbound_parts (dedup_key)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_group ON inbound_parts (source, destination, reference)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_sender_contacts_contact ON sender_contacts (our_number, contact)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_opt_outs_contact ON opt_outs (account_id, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
     }
 

@@ -276,3 +276,32 @@ public sealed class AgentAccountRecord
     [Column("agent_id"), PrimaryKey(0), NotNull] public string AgentId { get; set; } = "";
     [Column("account_id"), PrimaryKey(1), NotNull] public string AccountId { get; set; } = "";
 }
+
+/// <summary>
+/// A sender name the provider protects (a bank, a public body, the provider itself): only the accounts listed may send
+/// from it (or anything that reads the same). This table is the list's one truth; moderators keep it.
+/// </summary>
+[Table("protected_senders")]
+public sealed class ProtectedSenderRecord
+{
+    [Column("canonical"), PrimaryKey, NotNull] public string Canonical { get; set; } = "";
+    [Column("name"), NotNull] public string Name { get; set; } = "";
+    /// <summary>The accounts that may use the name, comma-separated (empty: none).</summary>
+    [Column("account_ids"), NotNull] public string AccountIds { get; set; } = "";
+    [Column("added_by"), NotNull] public string AddedBy { get; set; } = "";
+    [Column("added_at"), NotNull] public DateTimeOffset AddedAt { get; set; }
+}
+
+/// <summary>
+/// Which account texted which contact from which shared number, and when first and last: a bare STOPP to a shared
+/// number opts the contact out of every account found here. Written before the messages are stored.
+/// </summary>
+[Table("sender_contacts")]
+public sealed class SenderContactRecord
+{
+    [Column("account_id"), PrimaryKey(0), NotNull] public string AccountId { get; set; } = "";
+    [Column("our_number"), PrimaryKey(1), NotNull] public string OurNumber { get; set; } = "";
+    [Column("contact"), PrimaryKey(2), NotNull] public string Contact { get; set; } = "";
+    [Column("first_at"), NotNull] public DateTimeOffset FirstAt { get; set; }
+    [Column("last_at"), NotNull] public DateTimeOffset LastAt { get; set; }
+}

@@ -17,5 +17,6 @@ public static class StorageServices
         .AddSingleton<NumberStore>()
         .AddSingleton<ConversationStore>()
         .AddSingleton<InboundPartStore>()
-        .AddSingleton<InboxWriter>();
+        .AddSingleton<InboxWriter>()
+        .AddSingleton<SenderStore>();
 }

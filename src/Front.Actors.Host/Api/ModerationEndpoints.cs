@@ -68,7 +68,7 @@ public static class ModerationEndpoints
         HeldItemStore items, CancellationToken ct)
     {
         if (rule is not null && HoldRuleNames.FromWire(rule) is null)
-            return Problem(400, "rule", "must be one of unapproved-link, bulk-send, monthly-limit, suspended");
+            return Problem(400, "rule", "must be one of unapproved-link, bulk-send, monthly-limit, suspended, unregistered-sender");
         if (olderThanMinutes is < 0)
             return Problem(400, "olderThanMinutes", "must be zero or more");
         if (limit is < 1 or > MaxPageSize)

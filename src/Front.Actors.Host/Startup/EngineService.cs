@@ -26,6 +26,9 @@ public sealed class EngineService(
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     IOptions<LocalModeOptions> localMode,
+    IOptions<SenderOptions> senderOptions,
+    SenderStore senderStore,
+    Front.Actors.Engine.Senders.SenderService senders,
     ILogger<EngineService> log) : IHostedService
 {
     public const string DemoAccountId = "demo";
@@ -34,10 +37,12 @@ public sealed class EngineService(
     public const string DemoShortNumber = "2401";
     public const string DemoKeyword = "DEMO";
     public const string DemoAgent = "agent@demo";
+    public const string DemoSenderName = "Front";
 
     public async Task StartAsync(CancellationToken ct)
     {
         engine.PrepareStorage();
+        await senderStore.SeedProtectedAsync(senderOptions.Value.ProtectedNames, ct);
         var binds = new List<BindOptions>(smpp.Value.Binds);
         var local = localMode.Value.Enabled;
         if (!local && (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey)))
@@ -66,6 +71,8 @@ public sealed class EngineService(
         if (!(await numbers.GetAsync(DemoShortNumber, ct)).Configured)
             await numbers.ConfigureAsync(DemoShortNumber, ProviderAccountId, shared: true, $"Ukjent kodeord. Send {DemoKeyword} til {DemoShortNumber} for å nå Demo AS.", "local-mode", ct);
         await numbers.RegisterKeywordAsync(DemoShortNumber, DemoKeyword, DemoAccountId, ct);
+        // The README's examples send from "Front": the demo account's registered name (registering it again changes nothing).
+        await senders.RegisterAsync(DemoAccountId, DemoSenderName, "local-mode", ct);
         var agentPassword = string.IsNullOrWhiteSpace(demo.Value.AgentPassword) ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) : demo.Value.AgentPassword;
         await agents.EnsureAsync(DemoAccountId, DemoAgent, "Demo Agent", agentPassword, ct);
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.

@@ -23,6 +23,7 @@ public static class FrontActorsServices
         services.Configure<SmppOptions>(configuration.GetSection("Smpp"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<LocalModeOptions>(configuration.GetSection(LocalModeOptions.Section));
+        services.Configure<SenderOptions>(configuration.GetSection("Senders"));
 
         services.AddFrontActorsEngine(new EngineSettings(storage, node,
             configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),

@@ -58,4 +58,41 @@ public class AccountStateTests : TestKit
         """)
     {
     }
+
+    [Fact]
+    public void A_send_from_an_unregistered_name_is_held_and_approving_it_registers_the_name()
+    {
+        var admit = new AccountCommands.Admit("acme", "i1", ["m1", "m2"], 1, "Hei", AlphanumericSender: "Butikken");
+
+        var held = Assert.IsType<AccountEvents.ItemHeld>(AccountState.Empty.Decide(admit, T0).Events.Single());
+        var approved = AccountState.Empty.Apply(held).Apply(new AccountEvents.ItemApproved("i1", "mod", "ok", T0, "2026-11"));
+
+        Assert.Equal((HoldRule.UnregisteredSender, "Butikken"), (held.Item.Rule, held.Item.Sender));
+        Assert.Equal(["Butikken"], approved.Senders);
+        Assert.IsType<AccountEvents.MessagesAdmitted>(approved.Decide(admit with { ItemId = "i2" }, T0).Events.Single());
+        Assert.IsType<AccountEvents.MessagesAdmitted>(approved.Decide(admit with { ItemId = "i3", AlphanumericSender = "BUTIKKEN" }, T0).Events.Single());
+    }
+
+    [Fact]
+    public void A_rejected_unregistered_name_stays_unregistered_and_a_removed_one_is_held_again()
+    {
+        var admit = new AccountCommands.Admit("acme", "i1", ["m1"], 1, "Hei", AlphanumericSender: "Butikken");
+        var held = AccountState.Empty.Decide(admit, T0).Held!;
+
+        var rejected = AccountState.Empty.Apply(held).Apply(new AccountEvents.ItemRejected("i1", "mod", "no", T0));
+        var removed = AccountState.Empty.Apply(new AccountEvents.SenderRegistered("Butikken", "mod", T0)).Apply(new AccountEvents.SenderRemoved("Butikken", "mod", T0));
+
+        Assert.Empty(rejected.Senders);
+        Assert.IsType<AccountEvents.ItemHeld>(removed.Decide(admit with { ItemId = "i2" }, T0).Events.Single());
+    }
+
+    [Fact]
+    public void A_suspended_account_is_held_as_suspended_whatever_its_sender()
+    {
+        var suspended = AccountState.Empty.Apply(new AccountEvents.AccountSuspended("mod", "spam", T0));
+
+        var held = Assert.IsType<AccountEvents.ItemHeld>(suspended.Decide(new AccountCommands.Admit("acme", "i1", ["m1"], 1, "Hei", AlphanumericSender: "Butikken"), T0).Events.Single());
+
+        Assert.Equal(HoldRule.Suspended, held.Item.Rule);
+    }
 }

@@ -147,6 +147,36 @@ public class ConversationActorTests() : TestKit(TestConfig.Patient)
     }
 
     [Fact]
+    public void A_stop_word_after_a_keyword_is_journaled_as_the_stop_word()
+    {
+        var id = Id("+4791000014");
+        var conversation = Conversation(id);
+
+        var stopped = Ask(conversation, new Receive(id, Account, Ours, "+4791000014", "in-1", "demo stopp", "DEMO", OptChange.OptOut, OptWord: "STOPP"));
+
+        Assert.Contains(stopped.Events, e => e is ConversationEvents.OptedOut { Word: "STOPP" });
+    }
+
+    [Fact]
+    public void A_thread_follows_an_opt_out_or_opt_in_said_in_another_thread_of_the_account_and_a_missing_one_refuses()
+    {
+        var id = Id("+4791000015");
+        var conversation = Conversation(id);
+        Ask(conversation, new Receive(id, Account, Ours, "+4791000015", "in-1", "Hei", null, OptChange.None));
+
+        var followedOut = Ask(conversation, new ConversationCommands.FollowOpt(id, OptChange.OptOut, "STOPP"));
+        var again = Ask(conversation, new ConversationCommands.FollowOpt(id, OptChange.OptOut, "STOPP"));
+        var followedIn = Ask(conversation, new ConversationCommands.FollowOpt(id, OptChange.OptIn, "START"));
+        var missing = Refused(Conversation(Id("+4791000016")), new ConversationCommands.FollowOpt(Id("+4791000016"), OptChange.OptIn, "START"));
+
+        Assert.True(followedOut.State.OptedOut);
+        Assert.Single(followedOut.Events, e => e is ConversationEvents.OptedOut);
+        Assert.Empty(again.Events);
+        Assert.Equal((false, 1L), (followedIn.State.OptedOut, followedIn.State.Messages));
+        Assert.False(missing.Conflict);
+    }
+
+    [Fact]
     public void A_closed_thread_reopens_when_the_contact_writes_again()
     {
         var id = Id("+4791000005");

@@ -23,6 +23,9 @@ public class EngineSerializerTests : TestKit
         new AccountEvents.LimitsChanged(new Front.Actors.Domain.Misuse.AccountLimits(10, 1000, 50), "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new AccountEvents.AccountSuspended("mod", "spam", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new AccountEvents.AccountResumed("mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.SenderRegistered("Front", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.SenderRemoved("Front", "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
+        new AccountEvents.ItemHeld(new HeldItem("i2", Front.Actors.Domain.Misuse.HoldRule.UnregisteredSender, "not registered", [], ["m3"], 1, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), "Butikken")),
         new ConversationEvents.Opened("acme", "2401", "+4791234567", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ConversationEvents.MessageReceived("in_1", "Hei på deg 😀", "PIZZA", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
         new ConversationEvents.ReplyWritten("m1", "Hei!", "kari", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)),
@@ -78,6 +81,22 @@ public class EngineSerializerTests : TestKit
 
         Assert.Equal((3L, false), (state.Messages, state.Has("in_1")));
         Assert.True(state.Apply(new ConversationEvents.MessageReceived("in_1", "Hei", null, DateTimeOffset.UnixEpoch)).Has("in_1"));
+    }
+
+    [Fact]
+    public void An_account_snapshot_and_a_held_item_from_before_sender_names_still_read()
+    {
+        var serializer = new EngineSerializer((ExtendedActorSystem)Sys);
+        var held = """{"Item":{"ItemId":"i1","Rule":1,"Details":"600 recipients","Domains":[],"MessageIds":["m1"],"Segments":1,"HeldAt":"2026-11-22T10:00:00+00:00"}}"""u8.ToArray();
+        var snapshot = Convert.ToHexString(serializer.ToBinary(AccountState.Empty));
+        var old = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Convert.FromHexString(snapshot)).Replace(",\"Senders\":[]", ""));
+
+        var item = ((AccountEvents.ItemHeld)serializer.FromBinary(held, "account-held-v1")).Item;
+        var state = (AccountState)serializer.FromBinary(old, "account-state-v2");
+
+        Assert.Null(item.Sender);
+        Assert.DoesNotContain("Senders", System.Text.Encoding.UTF8.GetString(old));
+        Assert.Empty(state.Senders);
     }
 
     [Fact]
