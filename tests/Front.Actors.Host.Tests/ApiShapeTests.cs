@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Front.Actors.Host.Tests;
@@ -146,6 +147,8 @@ public class ApiShapeTests : IAsyncLifetime
         (await agent.PostAsync($"/api/v1/conversations/{id}/claim", null)).EnsureSuccessStatusCode();
 
         var toNobody = await ProblemAsync(await agent.PostAsJsonAsync($"/api/v1/conversations/{id}/transfer", new { to = "ghost@nowhere" }), HttpStatusCode.BadRequest);
+        await using (var feed = await InboxFeed.ConnectAsync(_host, token))
+            Assert.Contains("ghost@nowhere", (await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => feed.Connection.InvokeAsync("Transfer", id, "ghost@nowhere"))).Message);
         var takenBack = await Moderator.PostAsync($"/api/v1/moderation/conversations/{id}/take-back", null);
         var claimedAgain = await agent.PostAsync($"/api/v1/conversations/{id}/claim", null);
 

@@ -25,7 +25,7 @@ public sealed record AgentActivity(string ConversationId, string Agent, string A
 /// calls <see cref="Resume"/> with the last position it saw and gets what it missed.
 /// </summary>
 [Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Policy = InboxHub.Policy)]
-public sealed class InboxHub(ConversationService conversations, ConversationStore store, AgentRoundRobin roundRobin) : Hub<IInboxClient>
+public sealed class InboxHub(ConversationService conversations, ConversationStore store, AgentRoundRobin roundRobin, Agents.AgentDirectory agents) : Hub<IInboxClient>
 {
     public const string Policy = "inbox";
     public const int MaxResume = 1_000;
@@ -77,7 +77,14 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
 
     public Task Release(string conversationId) => RunAsync(conversationId, new ConversationCommands.Release(conversationId, Agent));
 
-    public Task Transfer(string conversationId, string to) => RunAsync(conversationId, new ConversationCommands.Transfer(conversationId, Agent, to));
+    /// <summary>Hands the thread on, only to an agent who may work in its account (else nobody could take it back).</summary>
+    public async Task Transfer(string conversationId, string to)
+    {
+        var summary = await CheckAsync(conversationId);
+        if (string.IsNullOrWhiteSpace(to) || !await agents.MayWorkInAsync(to.Trim(), summary.AccountId))
+            throw new HubException($"to: no agent '{to}' who may work in account '{summary.AccountId}'");
+        await RunAsync(conversationId, new ConversationCommands.Transfer(conversationId, Agent, to.Trim()));
+    }
 
     public Task Typing(string conversationId) => ActivityAsync(conversationId, "typing");
 
