@@ -6,6 +6,7 @@ using Front.Actors.Benchmarks;
 //     [--smsc-host H --smsc-port P --smsc-system-id S --smsc-password W --window N]   (one external SMSC instead of the built-in simulators)
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- rates [--rates 50,200,1000] [--seconds 10] [--bind-max 2000]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- inbox [--accounts 100] [--connections 1000] [--conversations 10000] [--rates 100,200,400] [--seconds 10]
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- storage [--messages N] [--batch B]   (the status path's storage floors alone, SQLite)
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]
 var mode = args.FirstOrDefault() ?? "session";
 switch (mode)
@@ -22,11 +23,14 @@ switch (mode)
     case "inbox":
         await InboxBenchmark.RunAsync(args.Skip(1).ToArray());
         break;
+    case "storage":
+        await StorageBenchmark.RunAsync(args.Skip(1).ToArray());
+        break;
     case "codec":
         BenchmarkRunner.Run<CodecBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates', 'inbox' or 'codec'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates', 'inbox', 'storage' or 'codec'");
         return 2;
 }
 return 0;
