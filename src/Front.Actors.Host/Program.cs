@@ -12,6 +12,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapMessages();
+app.MapAudit();
 app.MapModeration();
 app.MapNumbers();
 app.MapSenders();

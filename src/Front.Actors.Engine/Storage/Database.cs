@@ -70,6 +70,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<UnmatchedReceiptRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<StatusHistoryRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<AuditRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<HeldItemRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AccountSuspensionRecord>(tableOptions: TableOptions.CreateIfNotExists);
@@ -101,6 +102,7 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_group ON inbound_parts (source, destination, reference)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sender_contacts_contact ON sender_contacts (our_number, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_opt_outs_contact ON opt_outs (account_id, contact)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_audit_log_account ON audit_log (account_id, id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
     }
 

@@ -18,5 +18,6 @@ public static class StorageServices
         .AddSingleton<ConversationStore>()
         .AddSingleton<InboundPartStore>()
         .AddSingleton<InboxWriter>()
-        .AddSingleton<SenderStore>();
+        .AddSingleton<SenderStore>()
+        .AddSingleton<AuditLog>();
 }

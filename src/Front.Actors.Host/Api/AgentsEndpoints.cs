@@ -15,8 +15,10 @@ public static class AgentsEndpoints
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/agents/sign-in", SignInAsync).AllowAnonymous();
-        app.MapPost("/api/v1/agents", CreateAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
-        app.MapPut("/api/v1/agents/{userName}/accounts", GrantAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+        app.MapPost("/api/v1/agents", CreateAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim))
+            .Audited("agent.create", c => c.Arguments.OfType<CreateAgentRequest>().FirstOrDefault()?.UserName);
+        app.MapPut("/api/v1/agents/{userName}/accounts", GrantAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole))
+            .Audited("agent.grant");
         return app;
     }
 

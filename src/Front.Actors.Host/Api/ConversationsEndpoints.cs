@@ -27,7 +27,8 @@ public static class ConversationsEndpoints
         api.MapPost("{id}/release", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.Release(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/transfer", TransferAsync);
-        app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+        app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole))
+            .Audited("conversation.take-back");
         api.MapPost("{id}/read", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.MarkRead(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/close", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>

@@ -23,9 +23,9 @@ public static class InboundEndpoints
     public static IEndpointRouteBuilder MapInbound(this IEndpointRouteBuilder app)
     {
         var customer = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
-        customer.MapPost("/keywords", RegisterAsync);
-        customer.MapDelete("/keywords/{shortNumber}/{keyword}", ReleaseAsync);
-        customer.MapPut("/rules", SetRulesAsync);
+        customer.MapPost("/keywords", RegisterAsync).Audited("keyword.register", c => c.Arguments.OfType<KeywordRequest>().FirstOrDefault() is { } k ? $"{k.ShortNumber}/{k.Keyword}" : null);
+        customer.MapDelete("/keywords/{shortNumber}/{keyword}", ReleaseAsync).Audited("keyword.release");
+        customer.MapPut("/rules", SetRulesAsync).Audited("rules.set", c => c.Arguments.OfType<RulesRequest>().FirstOrDefault() is { } r ? string.Join('/', new[] { r.Number, r.Keyword, r.SubKeyword }.Where(p => p is not null)) : null);
         customer.MapGet("/webhooks/deliveries", async (ClaimsPrincipal user, WebhookSender webhooks, CancellationToken ct) =>
             Results.Ok(new
             {

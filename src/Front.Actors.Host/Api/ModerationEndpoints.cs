@@ -26,30 +26,31 @@ public static class ModerationEndpoints
         var moderation = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
         moderation.MapGet("/moderation/items", ListAsync);
         moderation.MapPost("/moderation/items/{id}/approve", (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
-            DecideAsync(id, true, body, user, service, ct));
+            DecideAsync(id, true, body, user, service, ct)).Audited("moderation.approve");
         moderation.MapPost("/moderation/items/{id}/reject", (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
-            DecideAsync(id, false, body, user, service, ct));
+            DecideAsync(id, false, body, user, service, ct)).Audited("moderation.reject");
         moderation.MapPost("/moderation/items/approve", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
-            DecideManyAsync(true, body, user, service, ct));
+            DecideManyAsync(true, body, user, service, ct)).Audited("moderation.approve", c => string.Join(',', c.Arguments.OfType<ManyDecisionsRequest>().FirstOrDefault()?.Ids ?? []));
         moderation.MapPost("/moderation/items/reject", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
-            DecideManyAsync(false, body, user, service, ct));
-        moderation.MapPost("/accounts", CreateAccountAsync);
-        moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync);
-        moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync);
+            DecideManyAsync(false, body, user, service, ct)).Audited("moderation.reject", c => string.Join(',', c.Arguments.OfType<ManyDecisionsRequest>().FirstOrDefault()?.Ids ?? []));
+        moderation.MapPost("/accounts", CreateAccountAsync).Audited("account.create",
+            c => c.Arguments.OfType<CreateAccountRequest>().FirstOrDefault()?.Id?.Trim(), c => c.Arguments.OfType<CreateAccountRequest>().FirstOrDefault()?.Id?.Trim());
+        moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync).Audited("account.limits");
+        moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync).Audited("account.approve-domain");
         moderation.MapPost("/accounts/{id}/suspend", async (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct) =>
         {
             if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
                 return unknown;
             await service.SuspendAsync(id, user.Identity!.Name!, body?.Reason ?? "", ct);
             return Results.Ok(new { id, suspended = true });
-        });
+        }).Audited("account.suspend");
         moderation.MapPost("/accounts/{id}/resume", async (string id, ClaimsPrincipal user, ModerationService service, AccountStore accounts, CancellationToken ct) =>
         {
             if (await UnknownAccountAsync(id, accounts, ct) is { } unknown)
                 return unknown;
             var released = await service.ResumeAsync(id, user.Identity!.Name!, ct);
             return Results.Ok(new { id, suspended = false, released });
-        });
+        }).Audited("account.resume");
 
         app.MapGet("/api/v1/account", AccountAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
         return app;

@@ -18,8 +18,8 @@ public static class NumbersEndpoints
     {
         var provider = app.MapGroup("/api/v1/numbers").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
         provider.MapGet("{number}", GetAsync);
-        provider.MapPut("{number}", ConfigureAsync);
-        provider.MapPut("{number}/limits", SetLimitsAsync);
+        provider.MapPut("{number}", ConfigureAsync).Audited("number.configure");
+        provider.MapPut("{number}/limits", SetLimitsAsync).Audited("number.limits");
         return app;
     }
 

@@ -19,11 +19,11 @@ public static class SendersEndpoints
     {
         app.MapGet("/api/v1/accounts/{id}/senders", ListAsync).RequireAuthorization();
         var moderator = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
-        moderator.MapPost("/accounts/{id}/senders", RegisterAsync);
-        moderator.MapDelete("/accounts/{id}/senders/{name}", RemoveAsync);
+        moderator.MapPost("/accounts/{id}/senders", RegisterAsync).Audited("sender.register", c => c.Arguments.OfType<SenderRequest>().FirstOrDefault()?.Name);
+        moderator.MapDelete("/accounts/{id}/senders/{name}", RemoveAsync).Audited("sender.remove");
         moderator.MapGet("/moderation/protected-senders", ListProtectedAsync);
-        moderator.MapPost("/moderation/protected-senders", ProtectAsync);
-        moderator.MapDelete("/moderation/protected-senders/{name}", UnprotectAsync);
+        moderator.MapPost("/moderation/protected-senders", ProtectAsync).Audited("protected-sender.add", c => c.Arguments.OfType<ProtectedSenderRequest>().FirstOrDefault()?.Name);
+        moderator.MapDelete("/moderation/protected-senders/{name}", UnprotectAsync).Audited("protected-sender.remove");
         return app;
     }
 

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Host.Api;
+
+/// <summary>
+/// Records an endpoint's action in the audit log once it has succeeded (a 2xx answer): who (name and role), what
+/// (<c>action</c>, the target from the route, the request's fields with secrets masked), when, from which address,
+/// and which account it concerns (the route's account, else the caller's own, else the provider as a whole).
+/// The entry is written before the answer leaves, so an action the client saw succeed is in the log.
+/// </summary>
+public static class AuditTrail
+{
+    private static readonly string[] SecretWords = ["secret", "password", "key", "token"];
+
+    /// <param name="target">What the action was on, when the route does not say (a body field).</param>
+    /// <param name="account">The account the action concerns, when neither the route nor the answer says.</param>
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string action, Func<EndpointFilterInvocationContext, string?>? target = null,
+        Func<EndpointFilterInvocationContext, string?>? account = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: var status } && (status ?? 200) is >= 200 and < 300)
+                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().RecordAsync(Entry(context, result, action, target, account), context.HttpContext.RequestAborted);
+            return result;
+        });
+
+    private static AuditRecord Entry(EndpointFilterInvocationContext context, object? result, string action,
+        Func<EndpointFilterInvocationContext, string?>? target, Func<EndpointFilterInvocationContext, string?>? account)
+    {
+        var http = context.HttpContext;
+        var user = http.User;
+        var route = http.Request.RouteValues;
+        return new AuditRecord
+        {
+            At = DateTimeOffset.UtcNow,
+            AccountId = account?.Invoke(context)
+                ?? (route.TryGetValue("id", out var id) && http.Request.Path.StartsWithSegments("/api/v1/accounts") && id is string routed ? routed : null)
+                ?? AccountIn(result) ?? user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? AuditLog.ProviderScope,
+            Actor = user.Identity?.Name ?? "anonymous",
+            ActorRole = RoleOf(user),
+            Action = action,
+            Target = target?.Invoke(context) ?? string.Join('/', route.Values.OfType<string>()),
+            Address = http.Connection.RemoteIpAddress?.ToString() ?? "",
+            Details = DetailsOf(context.Arguments),
+        };
+    }
+
+    /// <summary>The account an answer names (a decided item's, a number's owner), when the route does not.</summary>
+    private static string? AccountIn(object? result)
+    {
+        if (result is not IValueHttpResult { Value: { } value })
+            return null;
+        var property = value.GetType().GetProperties().FirstOrDefault(p => p.Name is "accountId" or "AccountId" or "ownerAccountId" or "OwnerAccountId");
+        return property?.GetValue(value) as string;
+    }
+
+    private static string RoleOf(ClaimsPrincipal user) =>
+        user.IsInRole(ApiKeyAuthentication.ModeratorRole) ? "moderator"
+        : user.HasClaim(c => c.Type == ApiKeyAuthentication.AgentClaim) ? "agent"
+        : user.HasClaim(c => c.Type == ApiKeyAuthentication.AccountClaim) ? "account-key"
+        : "anonymous";
+
+    /// <summary>The request bodies among the arguments, as JSON, with secrets masked.</summary>
+    private static string? DetailsOf(IList<object?> arguments)
+    {
+        var bodies = arguments.Where(a => a is not null && a.GetType().Name.EndsWith("Request", StringComparison.Ordinal)).ToList();
+        if (bodies.Count == 0)
+            return null;
+        var node = JsonSerializer.SerializeToNode(bodies.Count == 1 ? bodies[0] : bodies, JsonSerializerOptions.Web);
+        Mask(node);
+        return node?.ToJsonString();
+    }
+
+    private static void Mask(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                    if (value is not null && SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                        obj[name] = "***";
+                    else
+                        Mask(value);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Mask(item);
+                break;
+        }
+    }
+}
