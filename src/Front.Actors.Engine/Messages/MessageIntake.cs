@@ -90,7 +90,7 @@ public sealed class MessageIntake(
             throw new EngineBusyException("statuses cannot be stored at the moment", TimeSpan.FromSeconds(5));
         if (statuses.IsFull || pipeline.InFlight + recipients.Count > OutboundPipeline.MaxInFlight)
             throw new EngineBusyException($"the engine is behind ({pipeline.InFlight} messages on their way, {statuses.Backlog} statuses to store)", TimeSpan.FromSeconds(1));
-        var now = DateTimeOffset.UtcNow;
+        var now = StatusTime.Now(); // the first step's time, pushed as stored
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
         var itemId = "item_" + Guid.CreateVersion7().ToString("N");

@@ -66,7 +66,7 @@ public sealed class HeldItemStore(Database database)
     public async Task<IReadOnlyList<StatusChange>> RecordDecisionAsync(
         string itemId, string accountId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = StatusTime.Now();
         var next = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
         var status = next.ToWire();
         var held = MessageStatus.Held.ToWire();
