@@ -48,6 +48,30 @@ public class MessageJourneyTests
         Assert.Contains("operator message id", history[2].GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task Every_step_is_pushed_once_in_order_after_it_is_stored_with_the_apis_fields_and_values(string provider)
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
+        var client = host.Client();
+        await using var feed = await StatusFeed.ConnectAsync(host);
+
+        var id = (await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Følg meg" })).GetProperty("messages")[0].GetProperty("id").GetString()!;
+        // Each push is checked against the API the moment it arrives: the step must already be stored.
+        var pushed = await feed.UpdatesUntilAsync(id, "delivered", update => StatusAgreement.AssertStoredAsync(client, update));
+        // A later message's whole journey to the same recipient: a step of the first pushed twice would show among these.
+        var laterId = (await SendAsync(client, new { from = "Front", to = new[] { "91234567" }, text = "Etter" })).GetProperty("messages")[0].GetProperty("id").GetString()!;
+        var after = await feed.AllUntilAsync(laterId, "delivered");
+        var history = (await GetAsync(client, id)).GetProperty("history").EnumerateArray().ToList();
+
+        Assert.Equal(["accepted", "queued", "submitted", "delivered"], pushed.Select(u => u.GetProperty("status").GetString()));
+        Assert.Equal([null, "telenor", "telenor", "telenor"], pushed.Select(u => u.GetProperty("operator").GetString()));
+        Assert.Equal(history.Select(h => (h.GetProperty("status").GetRawText(), h.GetProperty("at").GetRawText(), h.GetProperty("detail").GetRawText())),
+            pushed.Select(u => (u.GetProperty("status").GetRawText(), u.GetProperty("at").GetRawText(), u.GetProperty("detail").GetRawText())));
+        Assert.DoesNotContain(after, u => u.GetProperty("id").GetString() == id);
+    }
+
     [Fact]
     public async Task A_long_unicode_message_is_sent_in_parts_and_delivered_when_every_part_is()
     {

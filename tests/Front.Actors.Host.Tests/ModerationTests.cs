@@ -49,6 +49,50 @@ public class ModerationTests
         Assert.Single(SmscTraffic.Submits(host), s => s.Text == HeldText);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task A_held_message_is_pushed_as_held_and_after_approval_each_step_is_pushed_once_after_it_is_stored(string provider)
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
+        var client = host.Client();
+        await using var feed = await StatusFeed.ConnectAsync(host);
+        var (messageId, itemId) = await SendHeldAsync(host);
+
+        var held = await feed.UpdatesUntilAsync(messageId, "held", update => StatusAgreement.AssertStoredAsync(client, update));
+        await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/approve", new { reason = "kjent kunde" });
+        var released = await feed.UpdatesUntilAsync(messageId, "delivered", update => StatusAgreement.AssertStoredAsync(client, update));
+        var history = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{messageId}")).GetProperty("history").EnumerateArray().ToList();
+
+        Assert.Contains("unapproved-link", Assert.Single(held).GetProperty("detail").GetString());
+        Assert.Equal(["accepted", "queued", "submitted", "delivered"], released.Select(u => u.GetProperty("status").GetString()));
+        Assert.Contains("approved by demo-moderator: kjent kunde", released[0].GetProperty("detail").GetString());
+        Assert.Equal(history.Select(h => (h.GetProperty("status").GetRawText(), h.GetProperty("at").GetRawText(), h.GetProperty("detail").GetRawText())),
+            held.Concat(released).Select(u => (u.GetProperty("status").GetRawText(), u.GetProperty("at").GetRawText(), u.GetProperty("detail").GetRawText())));
+    }
+
+    [Fact]
+    public async Task A_rejected_message_is_pushed_as_held_then_rejected_each_once_after_it_is_stored()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var client = host.Client();
+        await using var feed = await StatusFeed.ConnectAsync(host);
+        var (messageId, itemId) = await SendHeldAsync(host);
+
+        await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/reject", new { reason = "phishing" });
+        var pushed = await feed.UpdatesUntilAsync(messageId, "rejected", update => StatusAgreement.AssertStoredAsync(client, update));
+        // A second decision changes nothing, and pushes nothing: a later message's journey shows no more of this one.
+        await host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/items/{itemId}/reject", new { reason = "igjen" });
+        var later = (await (await client.PostAsJsonAsync("/api/v1/messages", new { from = "Front", to = new[] { "91234567" }, text = "Etter" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages")[0].GetProperty("id").GetString()!;
+        var after = await feed.AllUntilAsync(later, "delivered");
+
+        Assert.Equal(["held", "rejected"], pushed.Select(u => u.GetProperty("status").GetString()));
+        Assert.Contains("rejected by demo-moderator: phishing", pushed[1].GetProperty("detail").GetString());
+        Assert.Equal([null, null], pushed.Select(u => u.GetProperty("operator").GetString()));
+        Assert.DoesNotContain(after, u => u.GetProperty("id").GetString() == messageId);
+    }
+
     [Fact]
     public async Task Moderators_see_held_items_and_decisions_live_and_the_customer_sees_held_then_approved()
     {

@@ -17,7 +17,7 @@ namespace Front.Actors.Engine.Messages;
 /// </summary>
 public sealed class MessageIntake(
     IRequiredActor<AccountRegion> accounts, MessageStore store, AcceptedMessageWriter writer, HeldItemStore heldItems, OutboundPipeline pipeline, StatusWriter statuses,
-    OperatorDirectory operators, IStatusNotifier statusNotifier, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations,
+    OperatorDirectory operators, Moderation.IModerationNotifier moderationNotifier, ConversationStore conversations,
     Moderation.AbuseOptions abuse, Senders.SenderCheck senderCheck, SenderStore senders)
 {
     public const int MaxRecipients = 1_000;
@@ -90,7 +90,7 @@ public sealed class MessageIntake(
             throw new EngineBusyException("statuses cannot be stored at the moment", TimeSpan.FromSeconds(5));
         if (statuses.IsFull || pipeline.InFlight + recipients.Count > OutboundPipeline.MaxInFlight)
             throw new EngineBusyException($"the engine is behind ({pipeline.InFlight} messages on their way, {statuses.Backlog} statuses to store)", TimeSpan.FromSeconds(1));
-        var now = DateTimeOffset.UtcNow;
+        var now = StatusTime.Now(); // the first step's time, pushed as stored
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
         var itemId = "item_" + Guid.CreateVersion7().ToString("N");
@@ -145,8 +145,9 @@ public sealed class MessageIntake(
         onStored?.Invoke(ids);
         var going = records.Take(goNow).ToList();
         var waiting = records.Skip(goNow).ToList();
-        if (going.Count > 0)
-            await statusNotifier.NotifyAsync(going.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Accepted, now)).ToList());
+        // The first steps were stored with the messages: only pushed, through the writer, before anything can follow them
+        // (the pipeline has not seen the messages yet, and no moderator can decide an item not yet listed).
+        await statuses.PushStoredAsync(records.Select(FirstStep).ToList(), ct);
         // Held messages wait for a moderator, listed in the moderators' queue; the rest go to the operators now.
         if (held is not null)
         {
@@ -158,7 +159,6 @@ public sealed class MessageIntake(
             };
             await heldItems.AddAsync(item, ct);
             await moderationNotifier.ItemHeldAsync(item);
-            await statusNotifier.NotifyAsync(waiting.Select(r => new StatusChange(r.Id, r.AccountId, MessageStatus.Held, now, r.HoldDetail)).ToList());
         }
         if (going.Count > 0)
             // Built from what this call already parsed, not re-read from the records.
@@ -173,6 +173,10 @@ public sealed class MessageIntake(
             return null;
         return new OutboundMessage(record.Id, record.AccountId, sender, recipient, MessageText.Analyze(record.Text), operators.HomeOperator(recipient));
     }
+
+    /// <summary>A stored message's first step, as its history row has it (accepted, or held with the rule).</summary>
+    private static StatusChange FirstStep(MessageRecord m) =>
+        new(m.Id, m.AccountId, MessageStatusNames.FromWire(m.Status), m.CreatedAt, m.HoldDetail);
 
     private static AcceptedMessage ToAccepted(MessageRecord m) => new(m.Id, m.Recipient, m.Status, m.Segments, m.Encoding);
 }

@@ -12,7 +12,13 @@ public sealed record StatusChange(
     Operator? Operator = null,
     string? Bind = null,
     long? PriceOre = null,
-    PartMapping? Part = null);
+    PartMapping? Part = null)
+{
+    private readonly DateTimeOffset _at = StatusTime.Stored(At);
+
+    /// <summary>When the step happened, as it is stored (whole microseconds), so the push and the API agree.</summary>
+    public DateTimeOffset At { get => _at; init => _at = StatusTime.Stored(value); }
+}
 
 /// <summary>The operator's id for one part, to be found again when its receipt comes.</summary>
 public sealed record PartMapping(string Bind, string OperatorMessageKey, string OperatorMessageId, int Part);

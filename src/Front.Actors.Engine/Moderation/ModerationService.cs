@@ -15,7 +15,7 @@ namespace Front.Actors.Engine.Moderation;
 /// </summary>
 public sealed class ModerationService(
     IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake,
-    IStatusNotifier statusNotifier, IModerationNotifier moderationNotifier, SuspensionStore suspensions)
+    StatusWriter statuses, IModerationNotifier moderationNotifier, SuspensionStore suspensions)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -104,12 +104,10 @@ public sealed class ModerationService(
 
     private async Task ApplyAsync(string accountId, HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
     {
-        await items.RecordDecisionAsync(item.ItemId, item.MessageIds, approved, moderator, reason, ct);
-        var now = DateTimeOffset.UtcNow;
-        var status = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
+        // Stored with the decision, then pushed through the writer before the released messages can take a next step.
+        var moved = await items.RecordDecisionAsync(item.ItemId, accountId, item.MessageIds, approved, moderator, reason, ct);
         await moderationNotifier.ItemDecidedAsync(item.ItemId, accountId, approved, moderator, reason);
-        await statusNotifier.NotifyAsync(item.MessageIds.Select(id => new StatusChange(id, accountId, status, now,
-            $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}")).ToList());
+        await statuses.PushStoredAsync(moved, ct);
         if (!approved)
             return;
         foreach (var message in await items.MessagesAsync(item.MessageIds, ct))

@@ -59,6 +59,15 @@ public sealed class StatusWriter
 
     public ValueTask PostAsync(StatusChange change, CancellationToken ct = default) => PostAsync(new StatusEntry.Step(change), null, ct);
 
+    /// <summary>
+    /// Pushes steps that were already stored in the same transaction as the thing they belong to (a message's first
+    /// step with the message, a moderator's decision with the item), so they are stored once and pushed here, in turn
+    /// with every other step. They skip the store's queue: each is the first step of its message since the last one
+    /// pushed, and whatever the message does next is posted only after this returns, so it is pushed after it.
+    /// </summary>
+    public ValueTask PushStoredAsync(IReadOnlyList<StatusChange> stored, CancellationToken ct = default) =>
+        stored.Count == 0 ? ValueTask.CompletedTask : _toPush.Writer.WriteAsync(stored, ct);
+
     public void Start(ActorSystem system)
     {
         _log = Logging.GetLogger(system, typeof(StatusWriter));

@@ -59,11 +59,16 @@ public sealed class HeldItemStore(Database database)
         return (page.Take(limit).ToList(), page.Count > limit);
     }
 
-    /// <summary>Records the decision and moves the item's held messages on: back to accepted, or rejected.</summary>
-    public async Task RecordDecisionAsync(string itemId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// Records the decision and moves the item's held messages on: back to accepted, or rejected. Returns the steps it
+    /// stored (only messages still held move), for the status writer to push.
+    /// </summary>
+    public async Task<IReadOnlyList<StatusChange>> RecordDecisionAsync(
+        string itemId, string accountId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
     {
-        var now = DateTimeOffset.UtcNow;
-        var status = (approved ? MessageStatus.Accepted : MessageStatus.Rejected).ToWire();
+        var now = StatusTime.Now();
+        var next = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
+        var status = next.ToWire();
         var held = MessageStatus.Held.ToWire();
         var detail = $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}";
         await using var db = database.Open();
@@ -74,15 +79,19 @@ public sealed class HeldItemStore(Database database)
             .Set(i => i.Reason, reason)
             .Set(i => i.DecidedAt, now)
             .UpdateAsync(ct);
+        var stored = new List<StatusChange>(messageIds.Count);
         foreach (var id in messageIds)
         {
             // Only messages still held move: a repeated release changes nothing.
             var moved = await db.GetTable<MessageRecord>().Where(m => m.Id == id && m.Status == held)
                 .Set(m => m.Status, status).Set(m => m.UpdatedAt, now).UpdateAsync(ct);
-            if (moved > 0)
-                await db.InsertAsync(new StatusHistoryRecord { MessageId = id, Status = status, At = now, Detail = detail }, token: ct);
+            if (moved == 0)
+                continue;
+            await db.InsertAsync(new StatusHistoryRecord { MessageId = id, Status = status, At = now, Detail = detail }, token: ct);
+            stored.Add(new StatusChange(id, accountId, next, now, detail));
         }
         await transaction.CommitAsync(ct);
+        return stored;
     }
 
     public async Task<IReadOnlyList<string>> MessageIdsAsync(string itemId, CancellationToken ct = default) =>

@@ -49,6 +49,8 @@ public sealed class StatusStore(Database database)
         var messages = ids.Count == 0 ? new Dictionary<string, MessageHead>() : (await db.GetTable<MessageRecord>().Where(m => ids.Contains(m.Id))
             .Select(m => new MessageHead(m.Id, m.AccountId, m.Segments, m.Status, m.Operator)).ToListAsync(ct)).ToDictionary(m => m.Id);
         var current = messages.Values.ToDictionary(m => m.Id, m => MessageStatusNames.FromWire(m.Status));
+        // The operator the API shows with each step: the message's, as set by the latest route.
+        var operators = messages.Values.ToDictionary(m => m.Id, OperatorOf);
 
         var stored = new List<StatusChange>(steps.Count + progressed.Count);
         foreach (var step in steps)
@@ -56,11 +58,13 @@ public sealed class StatusStore(Database database)
             // Nothing moves a message out of a final status (a late or repeated step changes nothing).
             if (!current.TryGetValue(step.MessageId, out var status) || status.IsFinal())
                 continue;
-            stored.Add(step);
+            if (step.Operator is { } routed)
+                operators[step.MessageId] = routed;
+            stored.Add(step.Operator is null && operators[step.MessageId] is { } known ? step with { Operator = known } : step);
             current[step.MessageId] = step.Status;
         }
         if (progressed.Count > 0)
-            stored.AddRange(await DeriveStepsAsync(db, progressed, messages, current, accepted, matched, ct));
+            stored.AddRange(await DeriveStepsAsync(db, progressed, messages, current, operators, accepted, matched, ct));
 
         if (stored.Count > 0)
         {
@@ -82,7 +86,7 @@ public sealed class StatusStore(Database database)
     /// </summary>
     private static async Task<List<StatusChange>> DeriveStepsAsync(
         DataConnection db, List<string> progressed, Dictionary<string, MessageHead> messages, Dictionary<string, MessageStatus> current,
-        List<StatusEntry.PartAccepted> accepted, List<Matched> matched, CancellationToken ct)
+        Dictionary<string, Operator?> operators, List<StatusEntry.PartAccepted> accepted, List<Matched> matched, CancellationToken ct)
     {
         var longer = progressed.Where(id => messages.TryGetValue(id, out var m) && m.Segments > 1).ToList();
         var stored = longer.Count == 0 ? Enumerable.Empty<MessagePartRecord>().ToLookup(p => p.MessageId)
@@ -106,7 +110,7 @@ public sealed class StatusStore(Database database)
                         ? stored[id].OrderBy(p => p.Part).ThenBy(p => p.SubmittedAt).DistinctBy(p => p.Part).Select(p => p.OperatorMessageId)
                         : [by?.Mapping.OperatorMessageId ?? "?"];
                     derived.Add(new StatusChange(id, message.AccountId, status, by?.At ?? DateTimeOffset.UtcNow,
-                        $"operator message id {string.Join(",", ids)}", by?.Via ?? OperatorOf(message), by?.Mapping.Bind));
+                        $"operator message id {string.Join(",", ids)}", by?.Via ?? operators[id], by?.Mapping.Bind));
                 }
                 else
                 {
@@ -115,7 +119,7 @@ public sealed class StatusStore(Database database)
                     // A receipt that waited for its part is dated no earlier than the part's submit.
                     if (by is not null && by.At > at)
                         at = by.At;
-                    derived.Add(new StatusChange(id, message.AccountId, status, at, receipt?.Detail, by?.Via ?? OperatorOf(message)));
+                    derived.Add(new StatusChange(id, message.AccountId, status, at, receipt?.Detail, by?.Via ?? operators[id]));
                 }
                 current[id] = status;
             }

@@ -1,3 +1,4 @@
+using Front.Actors.Engine.Messages;
 using Front.Actors.Host.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -10,8 +11,12 @@ public interface IMessagesClient
     Task StatusChanged(MessageStatusUpdate update);
 }
 
-/// <summary>One status change as clients receive it.</summary>
-public sealed record MessageStatusUpdate(string Id, string Status, DateTimeOffset At, string? Detail, string? Operator);
+/// <summary>One status change as clients receive it: the names and values of GET /api/v1/messages/{id} and its history.</summary>
+public sealed record MessageStatusUpdate(string Id, string Status, DateTimeOffset At, string? Detail, string? Operator)
+{
+    public static MessageStatusUpdate From(StatusChange change) =>
+        new(change.MessageId, change.Status.ToWire(), change.At, change.Detail, change.Operator?.ToString().ToLowerInvariant());
+}
 
 /// <summary>Live message statuses for the caller's account; the hub only puts the connection in its account's group.</summary>
 [Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName)]

@@ -156,6 +156,22 @@ public class StatusStoreTests
     }
 
     [Fact]
+    public async Task A_step_that_names_no_operator_is_returned_with_the_messages_operator_as_the_api_shows_it()
+    {
+        await InsertAsync("m1");
+        var store = new StatusStore(_database);
+
+        var before = await store.ApplyAsync([new StatusEntry.Step(new StatusChange("m1", "acct", MessageStatus.Queued, T0, "waiting for the account rate"))]);
+        var routed = await store.ApplyAsync([
+            new StatusEntry.Step(new StatusChange("m1", "acct", MessageStatus.Queued, T0.AddSeconds(1), "route telia-1", Operator.Telia, "telia-1", 87)),
+            new StatusEntry.Step(new StatusChange("m1", "acct", MessageStatus.Rejected, T0.AddSeconds(2), "operator refused part 1"))]);
+
+        Assert.Null(before.Single().Operator); // not routed yet: the API shows no operator either
+        Assert.Equal([Operator.Telia, Operator.Telia], routed.Select(c => c.Operator));
+        Assert.Equal("Telia", (await _messages.GetAsync("acct", "m1"))!.Value.Message.Operator);
+    }
+
+    [Fact]
     public async Task A_database_made_before_parts_kept_their_outcome_gets_the_columns()
     {
         var file = Path.Combine(Path.GetTempPath(), $"fa-old-{Guid.NewGuid():N}.db");
