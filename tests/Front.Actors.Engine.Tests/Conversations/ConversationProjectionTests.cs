@@ -125,15 +125,61 @@ public sealed class ConversationProjectionTests : IAsyncLifetime
         Assert.Equal(5L, caughtUp.Thread!.AppliedSequenceNr);
     }
 
+    [Fact]
+    public async Task The_running_projection_follows_events_journaled_after_it_started()
+    {
+        var projection = Projection();
+        projection.Start();
+        try
+        {
+            var thread = _system.ActorOf(Props.Create(() => new ConversationActor(Id)));
+            await JournalAsync(thread, new ConversationCommands.Receive(Id, Account, OurNumber, Contact, "in_1", "STOPP", null, OptChange.OptOut));
+
+            await _notifier.Reached(2).WaitAsync(Timeout); // message, opt-out: pushed once they are stored
+            var state = await ReadModelAsync();
+
+            Assert.Equal(["in_1"], state.Messages);
+            Assert.Single(state.OptOuts);
+            Assert.True(await _readModel.OffsetAsync(ConversationProjection.Name) > 0);
+        }
+        finally
+        {
+            projection.Stop();
+        }
+    }
+
+    /// <summary>Counts pushed updates; <see cref="Reached"/> completes once that many have been pushed.</summary>
     private sealed class RecordingNotifier : IInboxNotifier
     {
+        private readonly object _gate = new();
+        private readonly List<(int Count, TaskCompletionSource Done)> _waiting = [];
         private int _count;
 
         public int Count => _count;
 
+        public Task Reached(int count)
+        {
+            lock (_gate)
+            {
+                if (_count >= count)
+                    return Task.CompletedTask;
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Add((count, done));
+                return done.Task;
+            }
+        }
+
         public Task NotifyAsync(string accountId, IReadOnlyList<InboxUpdate> updates)
         {
-            Interlocked.Add(ref _count, updates.Count);
+            lock (_gate)
+            {
+                _count += updates.Count;
+                foreach (var waiting in _waiting.Where(w => w.Count <= _count).ToList())
+                {
+                    waiting.Done.SetResult();
+                    _waiting.Remove(waiting);
+                }
+            }
             return Task.CompletedTask;
         }
     }
