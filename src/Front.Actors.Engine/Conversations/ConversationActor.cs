@@ -152,7 +152,7 @@ public sealed class ConversationActor : ReceivePersistentActor
             _state = _state.Apply(e);
             if (!ReferenceEquals(e, last))
                 return;
-            sender.Tell(new ConversationReplies.Changed(conversationId, _state, events));
+            sender.Tell(new ConversationReplies.Changed(conversationId, _state, events, LastSequenceNr: LastSequenceNr));
             if (LastSequenceNr % SnapshotEvery < events.Count)
                 SaveSnapshot(_state);
         });

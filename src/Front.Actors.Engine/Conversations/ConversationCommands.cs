@@ -64,9 +64,15 @@ public static class ConversationReplies
 
     /// <summary>
     /// What was journaled (possibly nothing) and the state after it. <paramref name="AlreadyHad"/>: the message was
-    /// in the thread already (handed over again after a crash), so nothing was journaled.
+    /// in the thread already (handed over again after a crash), so nothing was journaled. <paramref name="LastSequenceNr"/>:
+    /// the journal's sequence number of the last of <paramref name="Events"/>, so read models apply each event once.
     /// </summary>
-    public sealed record Changed(string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events, bool AlreadyHad = false) : IReply;
+    public sealed record Changed(
+        string ConversationId, ConversationState State, IReadOnlyList<ConversationEvents.IConversationEvent> Events, bool AlreadyHad = false, long LastSequenceNr = 0)
+        : IReply
+    {
+        public long FirstSequenceNr => LastSequenceNr - Events.Count + 1;
+    }
 
     /// <summary>Refused, nothing journaled. <paramref name="Conflict"/>: the thread's state forbids it (HTTP 409), else not found.</summary>
     public sealed record Refused(string ConversationId, string Reason, bool Conflict) : IReply;

@@ -7,39 +7,26 @@ namespace Front.Actors.Engine.Conversations;
 
 /// <summary>
 /// What agents, API keys and inbound rules do to conversations. The conversation entity decides and
-/// journals first; then the inbox read model is written and the change is pushed to the account's agents.
+/// journals first; then the inbox read model is written and the change is pushed to the account's agents at once
+/// (an agent's inbox must not wait for a journal poll). If the process stops in between, the
+/// <see cref="ConversationProjection"/>, which follows the journal, writes and pushes what was skipped.
 /// Replies go through the same intake (validation, misuse rules, rates, opt-out) as every message.
 /// </summary>
 public sealed class ConversationService(
-    IRequiredActor<ConversationRegion> conversations, InboxWriter inbox, ConversationStore store, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
+    IRequiredActor<ConversationRegion> conversations, InboxWriter inbox, IInboxNotifier notifier, MessageIntake intake, ReplyFollower follower)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// An inbound message for its thread. One the thread already has (handed over again after a crash) is not
-    /// journaled again; if the crash came between the journal and the read model, the read model gets it now.
+    /// journaled again; the projection shows it if the crash came before the read model did.
     /// </summary>
-    public async Task<ConversationReplies.IReply> ReceiveAsync(ConversationCommands.Receive receive, CancellationToken ct = default)
-    {
-        var reply = await AskAndApplyAsync(receive, ct);
-        if (reply is ConversationReplies.Changed { AlreadyHad: true } changed
-            && await store.EnsureInThreadAsync(receive.ConversationId, changed.State, receive.MessageId, "in", receive.Text, null, receive.Keyword, ct) is { } repaired)
-            await notifier.NotifyAsync(changed.State.AccountId!, [repaired]);
-        // A stop or start word: opt_outs agrees with the journaled thread, even if a crash came between the two before.
-        if (receive.OptOut != OptChange.None && reply is ConversationReplies.Changed optChanged)
-            await store.SyncOptOutAsync(optChanged.State, receive.OptWord ?? "STOPP", ct);
-        return reply;
-    }
+    public Task<ConversationReplies.IReply> ReceiveAsync(ConversationCommands.Receive receive, CancellationToken ct = default) =>
+        AskAndApplyAsync(receive, ct);
 
     /// <summary>Claim, release, transfer, mark read, close, reopen or assign: journaled, stored, pushed.</summary>
-    public async Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default)
-    {
-        var reply = await AskAndApplyAsync(command, ct);
-        // Done before a crash that came between the journal and the read model: opt_outs agrees with the thread now.
-        if (command is ConversationCommands.FollowOpt follow && reply is ConversationReplies.Changed { Events.Count: 0 } unchanged)
-            await store.SyncOptOutAsync(unchanged.State, follow.Word, ct);
-        return reply;
-    }
+    public Task<ConversationReplies.IReply> CommandAsync(ConversationCommands.IWithConversationId command, CancellationToken ct = default) =>
+        AskAndApplyAsync(command, ct);
 
     public async Task<ConversationState> GetAsync(string conversationId, CancellationToken ct = default) =>
         ((ConversationReplies.Changed)await conversations.ActorRef.Ask<ConversationReplies.IReply>(new ConversationCommands.Get(conversationId), Timeout, ct)).State;
@@ -63,10 +50,6 @@ public sealed class ConversationService(
             return new ReplyOutcome.Refused("contact", result.Rejected.FirstOrDefault()?.Reason ?? "not sendable", NotFound: false);
         var message = result.Messages[0];
         var recorded = await AskAndApplyAsync(new ConversationCommands.RecordReply(conversationId, message.Id, text, author), ct);
-        // Recorded before a crash that came between the journal and the read model: the read model gets it now.
-        if (recorded is ConversationReplies.Changed { AlreadyHad: true } had
-            && await store.EnsureInThreadAsync(conversationId, had.State, message.Id, "out", text, author, null, ct) is { } repaired)
-            await notifier.NotifyAsync(had.State.AccountId!, [repaired]);
         await follower.RecordedAsync(message.Id);
         return recorded is ConversationReplies.Changed
             ? new ReplyOutcome.Sent(message.Id, message.Status, message.Segments)
@@ -78,7 +61,7 @@ public sealed class ConversationService(
         var reply = await conversations.ActorRef.Ask<ConversationReplies.IReply>(command, Timeout, ct);
         if (reply is ConversationReplies.Changed { Events.Count: > 0 } changed)
         {
-            var updates = await inbox.ApplyAsync(new ConversationChange(changed.ConversationId, changed.State, changed.Events));
+            var updates = await inbox.ApplyAsync(new ConversationChange(changed.ConversationId, changed.FirstSequenceNr, changed.Events));
             if (updates.Count > 0)
                 await notifier.NotifyAsync(changed.State.AccountId!, updates);
         }

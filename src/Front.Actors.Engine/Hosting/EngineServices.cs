@@ -25,6 +25,7 @@ public static class EngineServices
             .AddInbound(settings.Inbox, settings.Webhooks)
             .AddSingleton<ReplyFollower>()
             .AddSingleton<ConversationService>()
+            .AddSingleton<ConversationProjection>()
             .AddSingleton<ModerationService>()
             .AddSingleton(settings.Abuse)
             .AddSingleton<NumberService>()

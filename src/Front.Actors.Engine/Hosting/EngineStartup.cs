@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Moderation;
@@ -16,7 +17,7 @@ namespace Front.Actors.Engine.Hosting;
 public sealed class EngineStartup(
     ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
     InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation,
-    SuspensionStore suspensions, AbuseOptions abuse)
+    SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations)
 {
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
     private readonly CancellationTokenSource _stopping = new();
@@ -28,6 +29,8 @@ public sealed class EngineStartup(
     public async Task StartAsync(IReadOnlyList<BindOptions> bindOptions, CancellationToken ct = default)
     {
         Step("status writer", () => writer.Start(system));
+        // Before inbound traffic: a thread a crash left behind its journal is caught up, and stays caught up.
+        Step("inbox read model follows the conversation journal", conversations.Start);
         Step("binds", () => binds.Start(bindOptions));
         Step("outbound pipeline", outbound.Start);
         await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
@@ -46,6 +49,7 @@ public sealed class EngineStartup(
     public async Task StopAsync()
     {
         await _stopping.CancelAsync();
+        conversations.Stop();
         inbound.Stop();
         await outbound.DisposeAsync();
         await binds.DisposeAsync();

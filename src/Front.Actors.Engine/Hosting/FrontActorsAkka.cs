@@ -31,7 +31,10 @@ public static class FrontActorsAkka
             .AddEntities();
     }
 
-    /// <summary>Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode).</summary>
+    /// <summary>
+    /// Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode);
+    /// conversation events are tagged for the projection that keeps the inbox read model following the journal.
+    /// </summary>
     private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
     {
         var connection = storage.EffectiveConnectionString.Replace("\"", "\\\"");
@@ -46,6 +49,7 @@ public static class FrontActorsAkka
             """;
         return builder
             .AddHocon(hocon, HoconAddMode.Prepend)
+            .AddHocon(ConversationEventTagger.Hocon, HoconAddMode.Prepend)
             // The plugin's own defaults (class names, table layout) under ours.
             .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
     }

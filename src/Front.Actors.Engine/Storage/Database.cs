@@ -80,6 +80,8 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<ConversationMessageRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<InboxEventRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<OptOutRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ProjectionOffsetRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        AddAppliedSequenceColumn(db);
         db.CreateTable<UnroutedInboundRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<InboundPartRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentRecord>(tableOptions: TableOptions.CreateIfNotExists);
@@ -120,6 +122,31 @@ public sealed class Database(StorageOptions options)
             {
                 db.Execute($"ALTER TABLE message_parts ADD COLUMN {column} {type}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Databases made before the inbox read model followed the journal get <c>applied_seq</c>, set to what each thread
+    /// had journaled then (events of that time carry no tag, so the projection never sees them: the rows show them).
+    /// </summary>
+    private void AddAppliedSequenceColumn(DataConnection db)
+    {
+        try
+        {
+            db.Execute("SELECT applied_seq FROM conversations WHERE 1 = 0");
+            return;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            db.Execute("ALTER TABLE conversations ADD COLUMN applied_seq BIGINT NOT NULL DEFAULT 0");
+        }
+        try
+        {
+            db.Execute("UPDATE conversations SET applied_seq = COALESCE((SELECT MAX(j.sequence_number) FROM journal j WHERE j.persistence_id = 'conversation-' || conversations.id), 0)");
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // No journal table yet: no thread has journaled anything.
         }
     }
 

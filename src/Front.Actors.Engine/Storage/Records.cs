@@ -154,6 +154,9 @@ public sealed class ConversationRecord
     [Column("opted_out"), NotNull] public bool OptedOut { get; set; }
     [Column("last_message"), Nullable] public string? LastMessage { get; set; }
     [Column("last_message_at"), Nullable] public DateTimeOffset? LastMessageAt { get; set; }
+
+    /// <summary>The sequence number of the last journaled event this row shows: an event at or below it is applied already.</summary>
+    [Column("applied_seq"), NotNull] public long AppliedSequenceNr { get; set; }
 }
 
 /// <summary>One message in a thread; an outbound one refers to its message (whose status lives in <c>messages</c>).</summary>
@@ -304,4 +307,16 @@ public sealed class SenderContactRecord
     [Column("contact"), PrimaryKey(2), NotNull] public string Contact { get; set; } = "";
     [Column("first_at"), NotNull] public DateTimeOffset FirstAt { get; set; }
     [Column("last_at"), NotNull] public DateTimeOffset LastAt { get; set; }
+}
+
+/// <summary>
+/// How far a projection has followed the journal (its ordering), stored in the same transaction as the rows it wrote,
+/// so a restart goes on from exactly there. Not an account's data: one row per projection.
+/// </summary>
+[Table("projection_offsets")]
+public sealed class ProjectionOffsetRecord
+{
+    [Column("name"), PrimaryKey, NotNull] public string Name { get; set; } = "";
+    [Column("journal_offset"), NotNull] public long Offset { get; set; }
+    [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
 }

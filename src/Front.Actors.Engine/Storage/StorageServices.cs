@@ -17,6 +17,7 @@ public static class StorageServices
         .AddSingleton<NumberStore>()
         .AddSingleton<ConversationStore>()
         .AddSingleton<InboundPartStore>()
+        .AddSingleton<ConversationReadModel>()
         .AddSingleton<InboxWriter>()
         .AddSingleton<SenderStore>()
         .AddSingleton<AuditLog>();

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Front.Actors.Engine.Conversations;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// Events one conversation journaled, in order, the first at <paramref name="FirstSequenceNr"/> in its journal.
+/// </summary>
+public sealed record ConversationChange(string ConversationId, long FirstSequenceNr, IReadOnlyList<ConversationEvents.IConversationEvent> Events);
+
+/// <summary>
+/// The one place that maps a conversation's journaled events to the inbox read model (<c>conversations</c>,
+/// <c>conversation_messages</c>, <c>inbox_events</c>, <c>opt_outs</c>). Two writers call it with the same events:
+/// the service right after the entity journaled them (so an agent sees an inbound message at once) and the
+/// <see cref="ConversationProjection"/> that follows the journal (so nothing a crash skipped stays missing). Each
+/// thread's row remembers the sequence number of the last event it shows (<c>applied_seq</c>); an event at or below
+/// it is skipped, so whichever writer comes second changes nothing, and the row moves only from the number it was
+/// read at (a concurrent writer on another node makes the update miss and the batch is tried again).
+/// </summary>
+public sealed class ConversationReadModel(Database database)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Applies the changes in one transaction and returns each change's new feed entries (empty when it was applied
+    /// before). <paramref name="inOrderOnly"/>: a change whose thread misses earlier events (a crash came between the
+    /// journal and the read model) is left to the projection, which applies them in order. <paramref name="offset"/>:
+    /// the projection's position, stored in the same transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<InboxUpdate>>> ApplyAsync(
+        IReadOnlyList<ConversationChange> changes, bool inOrderOnly, ProjectionOffsetRecord? offset = null, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        var ids = changes.Select(c => c.ConversationId).Distinct().ToList();
+        var rows = (await db.GetTable<ConversationRecord>().Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
+        foreach (var change in changes)
+            all.Add(await ApplyChangeAsync(db, rows, change, inOrderOnly, ct));
+        if (offset is not null)
+            await db.InsertOrReplaceAsync(offset, token: ct);
+        await transaction.CommitAsync(ct);
+        return all;
+    }
+
+    /// <summary>Where the projection <paramref name="name"/> stopped (0: from the start of the journal).</summary>
+    public async Task<long> OffsetAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<ProjectionOffsetRecord>().Where(o => o.Name == name).Select(o => (long?)o.Offset).FirstOrDefaultAsync(ct) ?? 0;
+    }
+
+    private static async Task<IReadOnlyList<InboxUpdate>> ApplyChangeAsync(
+        DataConnection db, Dictionary<string, ConversationRecord> rows, ConversationChange change, bool inOrderOnly, CancellationToken ct)
+    {
+        rows.TryGetValue(change.ConversationId, out var row);
+        var applied = row?.AppliedSequenceNr ?? 0;
+        var fresh = change.Events.Select((e, i) => (SequenceNr: change.FirstSequenceNr + i, Event: e)).Where(x => x.SequenceNr > applied).ToList();
+        if (fresh.Count == 0 || inOrderOnly && fresh[0].SequenceNr != applied + 1)
+            return [];
+
+        var state = row is null ? ConversationState.Empty : StateOf(row);
+        foreach (var (_, @event) in fresh)
+            state = state.Apply(@event);
+        var updated = Record(change.ConversationId, state, fresh[^1].SequenceNr);
+        await SaveThreadAsync(db, updated, row is null ? null : applied, ct);
+        rows[change.ConversationId] = updated;
+
+        // Every entry of one change shows the thread as the change left it (a stop word's message shows it opted out).
+        var summary = ConversationSummary.Of(change.ConversationId, state);
+        var updates = new List<InboxUpdate>();
+        foreach (var (_, @event) in fresh)
+        {
+            var (kind, message, by) = await ApplyEventAsync(db, change.ConversationId, state, @event, ct);
+            if (kind is not null)
+                updates.Add(await AppendAsync(db, kind, summary, message, by, @event.At, ct));
+        }
+        return updates;
+    }
+
+    /// <summary>Inserts the thread's row, or moves it on from <paramref name="expectedSequenceNr"/>; another writer that got there first is a conflict.</summary>
+    private static async Task SaveThreadAsync(DataConnection db, ConversationRecord row, long? expectedSequenceNr, CancellationToken ct)
+    {
+        int count;
+        if (expectedSequenceNr is not { } expected)
+            count = await db.GetTable<ConversationRecord>().InsertOrUpdateAsync(() => new ConversationRecord
+            {
+                Id = row.Id, AccountId = row.AccountId, OurNumber = row.OurNumber, Contact = row.Contact, Unread = row.Unread, AssignedTo = row.AssignedTo,
+                Closed = row.Closed, OptedOut = row.OptedOut, LastMessage = row.LastMessage, LastMessageAt = row.LastMessageAt, AppliedSequenceNr = row.AppliedSequenceNr,
+            }, null, ct); // insert or nothing
+        else
+            count = await db.GetTable<ConversationRecord>().Where(c => c.Id == row.Id && c.AppliedSequenceNr == expected)
+                .Set(c => c.Unread, row.Unread).Set(c => c.AssignedTo, row.AssignedTo).Set(c => c.Closed, row.Closed).Set(c => c.OptedOut, row.OptedOut)
+                .Set(c => c.LastMessage, row.LastMessage).Set(c => c.LastMessageAt, row.LastMessageAt).Set(c => c.AppliedSequenceNr, row.AppliedSequenceNr)
+                .UpdateAsync(ct);
+        if (count == 0)
+            throw new ReadModelConflictException($"conversation {row.Id} was moved on by another writer");
+    }
+
+    private static async Task<(string? Kind, ThreadMessage? Message, string? By)> ApplyEventAsync(
+        DataConnection db, string conversationId, ConversationState state, ConversationEvents.IConversationEvent @event, CancellationToken ct)
+    {
+        switch (@event)
+        {
+            case ConversationEvents.MessageReceived e:
+                var inbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At }, token: ct);
+                return ("message", new ThreadMessage(e.MessageId, "in", e.Text, null, e.Keyword, e.At, null, inbound), null);
+            case ConversationEvents.ReplyWritten e:
+                var outbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At }, token: ct);
+                var status = await db.GetTable<MessageRecord>().Where(m => m.Id == e.MessageId).Select(m => m.Status).FirstOrDefaultAsync(ct);
+                return ("message", new ThreadMessage(e.MessageId, "out", e.Text, e.Author, null, e.At, status, outbound), e.Author);
+            case ConversationEvents.OptedOut e:
+                await db.InsertOrReplaceAsync(new OptOutRecord { AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Word = e.Word, At = e.At }, token: ct);
+                return ("opt-out", null, "contact");
+            case ConversationEvents.OptedIn:
+                await db.GetTable<OptOutRecord>().Where(o => o.AccountId == state.AccountId && o.OurNumber == state.OurNumber && o.Contact == state.Contact).DeleteAsync(ct);
+                return ("opt-in", null, "contact");
+            case ConversationEvents.AssignmentChanged e:
+                return ("assignment", null, e.By);
+            case ConversationEvents.MarkedRead e:
+                return ("read", null, e.Agent);
+            case ConversationEvents.Closed e:
+                return ("closed", null, e.By);
+            case ConversationEvents.Reopened e:
+                return ("reopened", null, e.By);
+            default:
+                return (null, null, null);
+        }
+    }
+
+    /// <summary>Appends one numbered entry to the account's inbox feed.</summary>
+    internal static async Task<InboxUpdate> AppendAsync(DataConnection db, string kind, ConversationSummary summary, ThreadMessage? message, string? by, DateTimeOffset at, CancellationToken ct)
+    {
+        var update = new InboxUpdate(0, kind, summary, message, by, at);
+        var position = await db.InsertWithInt64IdentityAsync(new InboxEventRecord
+        {
+            AccountId = summary.AccountId, ConversationId = summary.Id, Kind = kind, Payload = JsonSerializer.Serialize(update, Json), At = at,
+        }, token: ct);
+        return update with { Position = position };
+    }
+
+    /// <summary>The part of a thread's state its row holds (enough for every event's effect on the row).</summary>
+    private static ConversationState StateOf(ConversationRecord row) =>
+        ConversationState.Empty with
+        {
+            AccountId = row.AccountId, OurNumber = row.OurNumber, Contact = row.Contact, Unread = row.Unread, AssignedTo = row.AssignedTo,
+            Closed = row.Closed, OptedOut = row.OptedOut, LastMessage = row.LastMessage, LastMessageAt = row.LastMessageAt,
+        };
+
+    private static ConversationRecord Record(string id, ConversationState state, long appliedSequenceNr) => new()
+    {
+        Id = id, AccountId = state.AccountId!, OurNumber = state.OurNumber!, Contact = state.Contact!, Unread = state.Unread, AssignedTo = state.AssignedTo,
+        Closed = state.Closed, OptedOut = state.OptedOut, LastMessage = state.LastMessage, LastMessageAt = state.LastMessageAt, AppliedSequenceNr = appliedSequenceNr,
+    };
+}
