@@ -26,9 +26,8 @@ public sealed class AccountActor : PersistentEntity<AccountState, AccountEvents.
             }
             if (decision is { Admitted: { } admitted, Held: null })
             {
-                // Admissions only add up, so they need not wait for each other (the journal batches them). The
-                // state counts them at once, so the next send is judged against every admission made; if the
-                // write fails the actor stops and recovers only what was journaled. The reply waits for the write.
+                // Admissions only add up, so they need not wait for each other; the next send is judged against
+                // every admission made. The reply still waits for the write.
                 ApplyAndPersistAsync(admitted, s => new AccountReplies.Admitted(admit.AccountId, s.MonthMessages, s.MonthSegments, s.Limits.MessagesPerSecond));
                 return;
             }
