@@ -1,6 +1,5 @@
 using Akka.Actor;
-using Akka.Cluster.Sharding;
-using Akka.Persistence;
+using Front.Actors.Engine.Persistence;
 
 namespace Front.Actors.Engine.ShortNumbers;
 
@@ -9,32 +8,20 @@ namespace Front.Actors.Engine.ShortNumbers;
 /// its keywords and sub-keywords (unique per number), their auto-reply and forwarding rules, and the
 /// number's own sending rate. Routes inbound messages by keyword. Replies after the events are journaled.
 /// </summary>
-public sealed class ShortNumberActor : ReceivePersistentActor
+public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortNumberEvents.IShortNumberEvent>
 {
     private const int SnapshotEvery = 100;
     private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
-    private ShortNumberState _state = ShortNumberState.Empty;
-
-    public ShortNumberActor(string number)
+    public ShortNumberActor(string number) : base($"short-number-{number}", ShortNumberState.Empty, SnapshotEvery, IdleAfter)
     {
-        PersistenceId = $"short-number-{number}";
-        Context.SetReceiveTimeout(IdleAfter);
-
-        Recover<ShortNumberEvents.IShortNumberEvent>(e => _state = _state.Apply(e));
-        Recover<SnapshotOffer>(offer =>
-        {
-            if (offer.Snapshot is ShortNumberState state)
-                _state = state;
-        });
-
         Command<ShortNumberCommands.Configure>(c =>
         {
             var now = DateTimeOffset.UtcNow;
             // A new owner starts clean: the old owner's keywords and rules go, in the journal, before the change.
-            var cleared = _state.ClearedForNewOwner(c.OwnerAccountId, now);
+            var cleared = State.ClearedForNewOwner(c.OwnerAccountId, now);
             var released = cleared.OfType<ShortNumberEvents.KeywordReleased>().Select(e => e.Keyword).ToHashSet();
-            if (!c.Shared && _state.Keywords.Any(k => k.Value.AccountId != c.OwnerAccountId && !released.Contains(k.Key)))
+            if (!c.Shared && State.Keywords.Any(k => k.Value.AccountId != c.OwnerAccountId && !released.Contains(k.Key)))
             {
                 Refuse(c.Number, RefusalKind.Invalid, "shared", "other accounts have keywords on this number; release them before making it an owned number");
                 return;
@@ -54,17 +41,17 @@ public sealed class ShortNumberActor : ReceivePersistentActor
 
         Command<ShortNumberCommands.RegisterKeyword>(c =>
         {
-            if (_state.RefuseKeyword(c.Keyword, c.AccountId) is { } refusal)
+            if (State.RefuseKeyword(c.Keyword, c.AccountId) is { } refusal)
                 Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
-            else if (_state.Keywords.ContainsKey(c.Keyword))
-                Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)); // already this account's: nothing changes
+            else if (State.Keywords.ContainsKey(c.Keyword))
+                Sender.Tell(new ShortNumberReplies.Info(c.Number, State)); // already this account's: nothing changes
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.KeywordRegistered(c.Keyword, c.AccountId, DateTimeOffset.UtcNow));
         });
 
         Command<ShortNumberCommands.ReleaseKeyword>(c =>
         {
-            if (!_state.Keywords.TryGetValue(c.Keyword, out var entry) || entry.AccountId != c.AccountId)
+            if (!State.Keywords.TryGetValue(c.Keyword, out var entry) || entry.AccountId != c.AccountId)
                 Refuse(c.Number, RefusalKind.NotFound, "keyword", $"'{c.Keyword}' is not this account's keyword on {c.Number}");
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.KeywordReleased(c.Keyword, DateTimeOffset.UtcNow));
@@ -73,8 +60,8 @@ public sealed class ShortNumberActor : ReceivePersistentActor
         Command<ShortNumberCommands.SetRules>(c =>
         {
             var owns = c.Keyword is null
-                ? _state.OwnerAccountId == c.AccountId
-                : _state.Keywords.TryGetValue(c.Keyword, out var entry) && entry.AccountId == c.AccountId;
+                ? State.OwnerAccountId == c.AccountId
+                : State.Keywords.TryGetValue(c.Keyword, out var entry) && entry.AccountId == c.AccountId;
             if (!owns)
                 Refuse(c.Number, RefusalKind.Forbidden, c.Keyword is null ? "number" : "keyword", "not this account's number or keyword");
             else if (c.SubKeyword is not null && c.Keyword is null)
@@ -83,38 +70,23 @@ public sealed class ShortNumberActor : ReceivePersistentActor
                 PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, c.Rules, DateTimeOffset.UtcNow));
         });
 
-        Command<ShortNumberCommands.Route>(c => Sender.Tell(_state.Route(c.Number, c.First, c.Second)));
-        Command<ShortNumberCommands.GetInfo>(c => Sender.Tell(new ShortNumberReplies.Info(c.Number, _state)));
-        Command<SaveSnapshotSuccess>(_ => { });
-        Command<SaveSnapshotFailure>(_ => { });
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
+        Command<ShortNumberCommands.Route>(c => Sender.Tell(State.Route(c.Number, c.First, c.Second)));
+        Command<ShortNumberCommands.GetInfo>(c => Sender.Tell(new ShortNumberReplies.Info(c.Number, State)));
     }
 
-    public override string PersistenceId { get; }
+    protected override ShortNumberState Apply(ShortNumberState state, ShortNumberEvents.IShortNumberEvent @event) => state.Apply(@event);
 
     private void Refuse(string number, RefusalKind kind, string field, string reason) => Sender.Tell(new ShortNumberReplies.Refused(number, field, reason, kind));
 
     private void PersistAndReply(string number, ShortNumberEvents.IShortNumberEvent @event) => PersistAndReply(number, [@event]);
 
-    /// <summary>Journals the events together and replies once, after the last one is applied.</summary>
-    private void PersistAndReply(string number, IReadOnlyList<ShortNumberEvents.IShortNumberEvent> events)
-    {
-        var last = events[^1];
-        PersistAll(events, e =>
-        {
-            _state = _state.Apply(e);
-            if (LastSequenceNr % SnapshotEvery == 0)
-                SaveSnapshot(_state);
-            if (ReferenceEquals(e, last))
-                Sender.Tell(new ShortNumberReplies.Info(number, _state));
-        });
-    }
+    /// <summary>Journals the events together and answers with the number as they leave it.</summary>
+    private void PersistAndReply(string number, IReadOnlyList<ShortNumberEvents.IShortNumberEvent> events) =>
+        PersistAndReply(events, state => new ShortNumberReplies.Info(number, state));
 }
 
 /// <summary>Marks the number shard region in the actor registry.</summary>
 public sealed class ShortNumberRegion;
 
-public sealed class ShortNumberMessageExtractor() : HashCodeMessageExtractor(100)
-{
-    public override string? EntityId(object message) => (message as ShortNumberCommands.IWithNumber)?.Number;
-}
+/// <summary>Routes number commands by number over a fixed number of shards (never change it once data exists).</summary>
+public sealed class ShortNumberMessageExtractor() : EntityMessageExtractor<ShortNumberCommands.IWithNumber>(c => c.Number);
