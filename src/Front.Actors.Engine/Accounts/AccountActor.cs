@@ -24,6 +24,16 @@ public sealed class AccountActor : PersistentEntity<AccountState, AccountEvents.
                 Sender.Tell(new AccountReplies.Refused(admit.AccountId, RefusalKind.TooMany, reason));
                 return;
             }
+            if (decision.AlreadyHeld is { } item)
+            {
+                Sender.Tell(new AccountReplies.Held(admit.AccountId, item.ItemId, item.Rule, item.Details, 0, State.Limits.MessagesPerSecond, item.MessageIds));
+                return;
+            }
+            if (decision.AlreadyAdmitted)
+            {
+                Sender.Tell(new AccountReplies.Admitted(admit.AccountId, State.MonthMessages, State.MonthSegments, State.Limits.MessagesPerSecond));
+                return;
+            }
             if (decision is { Admitted: { } admitted, Held: null })
             {
                 // Admissions only add up, so they need not wait for each other; the next send is judged against
@@ -34,7 +44,7 @@ public sealed class AccountActor : PersistentEntity<AccountState, AccountEvents.
             // A hold (perhaps after the part of a send that fits the month) changes what later sends see: they wait for it.
             var held = decision.Held!;
             PersistAndReply(decision.Events, s => new AccountReplies.Held(admit.AccountId, held.Item.ItemId, held.Item.Rule, held.Item.Details,
-                decision.Admitted?.Messages ?? 0, s.Limits.MessagesPerSecond));
+                decision.Admitted?.Messages ?? 0, s.Limits.MessagesPerSecond, held.Item.MessageIds));
         });
 
         Command<AccountCommands.Decide>(decide =>

@@ -53,7 +53,9 @@ public static class AccountReplies
     /// The send is held as one item; its first <paramref name="Admitted"/> messages (request order) go now, at
     /// <paramref name="MessagesPerSecond"/> (only a send crossing the monthly limit has any).
     /// </summary>
-    public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details, int Admitted = 0, int MessagesPerSecond = 0);
+    /// <param name="HeldMessageIds">The held messages' ids as the item lists them: a repeated send must store these, not new ones.</param>
+    public sealed record Held(string AccountId, string ItemId, HoldRule Rule, string Details, int Admitted = 0, int MessagesPerSecond = 0,
+        IReadOnlyList<string>? HeldMessageIds = null);
 
     /// <summary>The send was refused whole and nothing of it kept.</summary>
     public sealed record Refused(string AccountId, RefusalKind Kind, string Reason);

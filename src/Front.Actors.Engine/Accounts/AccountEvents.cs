@@ -8,7 +8,8 @@ public static class AccountEvents
     public interface IAccountEvent : Serialization.IPersisted;
 
     /// <summary>Messages were admitted in <paramref name="Month"/> (yyyy-MM, UTC).</summary>
-    public sealed record MessagesAdmitted(int Messages, int Segments, string Month) : IAccountEvent;
+    /// <param name="ItemId">The send's id (absent in older events), so a repeated send is recognised and not counted twice.</param>
+    public sealed record MessagesAdmitted(int Messages, int Segments, string Month, string? ItemId = null) : IAccountEvent;
 
     public sealed record ItemHeld(HeldItem Item) : IAccountEvent;
 

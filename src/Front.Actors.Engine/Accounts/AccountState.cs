@@ -33,6 +33,9 @@ public sealed record AccountState(
     /// <summary>The registered name that reads as <paramref name="name"/>, or null.</summary>
     public string? RegisteredSender(string name) => Senders.FirstOrDefault(s => Domain.Numbers.SenderName.Same(s, name));
 
+    /// <summary>The latest admitted sends' item ids, oldest first, so a repeat is not counted twice (absent in older snapshots: empty).</summary>
+    public ImmutableQueue<string> RecentAdmits { get; init; } = ImmutableQueue<string>.Empty;
+
     /// <summary>Decided item ids, oldest first, to forget the oldest (absent in older snapshots: empty).</summary>
     public ImmutableQueue<string> DecisionOrder { get; init; } = ImmutableQueue<string>.Empty;
 
@@ -51,6 +54,10 @@ public sealed record AccountState(
     /// </summary>
     public AdmitDecision Decide(AccountCommands.Admit admit, DateTimeOffset now)
     {
+        if (Held.TryGetValue(admit.ItemId, out var already))
+            return new AdmitDecision(null, null, null, AlreadyHeld: already);
+        if (RecentAdmits.Contains(admit.ItemId))
+            return new AdmitDecision(null, null, null, AlreadyAdmitted: true);
         var month = MonthOf(now);
         // An unregistered name waits for a moderator, whose approval registers it (a suspension still comes first).
         if (!Suspended && admit.AlphanumericSender is { } name && RegisteredSender(name) is null)
@@ -60,12 +67,12 @@ public sealed record AccountState(
                     [], admit.MessageIds, admit.MessageIds.Count * admit.SegmentsPerMessage, now, name)), null);
         var hold = MisuseRules.Evaluate(admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
         if (hold is null)
-            return new AdmitDecision(new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, admit.MessageIds.Count * admit.SegmentsPerMessage, month), null, null);
+            return new AdmitDecision(new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, admit.MessageIds.Count * admit.SegmentsPerMessage, month, admit.ItemId), null, null);
         if (Held.Count >= admit.MaxHeldItems)
             return new AdmitDecision(null, null,
                 $"{Held.Count} sends of this account are waiting for review (at most {admit.MaxHeldItems}); this one would be held too ({hold.Rule.ToWire()}: {hold.Details})");
         var admitted = hold.Admitted > 0
-            ? new AccountEvents.MessagesAdmitted(hold.Admitted, hold.Admitted * admit.SegmentsPerMessage, month)
+            ? new AccountEvents.MessagesAdmitted(hold.Admitted, hold.Admitted * admit.SegmentsPerMessage, month, admit.ItemId)
             : null;
         var heldIds = admit.MessageIds.Skip(hold.Admitted).ToList();
         return new AdmitDecision(admitted,
@@ -110,7 +117,7 @@ public sealed record AccountState(
 
     public AccountState Apply(AccountEvents.IAccountEvent @event) => @event switch
     {
-        AccountEvents.MessagesAdmitted e => AddVolume(e.Month, e.Messages, e.Segments),
+        AccountEvents.MessagesAdmitted e => AddVolume(e.Month, e.Messages, e.Segments).RememberAdmit(e.ItemId),
         AccountEvents.ItemHeld e => this with { Held = Held.SetItem(e.Item.ItemId, e.Item) },
         AccountEvents.ItemApproved e when Held.TryGetValue(e.ItemId, out var item) =>
             AddVolume(e.Month, item.MessageIds.Count, item.Segments).Remember(e.ItemId, true).RegisterOnApproval(item),
@@ -127,6 +134,16 @@ public sealed record AccountState(
     /// <summary>Approving a send held for its unregistered name registers the name.</summary>
     private AccountState RegisterOnApproval(HeldItem item) =>
         item is { Rule: HoldRule.UnregisteredSender, Sender: { } name } && RegisteredSender(name) is null ? this with { Senders = Senders.Add(name) } : this;
+
+    private AccountState RememberAdmit(string? itemId)
+    {
+        if (itemId is null)
+            return this;
+        var recent = RecentAdmits.Enqueue(itemId);
+        if (recent.Count() > RememberedDecisions)
+            recent = recent.Dequeue();
+        return this with { RecentAdmits = recent };
+    }
 
     private AccountState Remember(string itemId, bool approved)
     {

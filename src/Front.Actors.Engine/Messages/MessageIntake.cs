@@ -93,7 +93,7 @@ public sealed class MessageIntake(
         var now = StatusTime.Now(); // the first step's time, pushed as stored
         // Ids in request order, so that a repeated call lists the messages as the first did.
         var ids = recipients.Select(_ => MessageId.New()).Order(StringComparer.Ordinal).ToList();
-        var itemId = "item_" + Guid.CreateVersion7().ToString("N");
+        var itemId = ItemIdOf(command);
         // A protected name's named accounts need no registration; any other name is the account entity's to judge.
         var alphanumeric = sender.Kind == SenderKind.Alphanumeric && !clearance.ProtectedName ? sender.Value : null;
         var decision = await accounts.ActorRef.Ask<object>(
@@ -107,8 +107,15 @@ public sealed class MessageIntake(
             pipeline.SetAccountRate(command.AccountId, held.MessagesPerSecond);
         if (decision is not (AccountReplies.Admitted or AccountReplies.Held))
             throw new InvalidOperationException($"unexpected answer from the account: {decision}");
-        // The first messages go now (all of them, or those that fit the month); the rest are the held item.
+        // The first messages go now (all of them, or those that fit the month); the rest are the held item, under the
+        // ids the account holds them by (a repeated send gets the first one's item, whose ids must be the ones stored).
         var goNow = held?.Admitted ?? ids.Count;
+        if (held?.HeldMessageIds is { } heldIds)
+        {
+            if (heldIds.Count != ids.Count - goNow)
+                throw new SendRefusedException("clientRef", "already used for a different send", RefusalKind.Conflict);
+            ids = [.. ids.Take(goNow), .. heldIds];
+        }
 
         var records = recipients.Select((r, i) => new MessageRecord
         {
@@ -177,6 +184,14 @@ public sealed class MessageIntake(
     /// <summary>A stored message's first step, as its history row has it (accepted, or held with the rule).</summary>
     private static StatusChange FirstStep(MessageRecord m) =>
         new(m.Id, m.AccountId, MessageStatusNames.FromWire(m.Status), m.CreatedAt, m.HoldDetail);
+
+    /// <summary>
+    /// A send's item id: with a client reference, the same for every repeat of it (a retry after a 503, two racing
+    /// copies), so the account recognises it and neither counts nor holds it twice; without one, new each time.
+    /// </summary>
+    private static string ItemIdOf(SendCommand command) => command.ClientRef is { } clientRef
+        ? "item_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{command.AccountId}\n{clientRef}")))[..32]
+        : "item_" + Guid.CreateVersion7().ToString("N");
 
     private static AcceptedMessage ToAccepted(MessageRecord m) => new(m.Id, m.Recipient, m.Status, m.Segments, m.Encoding);
 }

@@ -95,4 +95,34 @@ public class AccountStateTests : TestKit
 
         Assert.Equal(HoldRule.Suspended, held.Item.Rule);
     }
+
+    [Fact]
+    public void A_send_admitted_again_under_the_same_item_id_is_counted_once()
+    {
+        var admit = new AccountCommands.Admit("acme", "item_1", ["m1", "m2"], 2, "Hei");
+        var first = AccountState.Empty.Decide(admit, T0);
+        var state = first.Events.Aggregate(AccountState.Empty, (s, e) => s.Apply(e));
+
+        var again = state.Decide(admit with { MessageIds = ["m3", "m4"] }, T0);
+
+        Assert.True(again.AlreadyAdmitted);
+        Assert.Empty(again.Events);
+        Assert.Equal((2, 4), (state.MonthMessages, state.MonthSegments));
+        Assert.False(state.Decide(admit with { ItemId = "item_2" }, T0).AlreadyAdmitted);
+    }
+
+    [Fact]
+    public void A_send_held_again_under_the_same_item_id_gets_the_first_item_with_its_message_ids()
+    {
+        var admit = new AccountCommands.Admit("acme", "item_1", ["m1", "m2"], 1, "Se http://svindel.example/x");
+        var first = AccountState.Empty.Decide(admit, T0);
+        var state = first.Events.Aggregate(AccountState.Empty, (s, e) => s.Apply(e));
+
+        var again = state.Decide(admit with { MessageIds = ["m3", "m4"] }, T0);
+
+        Assert.NotNull(first.Held);
+        Assert.Empty(again.Events);
+        Assert.Equal(["m1", "m2"], again.AlreadyHeld!.MessageIds);
+        Assert.Single(state.Held);
+    }
 }
