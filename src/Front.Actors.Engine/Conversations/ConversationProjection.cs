@@ -1,10 +1,7 @@
-using Akka;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
+using Front.Actors.Engine.Persistence;
 using Front.Actors.Engine.Storage;
 
 namespace Front.Actors.Engine.Conversations;
@@ -16,75 +13,46 @@ namespace Front.Actors.Engine.Conversations;
 /// the offset on; after a crash between a journal write and the read model it writes what was skipped, in order, once.
 /// Every node runs it: the read model's per-thread sequence numbers make a second writer change nothing.
 /// </summary>
-public sealed class ConversationProjection(ActorSystem system, ConversationReadModel readModel, IInboxNotifier notifier)
+public sealed class ConversationProjection
 {
     public const string Name = "conversations";
     private const string PersistenceIdPrefix = "conversation-";
-    private const int ConflictRetries = 5;
 
-    private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(ConversationProjection));
-    private UniqueKillSwitch? _running;
+    private readonly ConversationReadModel _readModel;
+    private readonly IInboxNotifier _notifier;
+    private readonly ILoggingAdapter _log;
+    private readonly JournalProjection _projection;
 
-    /// <summary>Follows the journal until <see cref="Stop"/>; a database error restarts it (with back-off) from the stored offset.</summary>
-    public void Start()
+    public ConversationProjection(ActorSystem system, ConversationReadModel readModel, IInboxNotifier notifier)
     {
-        var restart = RestartSettings.Create(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2);
-        _running = RestartSource.OnFailuresWithBackoff(() => Applied(live: true), restart)
-            .ViaMaterialized(KillSwitches.Single<long>(), Keep.Right)
-            .ToMaterialized(Sink.Ignore<long>(), Keep.Left)
-            .Run(system.Materializer());
+        _readModel = readModel;
+        _notifier = notifier;
+        _log = Logging.GetLogger(system, typeof(ConversationProjection));
+        _projection = new JournalProjection(system, Name, ConversationEventTagger.Tag, readModel.Offsets, ApplyAsync);
     }
 
-    public void Stop() => _running?.Shutdown();
+    /// <inheritdoc cref="JournalProjection.Start"/>
+    public void Start() => _projection.Start();
 
-    /// <summary>Applies every event journaled so far, from the stored offset, and completes; returns the offset reached.</summary>
-    public async Task<long> CatchUpAsync(CancellationToken ct = default)
-    {
-        var start = await readModel.OffsetAsync(Name, ct);
-        return await Applied(live: false).RunAggregate(start, (_, offset) => offset, system.Materializer());
-    }
+    public void Stop() => _projection.Stop();
 
-    private Source<long, NotUsed> Applied(bool live)
-    {
-        var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        return Source.FromTask(readModel.OffsetAsync(Name))
-            .ConcatMany(offset => live
-                ? journal.EventsByTag(ConversationEventTagger.Tag, Offset.Sequence(offset))
-                : journal.CurrentEventsByTag(ConversationEventTagger.Tag, Offset.Sequence(offset)))
-            .GroupedWithin(500, TimeSpan.FromMilliseconds(100))
-            .SelectAsync(1, ApplyAsync);
-    }
+    /// <inheritdoc cref="JournalProjection.CatchUpAsync"/>
+    public Task<long> CatchUpAsync(CancellationToken ct = default) => _projection.CatchUpAsync(ct);
 
-    private async Task<long> ApplyAsync(IEnumerable<EventEnvelope> batch)
+    private async Task ApplyAsync(IReadOnlyList<EventEnvelope> envelopes, ProjectionOffsetRecord offset)
     {
-        var envelopes = batch.ToList();
-        var offset = ((Sequence)envelopes[^1].Offset).Value;
-        var changes = Changes(envelopes);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var updates = await readModel.ApplyAsync(changes, inOrderOnly: false,
-                    new ProjectionOffsetRecord { Name = Name, Offset = offset, UpdatedAt = DateTimeOffset.UtcNow });
-                await PushAsync(updates);
-                return offset;
-            }
-            catch (ReadModelConflictException e) when (attempt < ConflictRetries)
-            {
-                _log.Debug("Conversation projection met another writer ({0}); trying again", e.Message);
-            }
-        }
+        var updates = await _readModel.ApplyAsync(Changes(envelopes), inOrderOnly: false, offset);
+        await PushAsync(updates);
     }
 
     /// <summary>Adjacent events of one thread become one change, so its feed entries show the thread as they left it.</summary>
-    private static List<ConversationChange> Changes(List<EventEnvelope> envelopes)
+    private static List<ConversationChange> Changes(IReadOnlyList<EventEnvelope> envelopes)
     {
         var changes = new List<ConversationChange>();
         foreach (var envelope in envelopes)
         {
-            if (envelope.Event is not ConversationEvents.IConversationEvent @event || !envelope.PersistenceId.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal))
+            if (envelope.Event is not ConversationEvents.IConversationEvent @event || JournalProjection.EntityId(envelope, PersistenceIdPrefix) is not { } id)
                 continue;
-            var id = envelope.PersistenceId[PersistenceIdPrefix.Length..];
             if (changes.Count > 0 && changes[^1] is var last && last.ConversationId == id && last.FirstSequenceNr + last.Events.Count == envelope.SequenceNr)
                 changes[^1] = last with { Events = [.. last.Events, @event] };
             else
@@ -99,7 +67,7 @@ public sealed class ConversationProjection(ActorSystem system, ConversationReadM
         {
             try
             {
-                await notifier.NotifyAsync(account.Key, account.ToList());
+                await _notifier.NotifyAsync(account.Key, account.ToList());
             }
             catch (Exception e)
             {

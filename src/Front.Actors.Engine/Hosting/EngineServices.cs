@@ -26,8 +26,12 @@ public static class EngineServices
             .AddSingleton<ReplyFollower>()
             .AddSingleton<ConversationService>()
             .AddSingleton<ConversationProjection>()
+            .AddSingleton<IHeldMessageHandOver, PipelineHandOver>()
+            .AddSingleton<HeldItemRelease>()
+            .AddSingleton<DecisionProjection>()
             .AddSingleton<ModerationService>()
             .AddSingleton(settings.Abuse)
+            .AddSingleton<NumberProjection>()
             .AddSingleton<NumberService>()
             .AddSingleton<EngineStartup>();
         services.AddAkka("front-actors", builder => builder.ConfigureFrontActors(settings.Node, settings.Storage, settings.ClusterConfigPath));

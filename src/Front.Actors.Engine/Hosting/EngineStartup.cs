@@ -17,7 +17,7 @@ namespace Front.Actors.Engine.Hosting;
 public sealed class EngineStartup(
     ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
     InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation,
-    SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations)
+    SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations, DecisionProjection decisions, NumberProjection numberProjection)
 {
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
     private readonly CancellationTokenSource _stopping = new();
@@ -31,6 +31,9 @@ public sealed class EngineStartup(
         Step("status writer", () => writer.Start(system));
         // Before inbound traffic: a thread a crash left behind its journal is caught up, and stays caught up.
         Step("inbox read model follows the conversation journal", conversations.Start);
+        // Before the rates are read from it: a number a crash left behind its journal is caught up first.
+        await StepAsync("number read model caught up with the number journal", () => numberProjection.CatchUpAsync(ct));
+        Step("number read model follows the number journal", numberProjection.Start);
         Step("binds", () => binds.Start(bindOptions));
         Step("outbound pipeline", outbound.Start);
         await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
@@ -42,7 +45,13 @@ public sealed class EngineStartup(
         _ = FollowSuspensionsAsync(_stopping.Token);
         await StepAsync("messages stored but not submitted before a restart", async () =>
             await resumption.ResumeUnsubmittedAsync(intake.Rebuild, async (id, token) => (await moderation.UsageAsync(id, token)).Limits.MessagesPerSecond, ct));
-        await StepAsync("moderation decisions journaled before a restart", async () => await moderation.ReconcileDecisionsAsync(ct));
+        // After the resumption, so a message a decision releases now is handed over by the projection alone; a decision
+        // a crash left unreleased (or a suspension left unlifted) is carried out here, once.
+        await StepAsync("held items follow the account journal (and decisions journaled before a restart)", async () =>
+        {
+            await decisions.CatchUpAsync(ct);
+            decisions.Start();
+        });
         _log.Info("Engine started with {0} binds ({1})", bindOptions.Count, string.Join(", ", bindOptions.Select(b => $"{b.Name} {b.Host}:{b.Port}")));
     }
 
@@ -50,6 +59,8 @@ public sealed class EngineStartup(
     {
         await _stopping.CancelAsync();
         conversations.Stop();
+        decisions.Stop();
+        numberProjection.Stop();
         inbound.Stop();
         await outbound.DisposeAsync();
         await binds.DisposeAsync();

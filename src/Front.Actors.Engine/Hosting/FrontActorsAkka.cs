@@ -33,7 +33,7 @@ public static class FrontActorsAkka
 
     /// <summary>
     /// Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode);
-    /// conversation events are tagged for the projection that keeps the inbox read model following the journal.
+    /// every entity's events are tagged for the projection that keeps its read model following the journal.
     /// </summary>
     private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
     {
@@ -50,6 +50,8 @@ public static class FrontActorsAkka
         return builder
             .AddHocon(hocon, HoconAddMode.Prepend)
             .AddHocon(ConversationEventTagger.Hocon, HoconAddMode.Prepend)
+            .AddHocon(AccountEventTagger.Hocon, HoconAddMode.Prepend)
+            .AddHocon(ShortNumberEventTagger.Hocon, HoconAddMode.Prepend)
             // The plugin's own defaults (class names, table layout) under ours.
             .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
     }

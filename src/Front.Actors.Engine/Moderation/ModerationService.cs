@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Hosting;
 using Front.Actors.Domain.Misuse;
 using Front.Actors.Engine.Accounts;
-using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
 
@@ -11,11 +10,10 @@ namespace Front.Actors.Engine.Moderation;
 /// <summary>
 /// Moderators' actions. Each decision is made and journaled by the account entity first (so two
 /// moderators deciding at once get one winner); only then are the messages moved on and, when approved,
-/// handed to the pipeline.
+/// handed to the pipeline (through <see cref="HeldItemRelease"/>, shared with the projection that follows the journal).
 /// </summary>
 public sealed class ModerationService(
-    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, MessageIntake intake,
-    StatusWriter statuses, IModerationNotifier moderationNotifier, SuspensionStore suspensions)
+    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, HeldItemRelease release, SuspensionStore suspensions)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -55,26 +53,6 @@ public sealed class ModerationService(
     }
 
     /// <summary>
-    /// After a restart: items the account entity decided but whose messages were not yet moved (the process
-    /// stopped between the journal write and the read-model update) are carried out now, once.
-    /// </summary>
-    public async Task<int> ReconcileDecisionsAsync(CancellationToken ct = default)
-    {
-        var carried = 0;
-        foreach (var pending in await items.ListUndecidedAsync(null, null, null, ct))
-        {
-            var decision = await accounts.ActorRef.Ask<AccountReplies.Decision>(new AccountCommands.GetDecision(pending.AccountId, pending.ItemId), Timeout, ct);
-            if (decision.Approved is not { } approved)
-                continue;
-            var item = new HeldItem(pending.ItemId, HoldRuleNames.FromWire(pending.Rule) ?? HoldRule.UnapprovedLink, pending.Details, [],
-                await items.MessageIdsAsync(pending.ItemId, ct), 0, pending.HeldAt);
-            await ApplyAsync(pending.AccountId, item, approved, "recovery", approved ? "approved before a restart" : "rejected before a restart", ct);
-            carried++;
-        }
-        return carried;
-    }
-
-    /// <summary>
     /// Suspends an account: the pipelines stop its backlog first (stored for every node before the entity journals
     /// it, so a crash in between errs on the side of holding), then the entity holds its new sends.
     /// </summary>
@@ -102,18 +80,12 @@ public sealed class ModerationService(
     public Task<AccountReplies.Usage> UsageAsync(string accountId, CancellationToken ct = default) =>
         accounts.ActorRef.Ask<AccountReplies.Usage>(new AccountCommands.GetUsage(accountId), Timeout, ct);
 
-    private async Task ApplyAsync(string accountId, HeldItem item, bool approved, string moderator, string reason, CancellationToken ct)
-    {
-        // Stored with the decision, then pushed through the writer before the released messages can take a next step.
-        var moved = await items.RecordDecisionAsync(item.ItemId, accountId, item.MessageIds, approved, moderator, reason, ct);
-        await moderationNotifier.ItemDecidedAsync(item.ItemId, accountId, approved, moderator, reason);
-        await statuses.PushStoredAsync(moved, ct);
-        if (!approved)
-            return;
-        foreach (var message in await items.MessagesAsync(item.MessageIds, ct))
-            if (message.Status == MessageStatus.Accepted.ToWire() && intake.Rebuild(message) is { } outbound)
-                await pipeline.EnqueueAsync(outbound, ct);
-    }
+    /// <summary>
+    /// Carries the journaled decision out at once, so an approval releases promptly. A crash before this is made good
+    /// by the <see cref="DecisionProjection"/>, and whichever comes second changes nothing.
+    /// </summary>
+    private Task ApplyAsync(string accountId, HeldItem item, bool approved, string moderator, string reason, CancellationToken ct) =>
+        release.ApplyAsync([new AccountChange.Decided(accountId, item.ItemId, approved, moderator, reason, DateTimeOffset.UtcNow)], null, ct);
 }
 
 /// <summary>What came of a moderator's decision.</summary>

@@ -8,11 +8,12 @@ namespace Front.Actors.Engine.ShortNumbers;
 
 /// <summary>
 /// Changes to short and virtual numbers: the number's entity decides and journals, then the read model is
-/// updated and a new sending rate is applied to the pipeline at once (no restart). Webhook secrets are
+/// updated (it also follows the journal: <see cref="NumberProjection"/>) and a new sending rate is applied to the
+/// pipeline at once (no restart). Webhook secrets are
 /// encrypted here, before the entity journals them.
 /// </summary>
 public sealed class NumberService(
-    IRequiredActor<ShortNumberRegion> numbers, NumberStore store, OutboundPipeline pipeline, SecretProtector secrets, InboundOptions options) : IWebhookRules
+    IRequiredActor<ShortNumberRegion> numbers, NumberStore store, NumberReadModel readModel, OutboundPipeline pipeline, SecretProtector secrets, InboundOptions options) : IWebhookRules
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -82,7 +83,15 @@ public sealed class NumberService(
         var reply = await numbers.ActorRef.Ask<ShortNumberReplies.IReply>(command, Timeout, ct);
         if (reply is ShortNumberReplies.Info info)
         {
-            await store.SaveAsync(info.Number, info.State, ct);
+            // The fast path: a listing shows the change at once. The projection writes it if a crash comes first.
+            try
+            {
+                await readModel.SaveAsync(info.Number, info.State, info.SequenceNr, ct);
+            }
+            catch (ReadModelConflictException)
+            {
+                // Another writer moved the rows on meanwhile: at least as far as this change, or the projection brings them there.
+            }
             pipeline.SetSenderRate(info.Number, info.State.MessagesPerSecond);
         }
         return reply;

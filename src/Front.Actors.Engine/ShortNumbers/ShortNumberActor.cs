@@ -44,7 +44,7 @@ public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortN
             if (State.RefuseKeyword(c.Keyword, c.AccountId) is { } refusal)
                 Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
             else if (State.Keywords.ContainsKey(c.Keyword))
-                Sender.Tell(new ShortNumberReplies.Info(c.Number, State)); // already this account's: nothing changes
+                Sender.Tell(new ShortNumberReplies.Info(c.Number, State, LastSequenceNr)); // already this account's: nothing changes
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.KeywordRegistered(c.Keyword, c.AccountId, DateTimeOffset.UtcNow));
         });
@@ -71,7 +71,7 @@ public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortN
         });
 
         Command<ShortNumberCommands.Route>(c => Sender.Tell(State.Route(c.Number, c.First, c.Second)));
-        Command<ShortNumberCommands.GetInfo>(c => Sender.Tell(new ShortNumberReplies.Info(c.Number, State)));
+        Command<ShortNumberCommands.GetInfo>(c => Sender.Tell(new ShortNumberReplies.Info(c.Number, State, LastSequenceNr)));
     }
 
     protected override ShortNumberState Apply(ShortNumberState state, ShortNumberEvents.IShortNumberEvent @event) => state.Apply(@event);
@@ -82,7 +82,7 @@ public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortN
 
     /// <summary>Journals the events together and answers with the number as they leave it.</summary>
     private void PersistAndReply(string number, IReadOnlyList<ShortNumberEvents.IShortNumberEvent> events) =>
-        PersistAndReply(events, state => new ShortNumberReplies.Info(number, state));
+        PersistAndReply(events, state => new ShortNumberReplies.Info(number, state, LastSequenceNr));
 }
 
 /// <summary>Marks the number shard region in the actor registry.</summary>

@@ -32,7 +32,8 @@ public static class ShortNumberReplies
         string Number { get; }
     }
 
-    public sealed record Info(string Number, ShortNumberState State) : IReply;
+    /// <summary>The number as of the event at <paramref name="SequenceNr"/> in its journal (for the read model's applied sequence number).</summary>
+    public sealed record Info(string Number, ShortNumberState State, long SequenceNr = 0) : IReply;
 
     /// <summary>The command was refused and nothing was journaled.</summary>
     public sealed record Refused(string Number, string Field, string Reason, RefusalKind Kind) : IReply;

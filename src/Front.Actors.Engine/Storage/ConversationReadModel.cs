@@ -48,11 +48,9 @@ public sealed class ConversationReadModel(Database database)
     }
 
     /// <summary>Where the projection <paramref name="name"/> stopped (0: from the start of the journal).</summary>
-    public async Task<long> OffsetAsync(string name, CancellationToken ct = default)
-    {
-        await using var db = database.Open();
-        return await db.GetTable<ProjectionOffsetRecord>().Where(o => o.Name == name).Select(o => (long?)o.Offset).FirstOrDefaultAsync(ct) ?? 0;
-    }
+    public Task<long> OffsetAsync(string name, CancellationToken ct = default) => Offsets.OffsetAsync(name, ct);
+
+    public ProjectionOffsets Offsets { get; } = new(database);
 
     private static async Task<IReadOnlyList<InboxUpdate>> ApplyChangeAsync(
         DataConnection db, Dictionary<string, ConversationRecord> rows, ConversationChange change, bool inOrderOnly, CancellationToken ct)

@@ -81,6 +81,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<InboxEventRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<OptOutRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ProjectionOffsetRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<EntityAppliedRecord>(tableOptions: TableOptions.CreateIfNotExists);
         AddAppliedSequenceColumn(db);
         db.CreateTable<UnroutedInboundRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<InboundPartRecord>(tableOptions: TableOptions.CreateIfNotExists);

@@ -1,16 +1,18 @@
-using Front.Actors.Engine.Messages;
 using LinqToDB;
 using LinqToDB.Async;
 
 namespace Front.Actors.Engine.Storage;
 
-/// <summary>The moderators' view of held sends, and the message-side effects of their decisions.</summary>
+/// <summary>The moderators' view of held sends (decisions are written by <see cref="AccountReadModel"/>).</summary>
 public sealed class HeldItemStore(Database database)
 {
+    /// <summary>Lists a held item unless the decision projection listed it first (then it stays as it is, decided or not).</summary>
     public async Task AddAsync(HeldItemRecord item, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        await db.InsertAsync(item, token: ct);
+        using var turn = await database.WriteTurnAsync(ct);
+        if (!await db.GetTable<HeldItemRecord>().AnyAsync(i => i.ItemId == item.ItemId, ct))
+            await db.InsertAsync(item, token: ct);
     }
 
     public async Task<HeldItemRecord?> FindAsync(string itemId, CancellationToken ct = default)
@@ -58,44 +60,6 @@ public sealed class HeldItemStore(Database database)
         var page = await query.Take(limit + 1).ToListAsync(ct);
         return (page.Take(limit).ToList(), page.Count > limit);
     }
-
-    /// <summary>
-    /// Records the decision and moves the item's held messages on: back to accepted, or rejected. Returns the steps it
-    /// stored (only messages still held move), for the status writer to push.
-    /// </summary>
-    public async Task<IReadOnlyList<StatusChange>> RecordDecisionAsync(
-        string itemId, string accountId, IReadOnlyList<string> messageIds, bool approved, string moderator, string reason, CancellationToken ct = default)
-    {
-        var now = StatusTime.Now();
-        var next = approved ? MessageStatus.Accepted : MessageStatus.Rejected;
-        var status = next.ToWire();
-        var held = MessageStatus.Held.ToWire();
-        var detail = $"{(approved ? "approved" : "rejected")} by {moderator}: {reason}";
-        await using var db = database.Open();
-        await using var transaction = await db.BeginTransactionAsync(ct);
-        await db.GetTable<HeldItemRecord>().Where(i => i.ItemId == itemId)
-            .Set(i => i.Decision, approved ? "approved" : "rejected")
-            .Set(i => i.DecidedBy, moderator)
-            .Set(i => i.Reason, reason)
-            .Set(i => i.DecidedAt, now)
-            .UpdateAsync(ct);
-        var stored = new List<StatusChange>(messageIds.Count);
-        foreach (var id in messageIds)
-        {
-            // Only messages still held move: a repeated release changes nothing.
-            var moved = await db.GetTable<MessageRecord>().Where(m => m.Id == id && m.Status == held)
-                .Set(m => m.Status, status).Set(m => m.UpdatedAt, now).UpdateAsync(ct);
-            if (moved == 0)
-                continue;
-            await db.InsertAsync(new StatusHistoryRecord { MessageId = id, Status = status, At = now, Detail = detail }, token: ct);
-            stored.Add(new StatusChange(id, accountId, next, now, detail));
-        }
-        await transaction.CommitAsync(ct);
-        return stored;
-    }
-
-    public async Task<IReadOnlyList<string>> MessageIdsAsync(string itemId, CancellationToken ct = default) =>
-        (await FindAsync(itemId, ct))?.MessageIds.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     public async Task<IReadOnlyList<MessageRecord>> MessagesAsync(IReadOnlyList<string> ids, CancellationToken ct = default)
     {

@@ -320,3 +320,14 @@ public sealed class ProjectionOffsetRecord
     [Column("journal_offset"), NotNull] public long Offset { get; set; }
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// The sequence number of the last journaled event an entity's read-model rows show, for read models whose rows cannot
+/// hold it (a number's rows come and go): an event at or below it is applied already.
+/// </summary>
+[Table("entity_applied_seq")]
+public sealed class EntityAppliedRecord
+{
+    [Column("persistence_id"), PrimaryKey, NotNull] public string PersistenceId { get; set; } = "";
+    [Column("applied_seq"), NotNull] public long AppliedSequenceNr { get; set; }
+}
