@@ -38,7 +38,7 @@ public sealed class ApiKeyValidator(ApiKeyStore store, ApiKeyUsage usage, IOptio
                 return ApiKeyCheck.Unknown;
             var (key, account) = found;
             if (!IpRanges.TryParse(ApiKeyStore.AllowedIpsOf(key), out var ranges, out _))
-                return ApiKeyCheck.Refused("this key's allowed addresses cannot be read; ask for a new key");
+                return Refuse(http, "this key's allowed addresses cannot be read; ask for a new key");
             known = new Known(key, account, ranges, now + options.Value.CacheFor);
             if (key.RevokedAt is null && options.Value.CacheFor > TimeSpan.Zero)
                 _known[hash] = known;
@@ -47,13 +47,15 @@ public sealed class ApiKeyValidator(ApiKeyStore store, ApiKeyUsage usage, IOptio
             return ApiKeyCheck.Unknown;
         var address = http.Connection.RemoteIpAddress;
         if (!known.Ranges.IsAny && (address is null || !known.Ranges.Contains(address)))
-        {
-            var reason = $"this key may be used only from {string.Join(", ", known.Ranges.Written)}, not from {address?.ToString() ?? "an unknown address"}";
-            http.Items[RefusalItem] = reason;
-            return ApiKeyCheck.Refused(reason);
-        }
+            return Refuse(http, $"this key may be used only from {string.Join(", ", known.Ranges.Written)}, not from {address?.ToString() ?? "an unknown address"}");
         usage.Touch(known.Key.Id, now);
         return ApiKeyCheck.Valid(known.Key, known.Account);
+    }
+
+    private static ApiKeyCheck Refuse(HttpContext http, string reason)
+    {
+        http.Items[RefusalItem] = reason;
+        return ApiKeyCheck.Refused(reason);
     }
 
     /// <summary>Makes a revoked key invalid on this node at once.</summary>
