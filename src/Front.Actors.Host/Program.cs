@@ -1,4 +1,5 @@
 using Front.Actors.Host.Api;
+using Front.Actors.Host.Api.Keys;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
@@ -9,11 +10,14 @@ builder.Services.AddFrontActors(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTrustedProxies(); // before anything reads the client's address
 app.UseAuthentication();
+app.UseApiKeyChecks();
 app.UseAuthorization();
 app.MapMessages();
 app.MapAudit();
 app.MapModeration();
+app.MapKeys();
 app.MapNumbers();
 app.MapSenders();
 app.MapOptOuts();

@@ -192,6 +192,7 @@ public static class EngineBenchmark
         foreach (var arg in new[]
                  {
                      dll, "--urls", $"http://127.0.0.1:{port}", "--LocalMode:Enabled", "true", "--Demo:ApiKey", ApiKey, "--Logging:LogLevel:Default", "Warning",
+                     "--ApiKeys:RequestsPerSecond", "0", // the benchmark measures the engine, not the per-key limit
                      "--Storage:ConnectionString", $"Data Source={Path.Combine(data, "bench.db")}",
                  }.Concat(settings))
             start.ArgumentList.Add(arg);

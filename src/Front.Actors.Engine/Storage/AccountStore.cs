@@ -8,24 +8,8 @@ namespace Front.Actors.Engine.Storage;
 /// <summary>Accounts and their API keys (stored hashed).</summary>
 public sealed class AccountStore(Database database)
 {
-    // Every API call authenticates; a known key is remembered briefly instead of read each time.
-    private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AccountRecord Account, DateTime Until)> _known = new();
-
+    /// <summary>The SHA-256 of a secret (API key, session token) as stored; keys are looked up by it in <see cref="ApiKeyStore"/>.</summary>
     public static string Hash(string apiKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
-
-    public async Task<AccountRecord?> FindByApiKeyAsync(string apiKey, CancellationToken ct = default)
-    {
-        var hash = Hash(apiKey);
-        if (_known.TryGetValue(hash, out var known) && known.Until > DateTime.UtcNow)
-            return known.Account;
-        await using var db = database.Open();
-        var key = await db.GetTable<ApiKeyRecord>().FirstOrDefaultAsync(k => k.KeyHash == hash, ct);
-        var account = key is null ? null : await db.GetTable<AccountRecord>().FirstOrDefaultAsync(a => a.Id == key.AccountId, ct);
-        if (account is not null)
-            _known[hash] = (account, DateTime.UtcNow + RememberFor);
-        return account;
-    }
 
     public async Task<IReadOnlyList<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
@@ -41,7 +25,7 @@ public sealed class AccountStore(Database database)
         if (await db.GetTable<AccountRecord>().AnyAsync(a => a.Id == account.Id, ct))
             return false;
         await db.InsertAsync(account, token: ct);
-        await db.InsertAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
+        await db.InsertAsync(ApiKeyStore.NewRecord(account.Id, apiKey, ApiKeyStore.FirstKeyName), token: ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -51,7 +35,9 @@ public sealed class AccountStore(Database database)
     {
         await using var db = database.Open();
         await db.InsertOrReplaceAsync(account, token: ct);
-        await db.InsertOrReplaceAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
+        var hash = Hash(apiKey);
+        if (!await db.GetTable<ApiKeyRecord>().AnyAsync(k => k.KeyHash == hash, ct))
+            await db.InsertAsync(ApiKeyStore.NewRecord(account.Id, apiKey, ApiKeyStore.FirstKeyName), token: ct);
     }
 
     /// <summary>
@@ -64,7 +50,7 @@ public sealed class AccountStore(Database database)
         await using var transaction = await db.BeginTransactionAsync(ct);
         await db.InsertOrReplaceAsync(account, token: ct);
         await db.GetTable<ApiKeyRecord>().Where(k => k.AccountId == account.Id).DeleteAsync(ct);
-        await db.InsertAsync(new ApiKeyRecord { KeyHash = Hash(apiKey), AccountId = account.Id, CreatedAt = DateTimeOffset.UtcNow }, token: ct);
+        await db.InsertAsync(ApiKeyStore.NewRecord(account.Id, apiKey, "demo"), token: ct);
         await transaction.CommitAsync(ct);
     }
 }

@@ -72,6 +72,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<AccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AuditRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ApiKeyRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        ApiKeyStore.Upgrade(db, Options.Provider);
         db.CreateTable<HeldItemRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AccountSuspensionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<NumberRecord>(tableOptions: TableOptions.CreateIfNotExists);

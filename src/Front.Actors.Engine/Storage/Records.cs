@@ -86,6 +86,14 @@ public sealed class ApiKeyRecord
     [Column("key_hash"), PrimaryKey, NotNull] public string KeyHash { get; set; } = "";
     [Column("account_id"), NotNull] public string AccountId { get; set; } = "";
     [Column("created_at"), NotNull] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The key's public name ("key_…"); keys stored before it had one get it at start-up (<see cref="ApiKeyStore.Upgrade"/>).</summary>
+    [Column("id")] public string Id { get; set; } = "";
+    [Column("name")] public string? Name { get; set; }
+    /// <summary>Written at most once a minute per key (<c>ApiKeyUsage</c> in the host), so it is right to about a minute.</summary>
+    [Column("last_used_at")] public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>The CIDR ranges the key may be used from, comma-separated as normalized; empty or null: anywhere.</summary>
+    [Column("allowed_ips")] public string? AllowedIps { get; set; }
+    [Column("revoked_at")] public DateTimeOffset? RevokedAt { get; set; }
 }
 
 /// <summary>A held send as moderators list it, across accounts; the account entity owns the decision.</summary>

@@ -12,6 +12,7 @@ public static class StorageServices
         .AddSingleton<AcceptedMessageWriter>()
         .AddSingleton<StatusStore>()
         .AddSingleton<AccountStore>()
+        .AddSingleton<ApiKeyStore>()
         .AddSingleton<HeldItemStore>()
         .AddSingleton<AccountReadModel>()
         .AddSingleton<SuspensionStore>()

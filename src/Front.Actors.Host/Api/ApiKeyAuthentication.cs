@@ -11,7 +11,7 @@ namespace Front.Actors.Host.Api;
 /// headers, so the hub also takes the key as <c>access_token</c> in the query string.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts, ModeratorKeys moderators,
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Keys.ApiKeyValidator keys, ModeratorKeys moderators,
     Agents.AgentDirectory agents)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,7 +30,8 @@ public sealed class ApiKeyAuthentication(
         if (moderators.Find(key) is { } moderator)
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
-        var account = await accounts.FindByApiKeyAsync(key, Context.RequestAborted);
+        var check = await keys.CheckAsync(key, Context); // a customer key: valid, refused (its reason answered 403 by ApiKeyChecks) or unknown
+        var account = check.Account;
         if (account is null && await agents.FindBySessionAsync(key, Context.RequestAborted) is { } signedIn)
         {
             // A signed-in agent acts for its own account, under its own name, and sees the accounts granted to it.
@@ -41,8 +42,8 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(agentIdentity), SchemeName));
         }
         if (account is null)
-            return AuthenticateResult.Fail("unknown API key");
-        var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name)], SchemeName);
+            return AuthenticateResult.Fail(check.Refusal ?? "unknown API key");
+        var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name), new Claim(Keys.ApiKeyValidator.KeyIdClaim, check.Key!.Id)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -146,7 +146,7 @@ public static class ModerationEndpoints
             errors.Add("name", "required");
         if (errors.Any)
             return errors.Problem();
-        var key = "fa-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var key = ApiKeyStore.NewSecret();
         if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body!.Name!.Trim(), Organization = body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
             return Problem(409, "id", $"account '{id}' exists");
         return Results.Json(new { id, name = body.Name.Trim(), apiKey = key }, statusCode: 201);

@@ -8,6 +8,7 @@ using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
 using Front.Actors.Host.Api;
+using Front.Actors.Host.Api.Keys;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
 
@@ -44,6 +45,7 @@ public static class FrontActorsServices
         services.AddSingleton<LocalSimulators>();
         services.AddHostedService<EngineService>();
 
+        services.AddApiKeys(configuration);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim)));
