@@ -54,7 +54,11 @@ public static class FrontActorsServices
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, Identity.AccountRoleEndpoints.Policy(Identity.AccountScope.Any, Domain.Identity.Role.Agent)));
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(InboxHub.Policy, Identity.AccountRoleEndpoints.Policy(Identity.AccountScope.Any, Domain.Identity.Role.Agent));
+            options.AddPolicy(MessagesHub.Policy, Identity.AccountRoleEndpoints.Policy(Identity.AccountScope.RouteOrOwn, Domain.Identity.Role.Marketer, Domain.Identity.Role.Admin));
+        });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Complete);
         // Binding failures are thrown to BadRequestExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
