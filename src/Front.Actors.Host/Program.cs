@@ -24,6 +24,8 @@ app.MapOptOuts();
 app.MapConversations();
 app.MapInbound();
 app.MapAgents();
+app.MapSignIn();
+app.MapUsers();
 app.MapOpenApi(ApiDocument.Path);
 if (LocalModeOptions.IsEnabled(app.Configuration))
 {

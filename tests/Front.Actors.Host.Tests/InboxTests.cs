@@ -24,8 +24,8 @@ public class InboxTests
     {
         await host.Services.GetRequiredService<AccountStore>().EnsureAsync(new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, "other-key-0123456789");
         (await host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/numbers/+4790000002", new { ownerAccountId = "other" })).EnsureSuccessStatusCode();
-        (await host.Client("other-key-0123456789").PostAsJsonAsync("/api/v1/agents", new { userName = "kari@other", password = "kari-password-1" })).EnsureSuccessStatusCode();
-        return await host.SignInAsync("kari@other", "kari-password-1");
+        (await host.Client("other-key-0123456789").PostAsJsonAsync("/api/v1/agents", new { userName = "kari@other", password = "sunny-meadow-42" })).EnsureSuccessStatusCode();
+        return await host.SignInAsync("kari@other", "sunny-meadow-42");
     }
 
     [Theory]

@@ -90,6 +90,11 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<AgentSessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<AgentAccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<WebhookDeliveryRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<OrganizationRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<OrganizationAccountRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<UserRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<UserRoleRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<SessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ProtectedSenderRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SenderContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
@@ -102,6 +107,9 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_conversation_messages_message ON conversation_messages (message_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbox_events_account ON inbox_events (account_id, position)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_agents_user_name ON agents (user_name)");
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_users_user_name ON users (user_name)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_user_roles_user ON user_roles (user_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_id)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_inbound_parts_dedup ON inbound_parts (dedup_key)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_group ON inbound_parts (source, destination, reference)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sender_contacts_contact ON sender_contacts (our_number, contact)");

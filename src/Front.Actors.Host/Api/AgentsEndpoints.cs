@@ -1,43 +1,33 @@
 using System.Security.Claims;
+using Front.Actors.Domain.Identity;
 using Front.Actors.Host.Agents;
+using Front.Actors.Host.Identity;
 
 namespace Front.Actors.Host.Api;
 
-/// <summary>Agents sign in with a user name and password and get a session token (used as a Bearer token and on the hub).</summary>
+/// <summary>
+/// The agents' endpoints from before users and roles, kept as thin wrappers: sign-in is <see cref="SignInEndpoints"/>'s
+/// (same throttle, same sessions), and an agent is a user with the agent role (<see cref="AgentDirectory"/>).
+/// </summary>
 public static class AgentsEndpoints
 {
-    public sealed record SignInRequest(string? UserName, string? Password);
-
     public sealed record CreateAgentRequest(string? UserName, string? DisplayName, string? Password);
 
     public sealed record GrantRequest(string[]? AccountIds);
 
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/agents/sign-in", SignInAsync).AllowAnonymous();
-        app.MapPost("/api/v1/agents", CreateAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim))
+        app.MapPost("/api/v1/agents/sign-in", (SignInEndpoints.SignInRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
+            SignInEndpoints.SignInAsync(body, http, signIn, s => new
+            {
+                token = s.Token, expiresAt = s.ExpiresAt,
+                agent = new { userName = s.User.UserName, displayName = s.User.DisplayName, accountId = s.User.HomeAccountId },
+            }, ct)).AllowAnonymous();
+        app.MapPost("/api/v1/agents", CreateAsync).RequireRoles(Role.Admin)
             .Audited("agent.create", c => c.Arguments.OfType<CreateAgentRequest>().FirstOrDefault()?.UserName);
-        app.MapPut("/api/v1/agents/{userName}/accounts", GrantAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole))
+        app.MapPut("/api/v1/agents/{userName}/accounts", GrantAsync).RequireRoles(Role.Moderator, Role.Operations)
             .Audited("agent.grant");
         return app;
-    }
-
-    private static async Task<IResult> SignInAsync(SignInRequest? body, AgentDirectory agents, CancellationToken ct)
-    {
-        var errors = new ApiErrors();
-        if (string.IsNullOrWhiteSpace(body?.UserName))
-            errors.Add("userName", "required");
-        if (string.IsNullOrEmpty(body?.Password))
-            errors.Add("password", "required");
-        if (errors.Any)
-            return errors.Problem();
-        if (await agents.SignInAsync(body!.UserName!.Trim(), body.Password!, ct) is not { } session)
-            return ApiProblems.Field(401, "password", "the user name or password is wrong");
-        return Results.Ok(new
-        {
-            token = session.Token, expiresAt = session.ExpiresAt,
-            agent = new { userName = session.Agent.UserName, displayName = session.Agent.DisplayName, accountId = session.Agent.AccountId },
-        });
     }
 
     /// <summary>The provider lets an agent work in other accounts too (of the same organization, say); its own stays.</summary>
@@ -52,20 +42,18 @@ public static class AgentsEndpoints
             : ApiProblems.Field(404, "userName", $"no agent '{userName}'");
     }
 
-    /// <summary>An account (its API key) adds agents to itself; an agent cannot.</summary>
+    /// <summary>An admin of the account (or its API key) adds an agent to it.</summary>
     private static async Task<IResult> CreateAsync(CreateAgentRequest? body, ClaimsPrincipal user, AgentDirectory agents, CancellationToken ct)
     {
-        if (user.HasClaim(c => c.Type == ApiKeyAuthentication.AgentClaim))
-            return ApiProblems.Field(403, "agent", "agents are added with the account's API key");
         var userName = body?.UserName?.Trim() ?? "";
         if (userName.Length is < 3 or > 100 || userName.Any(char.IsWhiteSpace))
             return ApiProblems.Field(400, "userName", "3 to 100 characters without spaces");
-        if (body!.Password is not { Length: >= 10 })
-            return ApiProblems.Field(400, "password", "at least 10 characters");
+        if (PasswordPolicy.Refuse(userName, body!.Password) is { } weak)
+            return ApiProblems.Field(400, "password", weak);
         var displayName = string.IsNullOrWhiteSpace(body.DisplayName) ? userName : body.DisplayName.Trim();
-        var (agent, field, reason) = await agents.CreateAsync(user.AccountId(), userName, displayName, body.Password, ct);
+        var (agent, status, field, reason) = await agents.CreateAsync(user.AccountId(), userName, displayName, body.Password!, ct);
         return agent is null
-            ? ApiProblems.Field(409, field!, reason!)
-            : Results.Json(new { userName = agent.UserName, displayName = agent.DisplayName, accountId = agent.AccountId }, statusCode: 201);
+            ? ApiProblems.Field(status, field!, reason!)
+            : Results.Json(new { userName = agent.UserName, displayName = agent.DisplayName, accountId = agent.HomeAccountId }, statusCode: 201);
     }
 }

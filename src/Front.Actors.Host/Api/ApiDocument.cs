@@ -74,6 +74,9 @@ public static class ApiDocument
             foreach (var requirement in requirements)
                 switch (requirement)
                 {
+                    case Identity.AccountRoleRequirement a:
+                        roles.AddRange(a.Roles.Select(Domain.Identity.RoleNames.ToWire));
+                        break;
                     case RolesAuthorizationRequirement r:
                         roles.AddRange(r.AllowedRoles);
                         break;

@@ -1,18 +1,20 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Front.Actors.Domain.Identity;
 using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Front.Actors.Host.Api;
 
 /// <summary>
-/// Callers are customers' API keys, signed-in agents' session tokens, or moderators' keys. Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
+/// Callers are customers' API keys, signed-in users' session tokens (<see cref="Identity.SessionStore"/>), or configured moderators' keys. Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
 /// headers, so the hub also takes the key as <c>access_token</c> in the query string.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Keys.ApiKeyValidator keys, ModeratorKeys moderators,
-    Agents.AgentDirectory agents)
+    Identity.SessionStore sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,19 +34,40 @@ public sealed class ApiKeyAuthentication(
                 [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
         var check = await keys.CheckAsync(key, Context); // a customer key: valid, refused (its reason answered 403 by ApiKeyChecks) or unknown
         var account = check.Account;
-        if (account is null && await agents.FindBySessionAsync(key, Context.RequestAborted) is { } signedIn)
-        {
-            // A signed-in agent acts for its own account, under its own name, and sees the accounts granted to it.
-            var agent = signedIn.Agent;
-            var agentIdentity = new ClaimsIdentity(
-                [new Claim(AccountClaim, agent.AccountId), new Claim(AgentClaim, agent.UserName), new Claim(ClaimTypes.Name, agent.DisplayName),
-                 .. signedIn.Accounts.Select(a => new Claim(VisibleAccountClaim, a))], SchemeName);
-            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(agentIdentity), SchemeName));
-        }
+        if (account is null && check.Refusal is null && await sessions.FindAsync(key, Context.RequestAborted) is { } signedIn)
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(UserIdentity(signedIn)), SchemeName));
         if (account is null)
             return AuthenticateResult.Fail(check.Refusal ?? "unknown API key");
-        var identity = new ClaimsIdentity([new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name), new Claim(Keys.ApiKeyValidator.KeyIdClaim, check.Key!.Id)], SchemeName);
+        // An account's key may do everything its account may: every customer role on it, none elsewhere.
+        var identity = new ClaimsIdentity(
+            [new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name), new Claim(Keys.ApiKeyValidator.KeyIdClaim, check.Key!.Id),
+             .. new[] { Role.Admin, Role.Marketer, Role.Agent }.Select(r => new Claim(IdentityClaims.AccountRole, IdentityClaims.Value(account.Id, r)))], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// A signed-in user: their roles as claims, their home account as <c>account</c> (so calls that name no account act
+    /// for it), and, for agents, the <c>agent</c> and <c>visible-account</c> claims the inbox has always read.
+    /// </summary>
+    private static ClaimsIdentity UserIdentity(Identity.SignedInUser signedIn)
+    {
+        var user = signedIn.User;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.DisplayName), new(IdentityClaims.UserId, user.Id), new(IdentityClaims.UserName, user.UserName),
+            new(IdentityClaims.Session, signedIn.SessionHash),
+        };
+        if (user.HomeAccountId is not null)
+            claims.Add(new Claim(AccountClaim, user.HomeAccountId));
+        claims.AddRange(IdentityClaims.Of(signedIn.Roles));
+        var agentOf = signedIn.Roles.Where(r => r.Role == Role.Agent && r.AccountId is not null).Select(r => r.AccountId!).ToList();
+        if (agentOf.Count > 0)
+        {
+            claims.Add(new Claim(AgentClaim, user.UserName));
+            // The home account first, as the inbox lists it.
+            claims.AddRange(agentOf.OrderBy(a => a == user.HomeAccountId ? 0 : 1).ThenBy(a => a, StringComparer.Ordinal).Select(a => new Claim(VisibleAccountClaim, a)));
+        }
+        return new ClaimsIdentity(claims, SchemeName);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -73,13 +96,14 @@ public static class AccountClaims
     public static string AccountId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? throw new InvalidOperationException("no account on an authenticated caller");
 
-    /// <summary>The accounts whose conversations the caller may see and act on.</summary>
+    /// <summary>The accounts whose conversations the caller may see and act on: those it holds the agent role on.</summary>
     public static IReadOnlyList<string> VisibleAccounts(this ClaimsPrincipal user)
     {
         var granted = user.FindAll(ApiKeyAuthentication.VisibleAccountClaim).Select(c => c.Value).ToList();
-        return granted.Count > 0 ? granted : [user.AccountId()];
+        return granted.Count > 0 ? granted : user.AccountsWith(Role.Agent);
     }
 
-    /// <summary>Who acts in a conversation: the agent's user name, or "api" for an account's API key.</summary>
-    public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ApiKeyAuthentication.AgentClaim) ?? "api";
+    /// <summary>Who acts: the signed-in user's name, or "api" for an account's API key.</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.FindFirstValue(IdentityClaims.UserName) ?? user.FindFirstValue(ApiKeyAuthentication.AgentClaim) ?? "api";
 }

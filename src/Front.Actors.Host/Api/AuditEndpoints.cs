@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Engine.Storage;
 
@@ -13,7 +15,7 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit", ListAsync).RequireAuthorization();
+        app.MapGet("/api/v1/audit", ListAsync).RequireRoles(Role.Admin, Role.Moderator);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Messages;
@@ -17,7 +19,7 @@ public static class ConversationsEndpoints
 
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/conversations").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        var api = app.MapGroup("/api/v1/conversations").RequireRolesOnAnyAccount(Role.Agent);
         api.MapGet("", ListAsync);
         api.MapGet("{id}", GetAsync);
         api.MapGet("{id}/messages", MessagesAsync);
@@ -27,7 +29,7 @@ public static class ConversationsEndpoints
         api.MapPost("{id}/release", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.Release(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/transfer", TransferAsync);
-        app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole))
+        app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireRoles(Role.Moderator)
             .Audited("conversation.take-back");
         api.MapPost("{id}/read", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.MarkRead(id, user.Actor()), service, store, ct));

@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Domain.Inbound;
 using Front.Actors.Domain.Numbers;
@@ -22,7 +24,7 @@ public static class InboundEndpoints
 
     public static IEndpointRouteBuilder MapInbound(this IEndpointRouteBuilder app)
     {
-        var customer = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        var customer = app.MapGroup("/api/v1").RequireRoles(Role.Admin);
         customer.MapPost("/keywords", RegisterAsync).Audited("keyword.register", c => c.Arguments.OfType<KeywordRequest>().FirstOrDefault() is { } k ? $"{k.ShortNumber}/{k.Keyword}" : null);
         customer.MapDelete("/keywords/{shortNumber}/{keyword}", ReleaseAsync).Audited("keyword.release");
         customer.MapPut("/rules", SetRulesAsync).Audited("rules.set", c => c.Arguments.OfType<RulesRequest>().FirstOrDefault() is { } r ? string.Join('/', new[] { r.Number, r.Keyword, r.SubKeyword }.Where(p => p is not null)) : null);
@@ -40,7 +42,7 @@ public static class InboundEndpoints
                 {
                     items = (await store.UnroutedAsync(200, ct)).Select(u => new { id = u.Id, from = u.From, to = u.To, text = u.Text, reason = u.Reason, bind = u.Bind, at = u.At }),
                 }))
-            .RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+            .RequireRoles(Role.Moderator);
         return app;
     }
 

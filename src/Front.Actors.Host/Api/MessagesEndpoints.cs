@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Text.Json;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Storage;
@@ -11,7 +13,7 @@ public static class MessagesEndpoints
 
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/messages").RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        var api = app.MapGroup("/api/v1/messages").RequireRoles(Role.Marketer);
         api.MapPost("", SendAsync);
         api.MapGet("{id}", GetAsync);
         return app;

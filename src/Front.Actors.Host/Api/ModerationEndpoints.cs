@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Domain.Misuse;
 using Front.Actors.Engine.Moderation;
@@ -23,7 +25,7 @@ public static class ModerationEndpoints
 
     public static IEndpointRouteBuilder MapModeration(this IEndpointRouteBuilder app)
     {
-        var moderation = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+        var moderation = app.MapGroup("/api/v1").RequireRoles(Role.Moderator);
         moderation.MapGet("/moderation/items", ListAsync);
         moderation.MapPost("/moderation/items/{id}/approve", (string id, DecisionRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
             DecideAsync(id, true, body, user, service, ct)).Audited("moderation.approve");
@@ -33,7 +35,8 @@ public static class ModerationEndpoints
             DecideManyAsync(true, body, user, service, ct)).Audited("moderation.approve", c => string.Join(',', c.Arguments.OfType<ManyDecisionsRequest>().FirstOrDefault()?.Ids ?? []));
         moderation.MapPost("/moderation/items/reject", (ManyDecisionsRequest? body, ClaimsPrincipal user, ModerationService service, CancellationToken ct) =>
             DecideManyAsync(false, body, user, service, ct)).Audited("moderation.reject", c => string.Join(',', c.Arguments.OfType<ManyDecisionsRequest>().FirstOrDefault()?.Ids ?? []));
-        moderation.MapPost("/accounts", CreateAccountAsync).Audited("account.create",
+        // Opening accounts is operations' work; moderators keep it (their key bootstraps a new installation).
+        app.MapPost("/api/v1/accounts", CreateAccountAsync).RequireRoles(Role.Operations, Role.Moderator).Audited("account.create",
             c => c.Arguments.OfType<CreateAccountRequest>().FirstOrDefault()?.Id?.Trim(), c => c.Arguments.OfType<CreateAccountRequest>().FirstOrDefault()?.Id?.Trim());
         moderation.MapPut("/accounts/{id}/limits", SetLimitsAsync).Audited("account.limits");
         moderation.MapPost("/accounts/{id}/approved-domains", ApproveDomainAsync).Audited("account.approve-domain");
@@ -52,7 +55,7 @@ public static class ModerationEndpoints
             return Results.Ok(new { id, suspended = false, released });
         }).Audited("account.resume");
 
-        app.MapGet("/api/v1/account", AccountAsync).RequireAuthorization(policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim));
+        app.MapGet("/api/v1/account", AccountAsync).RequireRoles(Role.Admin, Role.Marketer);
         return app;
     }
 

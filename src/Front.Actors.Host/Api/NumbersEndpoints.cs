@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Domain.Numbers;
 using Front.Actors.Engine.ShortNumbers;
@@ -16,7 +18,7 @@ public static class NumbersEndpoints
 
     public static IEndpointRouteBuilder MapNumbers(this IEndpointRouteBuilder app)
     {
-        var provider = app.MapGroup("/api/v1/numbers").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+        var provider = app.MapGroup("/api/v1/numbers").RequireRoles(Role.Moderator, Role.Operations);
         provider.MapGet("{number}", GetAsync);
         provider.MapPut("{number}", ConfigureAsync).Audited("number.configure");
         provider.MapPut("{number}/limits", SetLimitsAsync).Audited("number.limits");

@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -15,9 +17,9 @@ public static class OptOutsEndpoints
 
     public static IEndpointRouteBuilder MapOptOuts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/{id}/opt-outs", ListAsync).RequireAuthorization();
+        app.MapGet("/api/v1/accounts/{id}/opt-outs", ListAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
         app.MapGet("/api/v1/accounts/{id}/opt-outs.csv", (string id, HttpContext http, ClaimsPrincipal user, AccountStore accounts, ConversationStore store, CancellationToken ct) =>
-            ExportAsync(id, http, user, accounts, store, ct)).RequireAuthorization();
+            ExportAsync(id, http, user, accounts, store, ct)).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
         return app;
     }
 

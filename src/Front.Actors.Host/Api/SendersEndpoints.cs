@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Engine.Senders;
 using Front.Actors.Engine.Storage;
@@ -17,8 +19,8 @@ public static class SendersEndpoints
 
     public static IEndpointRouteBuilder MapSenders(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/{id}/senders", ListAsync).RequireAuthorization();
-        var moderator = app.MapGroup("/api/v1").RequireAuthorization(policy => policy.RequireRole(ApiKeyAuthentication.ModeratorRole));
+        app.MapGet("/api/v1/accounts/{id}/senders", ListAsync).RequireRoles(Role.Admin, Role.Moderator);
+        var moderator = app.MapGroup("/api/v1").RequireRoles(Role.Moderator);
         moderator.MapPost("/accounts/{id}/senders", RegisterAsync).Audited("sender.register", c => c.Arguments.OfType<SenderRequest>().FirstOrDefault()?.Name);
         moderator.MapDelete("/accounts/{id}/senders/{name}", RemoveAsync).Audited("sender.remove");
         moderator.MapGet("/moderation/protected-senders", ListProtectedAsync);

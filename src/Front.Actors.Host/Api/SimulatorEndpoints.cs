@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Domain.Numbers;
 using Front.Actors.Engine.Storage;
@@ -38,7 +40,8 @@ public static class SimulatorEndpoints
             errors.Add("text", "at most 1000 characters");
         if (errors.Any || from is null)
             return errors.Problem(400);
-        if (!user.IsInRole(ApiKeyAuthentication.ModeratorRole) && !await MayReachAsync(user.AccountId(), to, body!.Text!, numbers, ct))
+        // Staff may play any contact; a customer only towards its own account's numbers and keywords.
+        if (!user.IsStaff(Role.Moderator, Role.Operations) && (user.OwnAccount() is not { } own || !await MayReachAsync(own, to, body!.Text!, numbers, ct)))
             return ApiProblems.Field(403, "to", "not a number of your account: send to a number you own, or to a shared number where you hold a keyword (not starting with another account's keyword)");
         var smsc = operators.HomeOperator(from) is { } home ? simulators.For(home) ?? simulators.Running[0].Smsc : simulators.Running[0].Smsc;
         try

@@ -1,3 +1,5 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Host.Api;
 using Microsoft.AspNetCore.Authorization;
@@ -19,9 +21,12 @@ public sealed record MessageStatusUpdate(string Id, string Status, DateTimeOffse
 }
 
 /// <summary>Live message statuses for the caller's account; the hub only puts the connection in its account's group.</summary>
-[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName)]
+[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName, Policy = Policy)]
 public sealed class MessagesHub : Hub<IMessagesClient>
 {
+    /// <summary>An account's message statuses are the senders' (marketers) and admins' to follow.</summary>
+    public const string Policy = "messages";
+
     public static string GroupOf(string accountId) => $"account:{accountId}";
 
     public override async Task OnConnectedAsync()

@@ -23,6 +23,7 @@ public sealed class EngineService(
     Front.Actors.Engine.Moderation.ModerationService moderation,
     Front.Actors.Engine.ShortNumbers.NumberService numbers,
     Agents.AgentDirectory agents,
+    Identity.UserDirectory users,
     IOptions<SmppOptions> smpp,
     IOptions<DemoOptions> demo,
     IOptions<LocalModeOptions> localMode,
@@ -37,11 +38,16 @@ public sealed class EngineService(
     public const string DemoShortNumber = "2401";
     public const string DemoKeyword = "DEMO";
     public const string DemoAgent = "agent@demo";
+    public const string DemoAdmin = "admin@demo";
+    public const string DemoMarketer = "marketer@demo";
+    public const string DemoModerator = "moderator@provider";
+    public const string DemoOperations = "operations@provider";
     public const string DemoSenderName = "Front";
 
     public async Task StartAsync(CancellationToken ct)
     {
         engine.PrepareStorage();
+        await users.MigrateAsync(ct);
         await senderStore.SeedProtectedAsync(senderOptions.Value.ProtectedNames, ct);
         var binds = new List<BindOptions>(smpp.Value.Binds);
         var local = localMode.Value.Enabled;
@@ -73,13 +79,34 @@ public sealed class EngineService(
         await numbers.RegisterKeywordAsync(DemoShortNumber, DemoKeyword, DemoAccountId, ct);
         // The README's examples send from "Front": the demo account's registered name (registering it again changes nothing).
         await senders.RegisterAsync(DemoAccountId, DemoSenderName, "local-mode", ct);
-        var agentPassword = string.IsNullOrWhiteSpace(demo.Value.AgentPassword) ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) : demo.Value.AgentPassword;
+        var agentPassword = PasswordOf(demo.Value.AgentPassword);
         await agents.EnsureAsync(DemoAccountId, DemoAgent, "Demo Agent", agentPassword, ct);
+        // One user per role, so each part of the API can be tried as the person it is for.
+        var organization = await users.OrganizationOfAsync(DemoAccountId, ct) ?? throw new InvalidOperationException("the demo account has no organization");
+        var seeded = new (string UserName, string DisplayName, string? Password, string Organization, Identity.RoleGrant Role)[]
+        {
+            (DemoAdmin, "Demo Admin", demo.Value.AdminPassword, organization, new(DemoAccountId, Domain.Identity.Role.Admin)),
+            (DemoMarketer, "Demo Marketer", demo.Value.MarketerPassword, organization, new(DemoAccountId, Domain.Identity.Role.Marketer)),
+            (DemoModerator, "Demo Moderator", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Moderator)),
+            (DemoOperations, "Demo Operations", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Operations)),
+        };
+        var signIns = new List<string> { $"{DemoAgent} / {agentPassword}" };
+        foreach (var user in seeded)
+        {
+            var password = PasswordOf(user.Password);
+            await users.EnsureAsync(user.Organization, user.UserName, user.DisplayName, password, [user.Role], ct);
+            signIns.Add($"{user.UserName} / {password}");
+        }
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.
         Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}; moderator key: {moderatorKey}");
         Console.WriteLine($"Local mode: virtual number {DemoNumber}, keyword {DemoKeyword} on shared short number {DemoShortNumber}; " +
                           $"agent sign-in: POST /api/v1/agents/sign-in {{\"userName\": \"{DemoAgent}\", \"password\": \"{agentPassword}\"}}");
+        Console.WriteLine($"Local mode: sign in as each role with POST /api/v1/sign-in {{\"userName\", \"password\"}}: {string.Join("; ", signIns)}");
     }
+
+    /// <summary>A configured demo password, or a generated one (long and random enough for <see cref="Domain.Identity.PasswordPolicy"/>).</summary>
+    private static string PasswordOf(string? configured) =>
+        string.IsNullOrWhiteSpace(configured) ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) : configured;
 
     public async Task StopAsync(CancellationToken ct)
     {

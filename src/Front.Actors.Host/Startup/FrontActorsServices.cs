@@ -11,6 +11,7 @@ using Front.Actors.Host.Api;
 using Front.Actors.Host.Api.Keys;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Front.Actors.Host.Startup;
 
@@ -42,19 +43,32 @@ public static class FrontActorsServices
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
         services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<Agents.AgentDirectory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Identity.UserDirectory>();
+        services.AddSingleton<Identity.SessionStore>();
+        services.AddSingleton<Identity.SignInService>();
+        services.AddSingleton<Identity.UserAuthority>();
+        services.AddSingleton<Identity.HubConnections>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Identity.AccountRoleHandler>();
         services.AddSingleton<LocalSimulators>();
         services.AddHostedService<EngineService>();
 
         services.AddApiKeys(configuration);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(options => options.AddPolicy(InboxHub.Policy, policy => policy.RequireClaim(ApiKeyAuthentication.AccountClaim)));
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(InboxHub.Policy, Identity.AccountRoleEndpoints.Policy(Identity.AccountScope.Any, Domain.Identity.Role.Agent));
+            options.AddPolicy(MessagesHub.Policy, Identity.AccountRoleEndpoints.Policy(Identity.AccountScope.RouteOrOwn, Domain.Identity.Role.Marketer, Domain.Identity.Role.Admin));
+        });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Complete);
         // Binding failures are thrown to BadRequestExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR();
+        // Every hub's signed-in connections are tracked so that revoking a session or withdrawing access closes them.
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>().Configure<Identity.HubConnections>((options, connections) => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter(options, connections));
         services.AddApiDocument();
         return services;
     }

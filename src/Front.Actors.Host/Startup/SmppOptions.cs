@@ -29,4 +29,11 @@ public sealed class DemoOptions
 
     /// <summary>The password of the agent local mode seeds (agent@demo); random and printed when empty.</summary>
     public string AgentPassword { get; init; } = "";
+
+    /// <summary>The passwords of admin@demo, marketer@demo, and of moderator@provider and operations@provider (staff); random and printed when empty.</summary>
+    public string AdminPassword { get; init; } = "";
+
+    public string MarketerPassword { get; init; } = "";
+
+    public string StaffPassword { get; init; } = "";
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 
 namespace Front.Actors.Host.Api.Keys;
 
@@ -13,7 +12,6 @@ public static class ApiKeyServices
         services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.AddSingleton<ApiKeyValidator>();
-        services.Configure<AuthorizationOptions>(o => o.AddKeyAccessPolicy());
         services.AddTrustedProxies(configuration);
         services.AddApiKeyRateLimit(options);
         return services;

@@ -1,11 +1,13 @@
 using Front.Actors.Domain.Identity;
 using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Identity;
 
 namespace Front.Actors.Host.Api.Keys;
 
 /// <summary>
 /// An account's API keys for its integrations: create (the key is shown in that answer only), list (never the
-/// key or its hash), revoke (refused from the next request on). Who may: <see cref="KeyAccess"/>.
+/// key or its hash), revoke (refused from the next request on). Who may: the account's admins (an API key holds the
+/// admin role on its own account) and moderators.
 /// </summary>
 public static class KeysEndpoints
 {
@@ -15,8 +17,8 @@ public static class KeysEndpoints
 
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/v1/accounts/{id}/keys").RequireAuthorization(KeyAccess.Policy)
-            .WithDescription("A moderator, or an API key of the account itself.");
+        var keys = app.MapGroup("/api/v1/accounts/{id}/keys").RequireRoles(Role.Admin, Role.Moderator)
+            .WithDescription("The account's admins (and its own API keys), or a moderator.");
         keys.MapPost("", CreateAsync).Audited("key.create");
         keys.MapGet("", ListAsync);
         keys.MapDelete("/{keyId}", RevokeAsync).Audited("key.revoke");

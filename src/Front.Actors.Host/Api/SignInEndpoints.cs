@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Claims;
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
+
+namespace Front.Actors.Host.Api;
+
+/// <summary>
+/// Sign-in, sign-out and passwords. A sign-in locked by repeated failures answers 429 with <c>Retry-After</c> (seconds)
+/// and a problem naming <c>userName</c> with the time to try again: the request was fine, its rate was not.
+/// </summary>
+public static class SignInEndpoints
+{
+    public sealed record SignInRequest(string? UserName, string? Password);
+
+    public sealed record PasswordRequest(string? CurrentPassword, string? Password);
+
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/sign-in", async (SignInRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
+            await SignInAsync(body, http, signIn, s => new { token = s.Token, expiresAt = s.ExpiresAt }, ct)).AllowAnonymous();
+        app.MapPost("/api/v1/sign-out", SignOutAsync).RequireAuthorization();
+        app.MapPut("/api/v1/users/{userName}/password", ChangePasswordAsync).RequireAuthorization().Audited("user.password");
+        return app;
+    }
+
+    /// <summary>Shared with the agents' old sign-in, which answers with more about the agent.</summary>
+    public static async Task<IResult> SignInAsync(SignInRequest? body, HttpContext http, SignInService signIn, Func<SignInOutcome.Session, object> answer, CancellationToken ct)
+    {
+        var errors = new ApiErrors();
+        if (string.IsNullOrWhiteSpace(body?.UserName))
+            errors.Add("userName", "required");
+        if (string.IsNullOrEmpty(body?.Password))
+            errors.Add("password", "required");
+        if (errors.Any)
+            return errors.Problem();
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
+        switch (await signIn.SignInAsync(body!.UserName!.Trim(), body.Password!, address, ct))
+        {
+            case SignInOutcome.Session session:
+                return Results.Ok(answer(session));
+            case SignInOutcome.CodeRequired code:
+                return Results.Ok(new { challengeId = code.ChallengeId });
+            case SignInOutcome.Locked locked:
+                var seconds = Math.Max(1, (int)Math.Ceiling((locked.Until - DateTimeOffset.UtcNow).TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return ApiProblems.Field(429, "userName", $"too many failed sign-ins: try again after {locked.Until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            default:
+                return ApiProblems.Field(401, "password", "the user name or password is wrong");
+        }
+    }
+
+    private static async Task<IResult> SignOutAsync(ClaimsPrincipal user, SessionStore sessions, CancellationToken ct)
+    {
+        if (user.FindFirstValue(IdentityClaims.Session) is not { } session)
+            return ApiProblems.Field(400, "authorization", "sign-out ends a signed-in session; an API key is revoked by its account's admin");
+        await sessions.RevokeAsync(session, ct);
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// A user changes their own password (with the current one), or resets another's as an admin of the user's
+    /// organization (staff for staff). Either way every other session of the user ends, and their hub connections close.
+    /// </summary>
+    private static async Task<IResult> ChangePasswordAsync(string userName, PasswordRequest? body, ClaimsPrincipal caller, UserDirectory users,
+        UserAuthority authority, SessionStore sessions, CancellationToken ct)
+    {
+        if (await users.FindAsync(userName, ct) is not { } target)
+            return ApiProblems.Field(404, "userName", $"no user '{userName}'");
+        var own = caller.FindFirstValue(IdentityClaims.UserId) == target.Id;
+        var errors = new ApiErrors();
+        if (!own && await authority.RefuseManagingAsync(caller, target, ct) is { } refused)
+            return refused;
+        if (own && !users.Verify(target, body?.CurrentPassword ?? ""))
+            return ApiProblems.Field(403, "currentPassword", "the current password is wrong");
+        if (PasswordPolicy.Refuse(target.UserName, body?.Password) is { } weak)
+            errors.Add("password", weak);
+        if (errors.Any)
+            return errors.Problem();
+        await users.SetPasswordAsync(target, body!.Password!, ct);
+        await sessions.RevokeAllAsync(target.Id, own ? caller.FindFirstValue(IdentityClaims.Session) : null, ct);
+        return Results.Ok(new { userName = target.UserName, reset = !own });
+    }
+}
