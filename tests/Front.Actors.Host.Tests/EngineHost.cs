@@ -31,6 +31,8 @@ internal sealed class EngineHost : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["LocalMode:Enabled"] = "true",
+            // Tests poll with the demo key far above a customer's request rate; the rate limit's own test sets one.
+            ["ApiKeys:RequestsPerSecond"] = "0",
             ["Storage:Provider"] = database.Provider,
             ["Storage:ConnectionString"] = database.ConnectionString,
             ["Demo:ApiKey"] = ApiKey,

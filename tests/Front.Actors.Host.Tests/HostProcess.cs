@@ -47,7 +47,7 @@ internal sealed class HostProcess : IDisposable
         foreach (var arg in new[]
                  {
                      Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
-                     "--LocalMode:Enabled", "true", "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
+                     "--LocalMode:Enabled", "true", "--ApiKeys:RequestsPerSecond", "0", "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
                      // Test receivers are plain http on 127.0.0.1, as in EngineHost.
                      "--Webhooks:AllowHttp=true", "--Webhooks:AllowLoopback=true", $"--Webhooks:SecretKey={EngineHost.TestSecretKey}",
                  }.Concat(settings))
