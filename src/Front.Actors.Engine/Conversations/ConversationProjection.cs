@@ -7,7 +7,7 @@ using Front.Actors.Engine.Storage;
 namespace Front.Actors.Engine.Conversations;
 
 /// <summary>
-/// Makes the inbox read model follow the conversation journal: reads the tagged events from its stored offset and
+/// Makes the inbox read model follow the conversation journal: reads the conversation events in the journal's order from its stored offset and
 /// applies them through <see cref="ConversationReadModel"/> with the new offset in the same transaction, then pushes
 /// what it wrote to the account's agents. Normally the service has written each change already and this only moves
 /// the offset on; after a crash between a journal write and the read model it writes what was skipped, in order, once.
@@ -28,7 +28,7 @@ public sealed class ConversationProjection
         _readModel = readModel;
         _notifier = notifier;
         _log = Logging.GetLogger(system, typeof(ConversationProjection));
-        _projection = new JournalProjection(system, Name, ConversationEventTagger.Tag, readModel.Offsets, ApplyAsync);
+        _projection = new JournalProjection(system, Name, PersistenceIdPrefix, readModel.Offsets, ApplyAsync);
     }
 
     /// <inheritdoc cref="JournalProjection.Start"/>

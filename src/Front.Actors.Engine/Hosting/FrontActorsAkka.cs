@@ -49,9 +49,6 @@ public static class FrontActorsAkka
             """;
         return builder
             .AddHocon(hocon, HoconAddMode.Prepend)
-            .AddHocon(ConversationEventTagger.Hocon, HoconAddMode.Prepend)
-            .AddHocon(AccountEventTagger.Hocon, HoconAddMode.Prepend)
-            .AddHocon(ShortNumberEventTagger.Hocon, HoconAddMode.Prepend)
             // The plugin's own defaults (class names, table layout) under ours.
             .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
     }

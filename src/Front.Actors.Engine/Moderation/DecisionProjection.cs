@@ -24,7 +24,7 @@ public sealed class DecisionProjection
     public DecisionProjection(ActorSystem system, HeldItemRelease release)
     {
         _release = release;
-        _projection = new JournalProjection(system, Name, AccountEventTagger.Tag, release.ReadModel.Offsets, ApplyAsync);
+        _projection = new JournalProjection(system, Name, PersistenceIdPrefix, release.ReadModel.Offsets, ApplyAsync);
     }
 
     /// <inheritdoc cref="JournalProjection.Start"/>

@@ -10,14 +10,17 @@ using Front.Actors.Engine.Storage;
 namespace Front.Actors.Engine.Persistence;
 
 /// <summary>
-/// Makes a read model follow one tag of the journal: reads the tagged events from the projection's stored offset
-/// (<c>projection_offsets</c>) and hands them in batches to <c>apply</c>, which writes its rows and the new offset
-/// in one transaction. Every node runs one per read model: <c>apply</c> must make a second writer (the live path,
+/// Makes a read model follow one entity type's events in the journal: reads the journal in its global order from the
+/// projection's stored offset (<c>projection_offsets</c>), keeps the events whose persistence id starts with
+/// <c>persistenceIdPrefix</c>, and hands them in batches to <c>apply</c>, which writes its rows and the new offset in
+/// one transaction. Events are not tagged: with tags the SQL journal writes each event on its own to learn its
+/// position (and its tag row after it), which made a persist hundreds of times slower on SQLite under load
+/// (the inbox benchmark's p99 went from 14 ms to 1.9 s at 400 msg/s); reading everything and filtering costs reads only. Every node runs one per read model: <c>apply</c> must make a second writer (the live path,
 /// another node, or the same events read again from an older offset) change nothing.
 /// </summary>
 /// <param name="apply">Writes one batch with the offset it reaches; a <see cref="ReadModelConflictException"/> tries the batch again.</param>
 public sealed class JournalProjection(
-    ActorSystem system, string name, string tag, ProjectionOffsets offsets, Func<IReadOnlyList<EventEnvelope>, ProjectionOffsetRecord, Task> apply)
+    ActorSystem system, string name, string persistenceIdPrefix, ProjectionOffsets offsets, Func<IReadOnlyList<EventEnvelope>, ProjectionOffsetRecord, Task> apply)
 {
     private const int ConflictRetries = 5;
 
@@ -49,9 +52,8 @@ public sealed class JournalProjection(
     {
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         return Source.FromTask(offsets.OffsetAsync(name))
-            .ConcatMany(offset => live
-                ? journal.EventsByTag(tag, Offset.Sequence(offset))
-                : journal.CurrentEventsByTag(tag, Offset.Sequence(offset)))
+            .ConcatMany(offset => live ? journal.AllEvents(Offset.Sequence(offset)) : journal.CurrentAllEvents(Offset.Sequence(offset)))
+            .Where(e => e.PersistenceId.StartsWith(persistenceIdPrefix, StringComparison.Ordinal))
             .GroupedWithin(500, TimeSpan.FromMilliseconds(100))
             .SelectAsync(1, ApplyAsync);
     }

@@ -22,7 +22,7 @@ public sealed class NumberProjection
     public NumberProjection(ActorSystem system, NumberReadModel readModel)
     {
         _readModel = readModel;
-        _projection = new JournalProjection(system, Name, ShortNumberEventTagger.Tag, readModel.Offsets, ApplyAsync);
+        _projection = new JournalProjection(system, Name, PersistenceIdPrefix, readModel.Offsets, ApplyAsync);
     }
 
     /// <inheritdoc cref="JournalProjection.Start"/>

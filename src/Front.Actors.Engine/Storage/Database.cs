@@ -137,7 +137,7 @@ public sealed class Database(StorageOptions options)
 
     /// <summary>
     /// Databases made before the inbox read model followed the journal get <c>applied_seq</c>, set to what each thread
-    /// had journaled then (events of that time carry no tag, so the projection never sees them: the rows show them).
+    /// had journaled then (the rows show those events, so the projection, reading the journal from its start, skips them).
     /// </summary>
     private void AddAppliedSequenceColumn(DataConnection db)
     {

@@ -45,7 +45,6 @@ public sealed class ConversationProjectionTests : IAsyncLifetime
               serialization-identifiers { "Front.Actors.Engine.Serialization.EngineSerializer, Front.Actors.Engine" = 4711 }
             }
             """)
-            .WithFallback(ConfigurationFactory.ParseString(ConversationEventTagger.Hocon))
             .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
         _system = ActorSystem.Create("projection-" + Guid.NewGuid().ToString("N")[..8], config);
     }

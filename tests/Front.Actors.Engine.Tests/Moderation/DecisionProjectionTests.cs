@@ -28,7 +28,7 @@ public sealed class DecisionProjectionTests : IAsyncLifetime
 
     public DecisionProjectionTests()
     {
-        (_database, _system) = SqlJournalSystem.Create("decisions", AccountEventTagger.Hocon);
+        (_database, _system) = SqlJournalSystem.Create("decisions");
         var statuses = new StatusWriter(new StatusStore(_database), new NoStatusPushes());
         _release = new HeldItemRelease(_system, new AccountReadModel(_database), new HeldItemStore(_database), statuses, _moderators, _handOver);
     }

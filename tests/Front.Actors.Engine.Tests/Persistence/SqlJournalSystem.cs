@@ -4,10 +4,10 @@ using Front.Actors.Engine.Storage;
 
 namespace Front.Actors.Engine.Tests.Persistence;
 
-/// <summary>An actor system on the real SQL journal over a fresh SQLite file, with the engine's serializer and the given tag bindings.</summary>
+/// <summary>An actor system on the real SQL journal over a fresh SQLite file, with the engine's serializer.</summary>
 public static class SqlJournalSystem
 {
-    public static (Database Database, ActorSystem System) Create(string name, params string[] taggers)
+    public static (Database Database, ActorSystem System) Create(string name)
     {
         var file = Path.Combine(Path.GetTempPath(), $"fa-{name}-{Guid.NewGuid():N}.db");
         var storage = new StorageOptions { ConnectionString = $"Data Source={file}" };
@@ -28,8 +28,6 @@ public static class SqlJournalSystem
               serialization-identifiers { "Front.Actors.Engine.Serialization.EngineSerializer, Front.Actors.Engine" = 4711 }
             }
             """);
-        foreach (var tagger in taggers)
-            config = config.WithFallback(ConfigurationFactory.ParseString(tagger));
         config = config.WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
         return (database, ActorSystem.Create($"{name}-{Guid.NewGuid().ToString("N")[..8]}", config));
     }

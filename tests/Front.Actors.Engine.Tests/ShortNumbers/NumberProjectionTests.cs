@@ -22,7 +22,7 @@ public sealed class NumberProjectionTests : IAsyncLifetime
 
     public NumberProjectionTests()
     {
-        (_database, _system) = SqlJournalSystem.Create("numbers", ShortNumberEventTagger.Hocon);
+        (_database, _system) = SqlJournalSystem.Create("numbers");
         _readModel = new NumberReadModel(_database);
     }
 
