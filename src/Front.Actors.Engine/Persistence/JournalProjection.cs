@@ -54,7 +54,8 @@ public sealed class JournalProjection(
         return Source.FromTask(offsets.OffsetAsync(name))
             .ConcatMany(offset => live ? journal.AllEvents(Offset.Sequence(offset)) : journal.CurrentAllEvents(Offset.Sequence(offset)))
             .Where(e => e.PersistenceId.StartsWith(persistenceIdPrefix, StringComparison.Ordinal))
-            .GroupedWithin(500, TimeSpan.FromMilliseconds(100))
+            // Normally the live path has written everything already: few, larger batches keep the write turn free for it.
+            .GroupedWithin(2_000, TimeSpan.FromSeconds(1))
             .SelectAsync(1, ApplyAsync);
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using Front.Actors.Engine.Conversations;
 using LinqToDB;
@@ -91,10 +92,15 @@ public sealed class ConversationReadModel(Database database)
                 Closed = row.Closed, OptedOut = row.OptedOut, LastMessage = row.LastMessage, LastMessageAt = row.LastMessageAt, AppliedSequenceNr = row.AppliedSequenceNr,
             }, null, ct); // insert or nothing
         else
-            count = await db.GetTable<ConversationRecord>().Where(c => c.Id == row.Id && c.AppliedSequenceNr == expected)
-                .Set(c => c.Unread, row.Unread).Set(c => c.AssignedTo, row.AssignedTo).Set(c => c.Closed, row.Closed).Set(c => c.OptedOut, row.OptedOut)
-                .Set(c => c.LastMessage, row.LastMessage).Set(c => c.LastMessageAt, row.LastMessageAt).Set(c => c.AppliedSequenceNr, row.AppliedSequenceNr)
-                .UpdateAsync(ct);
+        {
+            // One prepared statement per inbound message on the live path: building it through LINQ cost more than the database's work.
+            await using var update = PreparedCommand.Create(db,
+                "UPDATE conversations SET unread = @unread, assigned_to = @assigned, closed = @closed, opted_out = @opted, last_message = @last, " +
+                "last_message_at = @lastAt, applied_seq = @seq WHERE id = @id AND applied_seq = @expected",
+                ("@unread", DbType.Int32), ("@assigned", DbType.String), ("@closed", DbType.Boolean), ("@opted", DbType.Boolean), ("@last", DbType.String),
+                ("@lastAt", DbType.DateTimeOffset), ("@seq", DbType.Int64), ("@id", DbType.String), ("@expected", DbType.Int64));
+            count = await update.RunAsync(row.Unread, row.AssignedTo, row.Closed, row.OptedOut, row.LastMessage, row.LastMessageAt, row.AppliedSequenceNr, row.Id, expected);
+        }
         if (count == 0)
             throw new ReadModelConflictException($"conversation {row.Id} was moved on by another writer");
     }
