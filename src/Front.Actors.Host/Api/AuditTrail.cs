@@ -40,7 +40,8 @@ public static class AuditTrail
             AccountId = account?.Invoke(context)
                 ?? (route.TryGetValue("id", out var id) && http.Request.Path.StartsWithSegments("/api/v1/accounts") && id is string routed ? routed : null)
                 ?? AccountIn(result) ?? user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? AuditLog.ProviderScope,
-            Actor = user.Identity?.Name ?? "anonymous",
+            // A signed-in user by user name (display names are not unique); a key or configured moderator by its name.
+            Actor = user.FindFirstValue(Identity.IdentityClaims.UserName) ?? user.Identity?.Name ?? "anonymous",
             ActorRole = RoleOf(user),
             Action = action,
             Target = target?.Invoke(context) ?? string.Join('/', route.Values.OfType<string>()),
@@ -58,11 +59,16 @@ public static class AuditTrail
         return property?.GetValue(value) as string;
     }
 
-    private static string RoleOf(ClaimsPrincipal user) =>
-        user.IsInRole(ApiKeyAuthentication.ModeratorRole) ? "moderator"
-        : user.HasClaim(c => c.Type == ApiKeyAuthentication.AgentClaim) ? "agent"
-        : user.HasClaim(c => c.Type == ApiKeyAuthentication.AccountClaim) ? "account-key"
-        : "anonymous";
+    /// <summary>What the caller acted as: staff roles, a user's account roles, an account's key.</summary>
+    private static string RoleOf(ClaimsPrincipal user)
+    {
+        var staff = new[] { "moderator", "operations" }.Where(user.IsInRole).ToList();
+        if (staff.Count > 0)
+            return string.Join(',', staff);
+        if (user.HasClaim(c => c.Type == Identity.IdentityClaims.UserName))
+            return string.Join(',', user.FindAll(Identity.IdentityClaims.AccountRole).Select(c => c.Value.Split(':').Last()).Distinct().Order());
+        return user.HasClaim(c => c.Type == ApiKeyAuthentication.AccountClaim) ? "account-key" : "anonymous";
+    }
 
     /// <summary>The request bodies among the arguments, as JSON, with secrets masked.</summary>
     private static string? DetailsOf(IList<object?> arguments)
