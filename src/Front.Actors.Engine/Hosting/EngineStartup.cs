@@ -17,7 +17,8 @@ namespace Front.Actors.Engine.Hosting;
 public sealed class EngineStartup(
     ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
     InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation,
-    SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations, DecisionProjection decisions, NumberProjection numberProjection)
+    SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations, DecisionProjection decisions, NumberProjection numberProjection,
+    PipelineMetrics metrics)
 {
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
     private readonly CancellationTokenSource _stopping = new();
@@ -36,6 +37,7 @@ public sealed class EngineStartup(
         Step("number read model follows the number journal", numberProjection.Start);
         Step("binds", () => binds.Start(bindOptions));
         Step("outbound pipeline", outbound.Start);
+        _log.Debug("Pipeline gauges on meter {0}", metrics.Name); // created with the pipeline, before traffic
         await StepAsync("number rates", () => numbers.RestoreRatesAsync(ct));
         await StepAsync("inbound pipeline (and parts stored before a restart)", () => inbound.StartAsync(ct));
         await StepAsync("webhooks pending before a restart", async () =>

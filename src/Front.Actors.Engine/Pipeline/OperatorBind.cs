@@ -25,6 +25,9 @@ public sealed class OperatorBind
     public EsmeClient Client { get; internal set; } = null!;
     internal Channel<PartSubmit> Queue { get; }
 
+    /// <summary>Parts waiting for this bind's window.</summary>
+    public int Queued => Queue.Reader.Count;
+
     public LinkState State => _state;
     public bool IsUp => _state == LinkState.Bound;
 

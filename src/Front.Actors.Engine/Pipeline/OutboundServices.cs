@@ -21,5 +21,6 @@ public static class OutboundServices
         .AddSingleton<MessageRouter>()
         .AddSingleton<SuspensionGate>()
         .AddSingleton<OutboundPipeline>()
+        .AddSingleton<PipelineMetrics>()
         .AddSingleton<Resumption>();
 }
