@@ -53,4 +53,6 @@ public sealed class AuditRecord
     [Column("target"), NotNull] public string Target { get; set; } = "";
     [Column("address"), NotNull] public string Address { get; set; } = "";
     [Column("details"), Nullable] public string? Details { get; set; }
+    /// <summary>The organization the action concerns when it is about an organization rather than one account (added after the table).</summary>
+    [Column("organization_id"), Nullable] public string? OrganizationId { get; set; }
 }
