@@ -23,19 +23,24 @@ public sealed class TwoFactorTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static Task<EngineHost> StartAsync(TimeProvider? clock = null) =>
-        EngineHost.StartAsync(TestDatabase.Sqlite(), new Dictionary<string, string?>
+    private static async Task<EngineHost> StartAsync(TimeProvider? clock = null)
+    {
+        var host = await EngineHost.StartAsync(TestDatabase.Sqlite(), new Dictionary<string, string?>
         {
             ["Demo:AdminPassword"] = RoleMatrixTests.Password, ["Demo:MarketerPassword"] = RoleMatrixTests.Password, ["Demo:StaffPassword"] = RoleMatrixTests.Password,
             ["Network:TrustedProxies:0"] = "127.0.0.1",
         }, clock is null ? null : s => s.AddSingleton(clock));
+        SmscTraffic.Record(host);
+        return host;
+    }
 
-    /// <summary>The demo organization's admin turns the code on, with these trusted ranges.</summary>
-    private static async Task RequireCodeAsync(EngineHost host, params string[] trusted)
+    /// <summary>The demo organization's admin (signed in before) turns the code on, with these trusted ranges; the admin's client.</summary>
+    private static async Task<HttpClient> RequireCodeAsync(EngineHost host, params string[] trusted)
     {
         var admin = host.Client(await RoleMatrixTests.SignInAsync(host, "admin@demo"));
         var response = await admin.PutAsJsonAsync($"/api/v1/organizations/{DemoOrganization}/security", new { requireTwoFactor = true, trustedIpRanges = trusted });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return admin;
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(EngineHost host, string path, object body, string from = "198.51.100.7")
@@ -175,8 +180,7 @@ public sealed class TwoFactorTests
     public async Task A_user_without_a_mobile_is_told_so_and_a_landline_is_not_a_mobile()
     {
         await using var host = await StartAsync();
-        await RequireCodeAsync(host);
-        var admin = host.Client(await RoleMatrixTests.SignInAsync(host, "admin@demo"));
+        var admin = await RequireCodeAsync(host);
 
         var landline = await admin.PutAsJsonAsync($"/api/v1/users/{Marketer}/mobile", new { mobile = "22 22 55 55" });
         var removed = await admin.PutAsJsonAsync($"/api/v1/users/{Marketer}/mobile", new { mobile = (string?)null });

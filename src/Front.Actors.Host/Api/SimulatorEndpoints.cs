@@ -33,6 +33,8 @@ public static class SimulatorEndpoints
     {
         if (!MobileNumberParser.TryParse(to, out var number, out var reason))
             return ApiProblems.Field(400, "to", reason);
+        if (!simulators.Running.Any(r => r.Smsc.Options.RecordSubmits))
+            return ApiProblems.Field(409, "simulator", "the simulators keep nothing: start with Smpp:Simulator:RecordSubmits=true");
         var items = simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits)
             .Where(s => s.Pdu.DestinationAddr == number.SmppAddress)
             .OrderByDescending(s => s.At).Take(20)

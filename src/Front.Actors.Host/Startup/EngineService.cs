@@ -54,7 +54,8 @@ public sealed class EngineService(
         if (!local && (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey)))
             log.LogWarning("LocalMode:Enabled is off: the simulators, the demo account and its keys are not started or seeded");
         if (local && smpp.Value.Simulator.Enabled)
-            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
+            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond,
+                smpp.Value.Simulator.RecordSubmits));
         if (binds.Count == 0)
             log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
         if (local)
