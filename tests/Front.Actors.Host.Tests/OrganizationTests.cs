@@ -17,9 +17,11 @@ public sealed class OrganizationTests
         var tooShort = await operations.PostAsJsonAsync("/api/v1/organizations", new { name = "Feil AS", organizationNumber = "12345" });
         var created = await operations.PostAsJsonAsync("/api/v1/organizations", new { name = "Acme AS", organizationNumber = "923 609 016" });
         var again = await operations.PostAsJsonAsync("/api/v1/organizations", new { name = "Acme igjen AS", organizationNumber = "923609016" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var account = await operations.PostAsJsonAsync("/api/v1/accounts", new { id = "acme-sms", name = "Acme SMS", organizationId = id });
+        var noSuchOrganization = await operations.PostAsJsonAsync("/api/v1/accounts", new { id = "acme-x", name = "Acme X", organizationId = "org_nosuch" });
         var list = await operations.GetFromJsonAsync<JsonElement>("/api/v1/organizations");
         var audit = await operations.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=organization");
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         foreach (var refused in new[] { badCheckDigit, tooShort })
         {
@@ -28,7 +30,10 @@ public sealed class OrganizationTests
         }
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id && o.GetProperty("organizationNumber").GetString() == "923609016");
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.BadRequest), (account.StatusCode, noSuchOrganization.StatusCode));
+        var listed = Assert.Single(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id);
+        Assert.Equal("923609016", listed.GetProperty("organizationNumber").GetString());
+        Assert.Equal(["acme-sms"], listed.GetProperty("accounts").EnumerateArray().Select(a => a.GetString()));
         var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
         Assert.Equal(("organization.create", id, id), (entry.GetProperty("action").GetString(), entry.GetProperty("target").GetString(), entry.GetProperty("organizationId").GetString()));
     }

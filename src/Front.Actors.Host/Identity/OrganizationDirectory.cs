@@ -41,6 +41,13 @@ public sealed class OrganizationDirectory(Database database, TimeProvider time)
         return organization;
     }
 
+    /// <summary>Makes the organization the owner of an account (a new account, before anyone has asked whose it is).</summary>
+    public async Task LinkAsync(string accountId, string organizationId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await db.InsertOrReplaceAsync(new OrganizationAccountRecord { AccountId = accountId, OrganizationId = organizationId, LinkedAt = time.GetUtcNow() }, token: ct);
+    }
+
     public async Task<OrganizationRecord?> FindAsync(string id, CancellationToken ct = default)
     {
         await using var db = database.Open();
