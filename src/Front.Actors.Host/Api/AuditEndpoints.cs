@@ -47,9 +47,8 @@ public static class AuditEndpoints
                 return ApiProblems.Field(403, "account", "an organization's admins read only its own accounts' audit log");
             within = new AuditScope(accounts, organizations);
         }
-        var scope = account;
         var page = limit ?? DefaultPage;
-        var items = await log.ListAsync(new AuditFilter(scope, actor, action, from, to, within), after ?? 0, page, ct);
+        var items = await log.ListAsync(new AuditFilter(account, actor, action, from, to, within), after ?? 0, page, ct);
         return Results.Ok(new
         {
             items = items.Select(a => new
