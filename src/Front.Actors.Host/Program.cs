@@ -26,6 +26,7 @@ app.MapInbound();
 app.MapAgents();
 app.MapSignIn();
 app.MapUsers();
+app.MapOrganizations();
 app.MapOpenApi(ApiDocument.Path);
 if (LocalModeOptions.IsEnabled(app.Configuration))
 {

@@ -74,6 +74,32 @@ public class AuditTests
         Assert.Contains("\"messagesPerSecond\":12", second.GetProperty("items")[0].GetProperty("details").GetString());
     }
 
+    [Fact]
+    public async Task Moderators_and_operations_read_everything_and_an_organizations_admin_reads_only_their_organizations_entries()
+    {
+        await using var host = await RoleMatrixTests.StartAsync();
+        var moderator = host.Client(EngineHost.ModeratorKey);
+        var operations = host.Client(await RoleMatrixTests.SignInAsync(host, "operations@provider"));
+        var admin = host.Client(await RoleMatrixTests.SignInAsync(host, "admin@demo"));
+        (await moderator.PostAsJsonAsync("/api/v1/accounts", new { id = "acme", name = "Acme AS" })).EnsureSuccessStatusCode();
+        (await moderator.PutAsJsonAsync("/api/v1/accounts/acme/limits", new { messagesPerSecond = 20 })).EnsureSuccessStatusCode();
+        (await moderator.PutAsJsonAsync("/api/v1/accounts/demo/limits", new { messagesPerSecond = 30 })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/v1/organizations/org-demo/security", new { requireTwoFactor = false, trustedIpRanges = Array.Empty<string>() })).EnsureSuccessStatusCode();
+
+        var byModerator = await ReadAsync(moderator, "/api/v1/audit");
+        var byOperations = await ReadAsync(operations, "/api/v1/audit");
+        var byAdmin = await ReadAsync(admin, "/api/v1/audit");
+        var adminAsksForAcme = await admin.GetAsync("/api/v1/audit?account=acme");
+
+        string[] everything = ["account.create", "account.limits", "account.limits", "organization.security"];
+        Assert.Equal(everything, byModerator.Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal(everything, byOperations.Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal(["account.limits", "organization.security"], byAdmin.Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal("demo", byAdmin[0].GetProperty("accountId").GetString());
+        Assert.Equal("org-demo", byAdmin[1].GetProperty("organizationId").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, adminAsksForAcme.StatusCode);
+    }
+
     private static async Task<List<JsonElement>> ReadAsync(HttpClient client, string path) =>
         (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("items").EnumerateArray().ToList();
 }

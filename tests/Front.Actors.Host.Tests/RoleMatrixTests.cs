@@ -27,7 +27,7 @@ public sealed class RoleMatrixTests
         ["POST /api/v1/messages"] = [Marketer, Key],
         ["GET /api/v1/messages/{id}"] = [Marketer, Key],
         ["GET /api/v1/account"] = [Admin, Marketer, Key],
-        ["GET /api/v1/audit"] = [Admin, Key, Moderator],
+        ["GET /api/v1/audit"] = [Admin, Key, Moderator, Operations],
         ["POST /api/v1/accounts/{id}/keys"] = [Admin, Key, Moderator],
         ["GET /api/v1/accounts/{id}/keys"] = [Admin, Key, Moderator],
         ["DELETE /api/v1/accounts/{id}/keys/{keyId}"] = [Admin, Key, Moderator],
@@ -79,6 +79,14 @@ public sealed class RoleMatrixTests
         ["PUT /api/v1/users/{userName}/roles"] = [Admin, Key, Moderator, Operations],
         ["DELETE /api/v1/users/{userName}"] = [Admin, Key, Moderator, Operations],
         ["POST /api/v1/simulator/inbound"] = SignedIn,
+        ["GET /api/v1/simulator/submits"] = [Moderator, Operations],
+        ["POST /api/v1/sign-in/verify"] = Anyone,
+        ["PUT /api/v1/users/{userName}/mobile"] = [Admin, Key, Moderator, Operations],
+        ["POST /api/v1/organizations"] = [Operations],
+        ["GET /api/v1/organizations"] = [Moderator, Operations],
+        // An organization's admins on their own organization (demo's), operations on any.
+        ["GET /api/v1/organizations/{id}/security"] = [Admin, Key, Operations],
+        ["PUT /api/v1/organizations/{id}/security"] = [Admin, Key, Operations],
     };
 
     [Fact]
@@ -96,10 +104,11 @@ public sealed class RoleMatrixTests
         var leaks = new List<string>();
         // Sign-out ends the caller's session: it goes last, after every other call.
         foreach (var endpoint in endpoints.OrderBy(e => e == "POST /api/v1/sign-out"))
-            foreach (var account in endpoint.Contains("/accounts/{id}") ? new[] { "demo", "other" } : ["demo"])
+            foreach (var account in endpoint.Contains("/accounts/{id}") || endpoint.Contains("/organizations/{id}") ? new[] { "demo", "other" } : ["demo"])
                 foreach (var caller in Callers)
                 {
-                    var allowed = Allowed[endpoint].Contains(caller) && (account == "demo" || caller is Moderator or Operations);
+                    // Another organization's settings are for operations only; another account's for moderators and operations.
+                    var allowed = Allowed[endpoint].Contains(caller) && (account == "demo" || caller is Operations || caller is Moderator && !endpoint.Contains("/organizations/"));
                     var status = await CallAsync(host, endpoint, account, tokens[caller]);
                     var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                     if (allowed == refused)
@@ -152,7 +161,7 @@ public sealed class RoleMatrixTests
     private static async Task<HttpStatusCode> CallAsync(EngineHost host, string endpoint, string account, string? token)
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
-        var path = pattern.Replace("{id}", pattern.StartsWith("/api/v1/accounts/") ? account : "x_none")
+        var path = pattern.Replace("{id}", pattern.StartsWith("/api/v1/accounts/") ? account : pattern.StartsWith("/api/v1/organizations/") ? "org-" + account : "x_none")
             .Replace("{userName}", "nobody@nowhere").Replace("{number}", "%2B4790000009").Replace("{shortNumber}", "2401")
             .Replace("{keyword}", "NONE").Replace("{name}", "None");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

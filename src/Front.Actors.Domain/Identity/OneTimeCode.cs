@@ -21,6 +21,13 @@ public sealed class OneTimeCode
         ExpiresAt = expiresAt;
     }
 
+    /// <summary>The hash to store (hex); the digits themselves are never kept.</summary>
+    public string StoredHash => Convert.ToHexStringLower(_hash);
+
+    /// <summary>A code as stored (a challenge read back on any node): its hash, expiry, tries so far and whether it was used.</summary>
+    public static OneTimeCode Restore(string storedHash, DateTimeOffset expiresAt, int attempts, bool used) =>
+        new(Convert.FromHexString(storedHash), expiresAt) { Attempts = attempts, Used = used };
+
     public DateTimeOffset ExpiresAt { get; }
     public int Attempts { get; private set; }
     public bool Used { get; private set; }

@@ -6,6 +6,7 @@ using Front.Actors.Domain.Routing;
 using Front.Actors.Domain.Text;
 using Front.Actors.Engine.Accounts;
 using Front.Actors.Engine.Pipeline;
+using Front.Actors.Engine.Senders;
 using Front.Actors.Engine.Storage;
 
 namespace Front.Actors.Engine.Messages;
@@ -62,13 +63,14 @@ public sealed class MessageIntake(
                 recipients.Add(number);
         }
 
-        // The sender must be the account's own (refused whole, before anything is stored or charged).
-        var clearance = await senderCheck.CheckAsync(command.AccountId, sender, ct);
+        // The sender must be the account's own (refused whole, before anything is stored or charged); the provider's own
+        // notices go from its configured sender.
+        var clearance = command.ProviderNotice ? new SenderClearance(false, true) : await senderCheck.CheckAsync(command.AccountId, sender, ct);
 
         // A contact who said STOPP to the account (on any of its numbers or keywords) gets nothing more from it, whatever
         // the sender, until START; only the confirmation of their own request reaches them.
         var optedOutCount = 0;
-        if (!command.OptOutNotice && recipients.Count > 0)
+        if (!command.OptOutNotice && !command.ProviderNotice && recipients.Count > 0)
         {
             var optedOut = await conversations.OptedOutAsync(command.AccountId, recipients.Select(r => r.E164).ToList(), ct);
             foreach (var number in recipients.Where(r => optedOut.Contains(r.E164)).ToList())
@@ -96,8 +98,11 @@ public sealed class MessageIntake(
         var itemId = ItemIdOf(command);
         // A protected name's named accounts need no registration; any other name is the account entity's to judge.
         var alphanumeric = sender.Kind == SenderKind.Alphanumeric && !clearance.ProtectedName ? sender.Value : null;
-        var decision = await accounts.ActorRef.Ask<object>(
-            new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems, alphanumeric), AdmitTimeout, ct);
+        // A provider notice passes no account entity: nothing counted, nothing held (see SendCommand.OfProvider).
+        var decision = command.ProviderNotice
+            ? new AccountReplies.Admitted(command.AccountId, 0, 0, AccountLimits.Default.MessagesPerSecond)
+            : await accounts.ActorRef.Ask<object>(
+                new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems, alphanumeric), AdmitTimeout, ct);
         if (decision is AccountReplies.Refused refused)
             throw new SendRefusedException("account", refused.Reason, refused.Kind, abuse.HeldRetryAfter);
         var held = decision as AccountReplies.Held;

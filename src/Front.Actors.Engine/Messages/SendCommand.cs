@@ -4,7 +4,22 @@ namespace Front.Actors.Engine.Messages;
 /// <param name="OptOutNotice">
 /// The confirmation of a contact's own STOPP or START: it reaches them although they opted out (nothing else does).
 /// </param>
-public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef, bool OptOutNotice = false);
+/// <param name="ProviderNotice">A message of the provider itself (made only by <see cref="OfProvider"/>).</param>
+public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef, bool OptOutNotice = false,
+    bool ProviderNotice = false)
+{
+    /// <summary>The account id the provider's own messages are stored under (the one that also owns shared short numbers).</summary>
+    public const string ProviderAccountId = "provider";
+
+    /// <summary>
+    /// A message the provider sends for itself, such as a sign-in code: it is no customer's traffic, so it is stored under
+    /// <see cref="ProviderAccountId"/> and does not pass any account entity: never counted against a customer's volume or
+    /// limits, never held by the misuse rules (a held sign-in code is a locked-out user), and its sender is the provider's
+    /// own, configured, not a customer's registered name.
+    /// </summary>
+    public static SendCommand OfProvider(string from, string to, string text, string clientRef) =>
+        new(ProviderAccountId, from, [to], text, clientRef, ProviderNotice: true);
+}
 
 /// <summary>The outcome of a send: accepted messages (stored) and recipients refused with a reason.</summary>
 public sealed record SendResult(IReadOnlyList<AcceptedMessage> Messages, IReadOnlyList<RejectedRecipient> Rejected);

@@ -27,6 +27,12 @@ public sealed class AuditLog(Database database)
         var query = db.GetTable<AuditRecord>().Where(a => a.Id > after);
         if (filter.AccountId is { } account)
             query = query.Where(a => a.AccountId == account);
+        if (filter.Within is { } within)
+        {
+            var accounts = within.Accounts.ToList();
+            var organizations = within.Organizations.ToList();
+            query = query.Where(a => accounts.Contains(a.AccountId) || (a.OrganizationId != null && organizations.Contains(a.OrganizationId)));
+        }
         if (filter.Actor is { } actor)
             query = query.Where(a => a.Actor == actor);
         if (filter.Action is { } action)
@@ -39,7 +45,12 @@ public sealed class AuditLog(Database database)
     }
 }
 
-public sealed record AuditFilter(string? AccountId = null, string? Actor = null, string? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+/// <param name="Within">Only entries about these accounts or organizations (what an organization's admins may read); null: all.</param>
+public sealed record AuditFilter(string? AccountId = null, string? Actor = null, string? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    AuditScope? Within = null);
+
+/// <summary>The accounts and organizations whose entries a reader may see.</summary>
+public sealed record AuditScope(IReadOnlyCollection<string> Accounts, IReadOnlyCollection<string> Organizations);
 
 [Table("audit_log")]
 public sealed class AuditRecord
@@ -53,4 +64,6 @@ public sealed class AuditRecord
     [Column("target"), NotNull] public string Target { get; set; } = "";
     [Column("address"), NotNull] public string Address { get; set; } = "";
     [Column("details"), Nullable] public string? Details { get; set; }
+    /// <summary>The organization the action concerns when it is about an organization rather than one account (added after the table).</summary>
+    [Column("organization_id"), Nullable] public string? OrganizationId { get; set; }
 }

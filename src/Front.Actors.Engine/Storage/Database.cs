@@ -95,6 +95,10 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<UserRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<UserRoleRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SessionRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<OrganizationSecurityRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<SignInChallengeRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        AddColumns(db, "users", ("mobile", "TEXT"));
+        AddColumns(db, "audit_log", ("organization_id", "TEXT"));
         db.CreateTable<ProtectedSenderRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SenderContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
@@ -110,12 +114,30 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_users_user_name ON users (user_name)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_user_roles_user ON user_roles (user_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_sign_in_challenges_user ON sign_in_challenges (user_id, created_at)");
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_organizations_number ON organizations (organisasjonsnummer)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_inbound_parts_dedup ON inbound_parts (dedup_key)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_group ON inbound_parts (source, destination, reference)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sender_contacts_contact ON sender_contacts (our_number, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_opt_outs_contact ON opt_outs (account_id, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_audit_log_account ON audit_log (account_id, id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
+    }
+
+    /// <summary>Nullable columns added to a table after it was first made; databases made before get them (empty).</summary>
+    private static void AddColumns(DataConnection db, string table, params (string Column, string Type)[] columns)
+    {
+        foreach (var (column, type) in columns)
+        {
+            try
+            {
+                db.Execute($"SELECT {column} FROM {table} WHERE 1 = 0");
+            }
+            catch (System.Data.Common.DbException)
+            {
+                db.Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
+            }
+        }
     }
 
     /// <summary>Databases made before parts stored their outcome get the columns (empty: those parts' receipts came before).</summary>

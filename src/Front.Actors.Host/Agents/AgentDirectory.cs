@@ -17,7 +17,7 @@ public sealed class AgentDirectory(UserDirectory users, HubConnections connectio
     {
         if (await users.OrganizationOfAsync(accountId, ct) is not { } organization)
             return (null, 404, "account", $"no account '{accountId}'");
-        return await users.CreateAsync(organization, userName, displayName, password, [new RoleGrant(accountId, Role.Agent)], ct);
+        return await users.CreateAsync(organization, userName, displayName, password, [new RoleGrant(accountId, Role.Agent)], ct: ct);
     }
 
     /// <summary>Seeds an agent with a known password (local mode); an existing one gets the password and role again.</summary>

@@ -6,8 +6,9 @@ using Front.Actors.Engine.Storage;
 namespace Front.Actors.Host.Api;
 
 /// <summary>
-/// The audit log: moderators read all of it; an account's own key reads that account's entries (the identity
-/// issue narrows this to the organization's admins). Paged by position, oldest first.
+/// The audit log: moderators and operations read all of it; an organization's admins (and its accounts' keys, which
+/// hold the admin role) read the entries about its accounts and about the organization itself, nothing else.
+/// Paged by position, oldest first.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -15,12 +16,12 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit", ListAsync).RequireRoles(Role.Admin, Role.Moderator);
+        app.MapGet("/api/v1/audit", ListAsync).RequireRoles(Role.Admin, Role.Moderator, Role.Operations);
         return app;
     }
 
     private static async Task<IResult> ListAsync(DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, string? account, long? after, int? limit,
-        ClaimsPrincipal user, AuditLog log, CancellationToken ct)
+        ClaimsPrincipal user, AuditLog log, UserDirectory users, CancellationToken ct)
     {
         var errors = new ApiErrors();
         if (limit is < 1 or > AuditLog.MaxPage)
@@ -31,18 +32,28 @@ public static class AuditEndpoints
             errors.Add("to", "must be after 'from'");
         if (errors.Any)
             return errors.Problem();
-        var moderator = user.IsInRole(ApiKeyAuthentication.ModeratorRole);
-        var own = user.FindFirstValue(ApiKeyAuthentication.AccountClaim);
-        if (!moderator && account is not null && account != own)
-            return ApiProblems.Field(403, "account", "an account reads only its own audit log");
-        var scope = moderator ? account : own;
+        AuditScope? within = null;
+        if (!user.IsStaff(Role.Moderator, Role.Operations))
+        {
+            var organizations = new List<string>();
+            var accounts = new List<string>();
+            foreach (var admin in user.AccountsWith(Role.Admin))
+                if (await users.OrganizationOfAsync(admin, ct) is { } organization && !organizations.Contains(organization))
+                {
+                    organizations.Add(organization);
+                    accounts.AddRange(await users.AccountsOfAsync(organization, ct));
+                }
+            if (account is not null && !accounts.Contains(account))
+                return ApiProblems.Field(403, "account", "an organization's admins read only its own accounts' audit log");
+            within = new AuditScope(accounts, organizations);
+        }
         var page = limit ?? DefaultPage;
-        var items = await log.ListAsync(new AuditFilter(scope, actor, action, from, to), after ?? 0, page, ct);
+        var items = await log.ListAsync(new AuditFilter(account, actor, action, from, to, within), after ?? 0, page, ct);
         return Results.Ok(new
         {
             items = items.Select(a => new
             {
-                at = a.At, actor = a.Actor, role = a.ActorRole, action = a.Action, target = a.Target, address = a.Address, accountId = a.AccountId, details = a.Details,
+                at = a.At, actor = a.Actor, role = a.ActorRole, action = a.Action, target = a.Target, address = a.Address, accountId = a.AccountId, organizationId = a.OrganizationId, details = a.Details,
             }),
             next = items.Count == page ? items[^1].Id : (long?)null,
         });

@@ -17,19 +17,20 @@ public static class AuditTrail
 
     /// <param name="target">What the action was on, when the route does not say (a body field).</param>
     /// <param name="account">The account the action concerns, when neither the route nor the answer says.</param>
+    /// <param name="organization">The organization the action concerns, when the route (<c>/api/v1/organizations/{id}</c>) does not say.</param>
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string action, Func<EndpointFilterInvocationContext, string?>? target = null,
-        Func<EndpointFilterInvocationContext, string?>? account = null)
+        Func<EndpointFilterInvocationContext, string?>? account = null, Func<EndpointFilterInvocationContext, string?>? organization = null)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
             if (result is IStatusCodeHttpResult { StatusCode: var status } && (status ?? 200) is >= 200 and < 300)
-                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().RecordAsync(Entry(context, result, action, target, account), context.HttpContext.RequestAborted);
+                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().RecordAsync(Entry(context, result, action, target, account, organization), context.HttpContext.RequestAborted);
             return result;
         });
 
     private static AuditRecord Entry(EndpointFilterInvocationContext context, object? result, string action,
-        Func<EndpointFilterInvocationContext, string?>? target, Func<EndpointFilterInvocationContext, string?>? account)
+        Func<EndpointFilterInvocationContext, string?>? target, Func<EndpointFilterInvocationContext, string?>? account, Func<EndpointFilterInvocationContext, string?>? organization)
     {
         var http = context.HttpContext;
         var user = http.User;
@@ -47,6 +48,8 @@ public static class AuditTrail
             Target = target?.Invoke(context) ?? string.Join('/', route.Values.OfType<string>()),
             Address = http.Connection.RemoteIpAddress?.ToString() ?? "",
             Details = DetailsOf(context.Arguments),
+            OrganizationId = organization?.Invoke(context)
+                ?? (route.TryGetValue("id", out var org) && http.Request.Path.StartsWithSegments("/api/v1/organizations") && org is string named ? named : null),
         };
     }
 

@@ -18,7 +18,8 @@ public static class ModerationEndpoints
 
     public sealed record ManyDecisionsRequest(string[]? Ids, string? Reason);
 
-    public sealed record CreateAccountRequest(string? Id, string? Name, string? Organization);
+    /// <param name="OrganizationId">The organization (made with POST /api/v1/organizations) that owns the account; without it the account gets one of its own.</param>
+    public sealed record CreateAccountRequest(string? Id, string? Name, string? Organization, string? OrganizationId = null);
 
     /// <summary>At most this many items in one decision call; larger selections are paged by the client.</summary>
     public const int MaxItemsPerDecision = 500;
@@ -139,7 +140,7 @@ public static class ModerationEndpoints
     }
 
     /// <summary>The provider opens an account and hands its first API key to the customer (shown once, stored hashed).</summary>
-    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? body, AccountStore accounts, CancellationToken ct)
+    private static async Task<IResult> CreateAccountAsync(CreateAccountRequest? body, AccountStore accounts, Identity.OrganizationDirectory organizations, CancellationToken ct)
     {
         var id = body?.Id?.Trim() ?? "";
         var errors = new ApiErrors();
@@ -147,12 +148,17 @@ public static class ModerationEndpoints
             errors.Add("id", "2 to 40 characters: a-z, 0-9 and '-'");
         if (string.IsNullOrWhiteSpace(body?.Name))
             errors.Add("name", "required");
+        var organization = string.IsNullOrWhiteSpace(body?.OrganizationId) ? null : await organizations.FindAsync(body.OrganizationId.Trim(), ct);
+        if (!string.IsNullOrWhiteSpace(body?.OrganizationId) && organization is null)
+            errors.Add("organizationId", $"no organization '{body.OrganizationId.Trim()}'");
         if (errors.Any)
             return errors.Problem();
         var key = ApiKeyStore.NewSecret();
-        if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body!.Name!.Trim(), Organization = body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
+        if (!await accounts.CreateAsync(new AccountRecord { Id = id, Name = body!.Name!.Trim(), Organization = organization?.Name ?? body.Organization?.Trim() ?? body.Name.Trim(), MaxSegments = 10 }, key, ct))
             return Problem(409, "id", $"account '{id}' exists");
-        return Results.Json(new { id, name = body.Name.Trim(), apiKey = key }, statusCode: 201);
+        if (organization is not null)
+            await organizations.LinkAsync(id, organization.Id, ct);
+        return Results.Json(new { id, name = body.Name.Trim(), apiKey = key, organizationId = organization?.Id }, statusCode: 201);
     }
 
     /// <summary>A command on an account that does not exist answers 404 (the account entity would otherwise start one).</summary>

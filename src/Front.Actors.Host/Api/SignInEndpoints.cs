@@ -7,7 +7,9 @@ namespace Front.Actors.Host.Api;
 
 /// <summary>
 /// Sign-in, sign-out and passwords. A sign-in locked by repeated failures answers 429 with <c>Retry-After</c> (seconds)
-/// and a problem naming <c>userName</c> with the time to try again: the request was fine, its rate was not.
+/// and a problem naming <c>userName</c> with the time to try again: the request was fine, its rate was not. Where the
+/// organization requires a code by SMS, sign-in answers <c>{"challengeId"}</c> and <c>/sign-in/verify</c> with the code
+/// gives the session; a refused code is a 401 naming <c>code</c>, an unknown challenge a 404 naming <c>challengeId</c>.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -15,10 +17,13 @@ public static class SignInEndpoints
 
     public sealed record PasswordRequest(string? CurrentPassword, string? Password);
 
+    public sealed record VerifyRequest(string? ChallengeId, string? Code);
+
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/sign-in", async (SignInRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
             await SignInAsync(body, http, signIn, s => new { token = s.Token, expiresAt = s.ExpiresAt }, ct)).AllowAnonymous();
+        app.MapPost("/api/v1/sign-in/verify", VerifyAsync).AllowAnonymous();
         app.MapPost("/api/v1/sign-out", SignOutAsync).RequireAuthorization();
         app.MapPut("/api/v1/users/{userName}/password", ChangePasswordAsync).RequireAuthorization().Audited("user.password");
         return app;
@@ -34,20 +39,60 @@ public static class SignInEndpoints
             errors.Add("password", "required");
         if (errors.Any)
             return errors.Problem();
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
-        switch (await signIn.SignInAsync(body!.UserName!.Trim(), body.Password!, address, ct))
+        var address = AddressOf(http);
+        return Answer(await signIn.SignInAsync(body!.UserName!.Trim(), body.Password!, address, ct), http, answer);
+    }
+
+    private static async Task<IResult> VerifyAsync(VerifyRequest? body, HttpContext http, SignInService signIn, CancellationToken ct)
+    {
+        var errors = new ApiErrors();
+        if (string.IsNullOrWhiteSpace(body?.ChallengeId))
+            errors.Add("challengeId", "required: the challengeId sign-in answered with");
+        if (string.IsNullOrWhiteSpace(body?.Code))
+            errors.Add("code", "required: the code sent by SMS");
+        if (errors.Any)
+            return errors.Problem();
+        var outcome = await signIn.VerifyAsync(body!.ChallengeId!.Trim(), body.Code!.Trim(), AddressOf(http), ct);
+        return Answer(outcome, http, s => new { token = s.Token, expiresAt = s.ExpiresAt });
+    }
+
+    private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    private static IResult Answer(SignInOutcome outcome, HttpContext http, Func<SignInOutcome.Session, object> answer)
+    {
+        switch (outcome)
         {
             case SignInOutcome.Session session:
                 return Results.Ok(answer(session));
             case SignInOutcome.CodeRequired code:
                 return Results.Ok(new { challengeId = code.ChallengeId });
             case SignInOutcome.Locked locked:
-                var seconds = Math.Max(1, (int)Math.Ceiling((locked.Until - DateTimeOffset.UtcNow).TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                RetryAfter(http, locked.Until);
                 return ApiProblems.Field(429, "userName", $"too many failed sign-ins: try again after {locked.Until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            case SignInOutcome.TooManyCodes tooMany:
+                RetryAfter(http, tooMany.Until);
+                return ApiProblems.Field(429, "code", $"too many codes sent to this user: the next can be sent after {tooMany.Until.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            case SignInOutcome.NoMobile:
+                return ApiProblems.Field(403, "mobile", "your organization requires a code by SMS and you have no mobile number: ask an admin to add one");
+            case SignInOutcome.UnknownChallenge:
+                return ApiProblems.Field(404, "challengeId", "no such challenge: sign in again");
+            case SignInOutcome.CodeRefused refused:
+                return ApiProblems.Field(401, "code", refused.Why switch
+                {
+                    CodeCheck.Expired => "the code has expired: sign in again for a new one",
+                    CodeCheck.AlreadyUsed => "the code was already used: sign in again",
+                    CodeCheck.TooManyAttempts => "too many wrong codes: sign in again for a new one",
+                    _ => $"the code is wrong ({refused.TriesLeft} {(refused.TriesLeft == 1 ? "try" : "tries")} left)",
+                });
             default:
                 return ApiProblems.Field(401, "password", "the user name or password is wrong");
         }
+    }
+
+    private static void RetryAfter(HttpContext http, DateTimeOffset until)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
     }
 
     private static async Task<IResult> SignOutAsync(ClaimsPrincipal user, SessionStore sessions, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Front.Actors.Host.Api;
 /// deliver_sm over the bind), so the chat can be tried without a phone. The contact's home operator's simulator
 /// sends it. A customer may inject only to its own numbers, or to a shared number where it holds a keyword (and not
 /// with another account's keyword first), so no key can put words in another account's inbox; a moderator may
-/// inject anywhere.
+/// inject anywhere. Staff can also read what the simulators accepted for a number (<c>GET /api/v1/simulator/submits</c>).
 /// </summary>
 public static class SimulatorEndpoints
 {
@@ -21,7 +21,29 @@ public static class SimulatorEndpoints
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/simulator/inbound", InjectAsync).RequireAuthorization();
+        app.MapGet("/api/v1/simulator/submits", Submits).RequireRoles(Role.Moderator, Role.Operations);
         return app;
+    }
+
+    /// <summary>
+    /// What the built-in SMSCs accepted for one number, newest first (at most 20): how a sign-in code is read when trying
+    /// two-factor sign-in locally. Staff only: it shows every account's messages to that number.
+    /// </summary>
+    private static IResult Submits(string? to, LocalSimulators simulators)
+    {
+        if (!MobileNumberParser.TryParse(to, out var number, out var reason))
+            return ApiProblems.Field(400, "to", reason);
+        if (!simulators.Running.Any(r => r.Smsc.Options.RecordSubmits))
+            return ApiProblems.Field(409, "simulator", "the simulators keep nothing: start with Smpp:Simulator:RecordSubmits=true");
+        var items = simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits)
+            .Where(s => s.Pdu.DestinationAddr == number.SmppAddress)
+            .OrderByDescending(s => s.At).Take(20)
+            .Select(s => new
+            {
+                at = s.At, from = s.Pdu.SourceAddr, to = number.E164,
+                text = Domain.Text.SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (Domain.Text.DataCoding)s.Pdu.DataCoding),
+            });
+        return Results.Ok(new { items });
     }
 
     private static async Task<IResult> InjectAsync(InboundRequest? body, ClaimsPrincipal user, LocalSimulators simulators, NumberStore numbers,

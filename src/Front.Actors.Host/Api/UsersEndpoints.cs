@@ -13,7 +13,10 @@ namespace Front.Actors.Host.Api;
 /// </summary>
 public static class UsersEndpoints
 {
-    public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, Dictionary<string, JsonElement>? Roles);
+    public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, Dictionary<string, JsonElement>? Roles, string? Mobile = null);
+
+    /// <summary>The user's mobile number for sign-in codes; null or empty removes it.</summary>
+    public sealed record MobileRequest(string? Mobile);
 
     public sealed record RolesRequest(Dictionary<string, JsonElement>? Roles);
 
@@ -23,6 +26,7 @@ public static class UsersEndpoints
         users.MapPost("", CreateAsync).Audited("user.create", c => c.Arguments.OfType<CreateUserRequest>().FirstOrDefault()?.UserName?.Trim());
         users.MapGet("", ListAsync);
         users.MapPut("{userName}/roles", SetRolesAsync).Audited("user.roles");
+        users.MapPut("{userName}/mobile", SetMobileAsync).Audited("user.mobile");
         users.MapDelete("{userName}", DeleteAsync).Audited("user.delete");
         return app;
     }
@@ -35,6 +39,7 @@ public static class UsersEndpoints
             errors.Add("userName", "3 to 100 characters without spaces");
         if (PasswordPolicy.Refuse(userName, body?.Password) is { } weak)
             errors.Add("password", weak);
+        var mobile = ParseMobile(body?.Mobile, errors);
         var roles = ParseRoles(body?.Roles, errors);
         if (roles is { Count: 0 })
             errors.Add("roles", "at least one role: {\"<accountId>\": \"admin\" | \"marketer\" | \"agent\"}");
@@ -44,7 +49,7 @@ public static class UsersEndpoints
         if (refused is not null)
             return refused;
         var displayName = string.IsNullOrWhiteSpace(body!.DisplayName) ? userName : body.DisplayName.Trim();
-        var (user, status, field, reason) = await users.CreateAsync(organization!, userName, displayName, body.Password!, roles!, ct);
+        var (user, status, field, reason) = await users.CreateAsync(organization!, userName, displayName, body.Password!, roles!, mobile, ct);
         return user is null ? ApiProblems.Field(status, field!, reason!) : Results.Json(View(user, roles!), statusCode: 201);
     }
 
@@ -98,6 +103,33 @@ public static class UsersEndpoints
         await users.SetRolesAsync(target, roles!, scope, ct);
         connections.AbortUser(target.Id); // withdrawn access ends at once on the hubs too; the client reconnects with what is left
         return Results.Ok(View(target, await users.RolesOfAsync(target.Id, ct)));
+    }
+
+    /// <summary>Sets or removes the number sign-in codes go to; managed like roles (a user cannot move their own codes elsewhere unless they manage themselves).</summary>
+    private static async Task<IResult> SetMobileAsync(string userName, MobileRequest? body, ClaimsPrincipal caller, UserDirectory users, UserAuthority authority, CancellationToken ct)
+    {
+        if (await users.FindAsync(userName, ct) is not { } target)
+            return ApiProblems.Field(404, "userName", $"no user '{userName}'");
+        if (await authority.RefuseManagingAsync(caller, target, ct) is { } refused)
+            return refused;
+        var errors = new ApiErrors();
+        var mobile = ParseMobile(body?.Mobile, errors);
+        if (errors.Any)
+            return errors.Problem();
+        await users.SetMobileAsync(target, mobile, ct);
+        target.Mobile = mobile;
+        return Results.Ok(View(target, await users.RolesOfAsync(target.Id, ct)));
+    }
+
+    /// <summary>A mobile number as E.164 (Norwegian without +47 too), null when none was given; a landline or nonsense is an error on <c>mobile</c>.</summary>
+    private static string? ParseMobile(string? written, ApiErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+            return null;
+        if (Domain.Numbers.MobileNumberParser.TryParse(written, out var number, out var reason))
+            return number.E164;
+        errors.Add("mobile", $"{reason}: a mobile number such as +4791234567");
+        return null;
     }
 
     private static async Task<IResult> DeleteAsync(string userName, ClaimsPrincipal caller, UserDirectory users, UserAuthority authority, SessionStore sessions, CancellationToken ct)
@@ -182,6 +214,7 @@ public static class UsersEndpoints
     {
         userName = user.UserName,
         displayName = user.DisplayName,
+        mobile = user.Mobile,
         roles = roles.GroupBy(r => r.AccountId ?? OrganizationRecord.ProviderId)
             .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Role.ToWire() : g.Select(r => r.Role.ToWire()).ToArray()),
         createdAt = user.CreatedAt,

@@ -117,7 +117,7 @@ public sealed class UserDirectory(Database database)
 
     /// <summary>Creates a user, or says which field is wrong and why (the status with it).</summary>
     public async Task<(UserRecord? User, int Status, string? Field, string? Reason)> CreateAsync(
-        string organizationId, string userName, string displayName, string password, IReadOnlyCollection<RoleGrant> roles, CancellationToken ct = default)
+        string organizationId, string userName, string displayName, string password, IReadOnlyCollection<RoleGrant> roles, string? mobile = null, CancellationToken ct = default)
     {
         await using var db = database.Open();
         if (await db.GetTable<UserRecord>().AnyAsync(u => u.UserName == userName, ct))
@@ -126,7 +126,7 @@ public sealed class UserDirectory(Database database)
         var user = new UserRecord
         {
             Id = "usr_" + Guid.CreateVersion7().ToString("N"), OrganizationId = organizationId, UserName = userName, DisplayName = displayName,
-            HomeAccountId = HomeOf(roles), CreatedAt = now,
+            HomeAccountId = HomeOf(roles), CreatedAt = now, Mobile = mobile,
         };
         user.PasswordHash = _hasher.HashPassword(user, password);
         await using var transaction = await db.BeginTransactionAsync(ct);
@@ -137,8 +137,9 @@ public sealed class UserDirectory(Database database)
         return (user, 201, null, null);
     }
 
-    /// <summary>Seeds a user with a known password and exactly these roles (local mode); an existing one gets them again.</summary>
-    public async Task EnsureAsync(string organizationId, string userName, string displayName, string password, IReadOnlyCollection<RoleGrant> roles, CancellationToken ct = default)
+    /// <summary>Seeds a user with a known password and exactly these roles (local mode); an existing one gets them again (and the mobile, when given).</summary>
+    public async Task EnsureAsync(string organizationId, string userName, string displayName, string password, IReadOnlyCollection<RoleGrant> roles, CancellationToken ct = default,
+        string? mobile = null)
     {
         await using var db = database.Open();
         var user = await db.GetTable<UserRecord>().FirstOrDefaultAsync(u => u.UserName == userName, ct)
@@ -148,6 +149,7 @@ public sealed class UserDirectory(Database database)
         user.HomeAccountId = HomeOf(roles);
         user.DisabledAt = null;
         user.PasswordHash = _hasher.HashPassword(user, password);
+        user.Mobile = mobile ?? user.Mobile;
         await db.InsertOrReplaceAsync(user, token: ct);
         await ReplaceRolesAsync(db, user.Id, roles, keepAccounts: null, ct);
     }
@@ -190,6 +192,12 @@ public sealed class UserDirectory(Database database)
         foreach (var account in accountIds.Where(a => a != user.HomeAccountId).Distinct())
             await db.InsertAsync(Grant(user.Id, new RoleGrant(account, Role.Agent), now), token: ct);
         await transaction.CommitAsync(ct);
+    }
+
+    public async Task SetMobileAsync(UserRecord user, string? mobile, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        await db.GetTable<UserRecord>().Where(u => u.Id == user.Id).Set(u => u.Mobile, mobile).UpdateAsync(ct);
     }
 
     public async Task SetPasswordAsync(UserRecord user, string password, CancellationToken ct = default)

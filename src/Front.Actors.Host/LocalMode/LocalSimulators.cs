@@ -16,7 +16,7 @@ public sealed class LocalSimulators : IAsyncDisposable
 
     public IReadOnlyList<(Operator Operator, SmscSimulator.SmscSimulator Smsc)> Running => _running;
 
-    public async Task<IReadOnlyList<BindOptions>> StartAsync(ActorSystem system, TimeSpan receiptDelay, int maxMessagesPerSecond)
+    public async Task<IReadOnlyList<BindOptions>> StartAsync(ActorSystem system, TimeSpan receiptDelay, int maxMessagesPerSecond, bool recordSubmits = false)
     {
         foreach (var op in Enum.GetValues<Operator>())
         {
@@ -24,7 +24,7 @@ public sealed class LocalSimulators : IAsyncDisposable
             {
                 SystemId = $"SIM-{op.ToString().ToUpperInvariant()}",
                 ReceiptDelay = receiptDelay,
-                RecordSubmits = false,
+                RecordSubmits = recordSubmits,
             });
             _running.Add((op, smsc));
         }

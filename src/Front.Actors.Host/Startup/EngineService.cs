@@ -54,7 +54,8 @@ public sealed class EngineService(
         if (!local && (smpp.Value.Simulator.Enabled || !string.IsNullOrWhiteSpace(demo.Value.ApiKey)))
             log.LogWarning("LocalMode:Enabled is off: the simulators, the demo account and its keys are not started or seeded");
         if (local && smpp.Value.Simulator.Enabled)
-            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond));
+            binds.AddRange(await simulators.StartAsync(system, TimeSpan.FromMilliseconds(smpp.Value.Simulator.ReceiptDelayMs), smpp.Value.Simulator.MaxMessagesPerSecond,
+                smpp.Value.Simulator.RecordSubmits));
         if (binds.Count == 0)
             log.LogWarning("No operator binds are configured (Smpp:Binds) and the simulators are off: messages will wait");
         if (local)
@@ -81,20 +82,24 @@ public sealed class EngineService(
         await senders.RegisterAsync(DemoAccountId, DemoSenderName, "local-mode", ct);
         var agentPassword = PasswordOf(demo.Value.AgentPassword);
         await agents.EnsureAsync(DemoAccountId, DemoAgent, "Demo Agent", agentPassword, ct);
+        // Every seeded user has a (made-up) mobile number, so two-factor sign-in can be tried by turning it on for the
+        // demo organization: the codes arrive at the built-in SMSC simulator.
+        if (await users.FindAsync(DemoAgent, ct) is { } agentUser)
+            await users.SetMobileAsync(agentUser, "+4799000003", ct);
         // One user per role, so each part of the API can be tried as the person it is for.
         var organization = await users.OrganizationOfAsync(DemoAccountId, ct) ?? throw new InvalidOperationException("the demo account has no organization");
-        var seeded = new (string UserName, string DisplayName, string? Password, string Organization, Identity.RoleGrant Role)[]
+        var seeded = new (string UserName, string DisplayName, string? Password, string Organization, Identity.RoleGrant Role, string Mobile)[]
         {
-            (DemoAdmin, "Demo Admin", demo.Value.AdminPassword, organization, new(DemoAccountId, Domain.Identity.Role.Admin)),
-            (DemoMarketer, "Demo Marketer", demo.Value.MarketerPassword, organization, new(DemoAccountId, Domain.Identity.Role.Marketer)),
-            (DemoModerator, "Demo Moderator", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Moderator)),
-            (DemoOperations, "Demo Operations", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Operations)),
+            (DemoAdmin, "Demo Admin", demo.Value.AdminPassword, organization, new(DemoAccountId, Domain.Identity.Role.Admin), "+4799000001"),
+            (DemoMarketer, "Demo Marketer", demo.Value.MarketerPassword, organization, new(DemoAccountId, Domain.Identity.Role.Marketer), "+4799000002"),
+            (DemoModerator, "Demo Moderator", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Moderator), "+4799000004"),
+            (DemoOperations, "Demo Operations", demo.Value.StaffPassword, Engine.Storage.OrganizationRecord.ProviderId, new(null, Domain.Identity.Role.Operations), "+4799000005"),
         };
         var signIns = new List<string> { $"{DemoAgent} / {agentPassword}" };
         foreach (var user in seeded)
         {
             var password = PasswordOf(user.Password);
-            await users.EnsureAsync(user.Organization, user.UserName, user.DisplayName, password, [user.Role], ct);
+            await users.EnsureAsync(user.Organization, user.UserName, user.DisplayName, password, [user.Role], ct, user.Mobile);
             signIns.Add($"{user.UserName} / {password}");
         }
         // Printed on purpose: local mode is for trying the engine, and this is how to call it.
@@ -102,6 +107,8 @@ public sealed class EngineService(
         Console.WriteLine($"Local mode: virtual number {DemoNumber}, keyword {DemoKeyword} on shared short number {DemoShortNumber}; " +
                           $"agent sign-in: POST /api/v1/agents/sign-in {{\"userName\": \"{DemoAgent}\", \"password\": \"{agentPassword}\"}}");
         Console.WriteLine($"Local mode: sign in as each role with POST /api/v1/sign-in {{\"userName\", \"password\"}}: {string.Join("; ", signIns)}");
+        Console.WriteLine($"Local mode: two-factor sign-in: as admin@demo, PUT /api/v1/organizations/{organization}/security {{\"requireTwoFactor\": true, \"trustedIpRanges\": []}}; " +
+                          "the code goes to the user's mobile at the SMSC simulator (GET /api/v1/simulator/submits) and POST /api/v1/sign-in/verify {\"challengeId\", \"code\"} gives the token");
     }
 
     /// <summary>A configured demo password, or a generated one (long and random enough for <see cref="Domain.Identity.PasswordPolicy"/>).</summary>

@@ -46,6 +46,9 @@ public static class FrontActorsServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Identity.UserDirectory>();
         services.AddSingleton<Identity.SessionStore>();
+        services.Configure<Identity.TwoFactorOptions>(configuration.GetSection(Identity.TwoFactorOptions.Section));
+        services.AddSingleton<Identity.OrganizationDirectory>();
+        services.AddSingleton<Identity.SignInChallenges>();
         services.AddSingleton<Identity.SignInService>();
         services.AddSingleton<Identity.UserAuthority>();
         services.AddSingleton<Identity.HubConnections>();

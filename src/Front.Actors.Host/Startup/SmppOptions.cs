@@ -16,6 +16,9 @@ public sealed class SmppOptions
 
         /// <summary>The agreed maximum of each simulated operator bind, in parts per second.</summary>
         public int MaxMessagesPerSecond { get; init; } = 2_000;
+
+        /// <summary>Keep what the simulators accept (in memory, without bound) so staff can read it (a sign-in code): for trying things, not for load.</summary>
+        public bool RecordSubmits { get; init; }
     }
 }
 

@@ -35,4 +35,17 @@ public class OneTimeCodeTests
         Assert.Equal(CodeCheck.TooManyAttempts, code.Check(wrong, T0));
         Assert.Equal(CodeCheck.TooManyAttempts, code.Check(digits, T0));
     }
+
+    [Fact]
+    public void A_code_read_back_from_storage_keeps_its_tries_and_its_use()
+    {
+        var (digits, code) = OneTimeCode.Issue(T0);
+        var wrong = digits == "000000" ? "000001" : "000000";
+        Assert.Equal(CodeCheck.Wrong, code.Check(wrong, T0));
+
+        var stored = OneTimeCode.Restore(code.StoredHash, code.ExpiresAt, code.Attempts, code.Used);
+        Assert.Equal(1, stored.Attempts);
+        Assert.Equal(CodeCheck.Accepted, stored.Check(digits, T0));
+        Assert.Equal(CodeCheck.AlreadyUsed, OneTimeCode.Restore(stored.StoredHash, stored.ExpiresAt, stored.Attempts, stored.Used).Check(digits, T0));
+    }
 }
