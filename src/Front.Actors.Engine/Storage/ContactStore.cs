@@ -146,12 +146,23 @@ public sealed class ContactStore(Database database)
     /// Applies a whole import in one transaction: new numbers are added, known ones take the file's non-empty names and
     /// fields, and every one of them joins the group (when given). Either all of it is stored or none.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(string accountId, ContactImport import, string? groupId, CancellationToken ct = default)
+    /// <param name="groupName">A group to put them in by name, made (in the same transaction) when the account has none by that name.</param>
+    public async Task<ImportOutcome> ImportAsync(string accountId, ContactImport import, string? groupId, string? groupName, CancellationToken ct = default)
     {
         var now = DateTimeOffset.UtcNow;
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync(ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
+        if (groupId is null && !string.IsNullOrWhiteSpace(groupName))
+        {
+            var key = ContactGroupStore.KeyOf(groupName);
+            groupId = await db.GetTable<ContactGroupRecord>().Where(g => g.AccountId == accountId && g.NameKey == key).Select(g => g.Id).FirstOrDefaultAsync(ct);
+            if (groupId is null)
+            {
+                groupId = NewId();
+                await db.InsertAsync(new ContactGroupRecord { Id = groupId, AccountId = accountId, Name = groupName.Trim(), NameKey = key, CreatedAt = now, UpdatedAt = now }, token: ct);
+            }
+        }
         var existing = new Dictionary<string, ContactRecord>(StringComparer.Ordinal);
         foreach (var chunk in import.Contacts.Select(c => c.Number).Chunk(LookupChunk))
             foreach (var contact in await db.GetTable<ContactRecord>().Where(c => c.AccountId == accountId && chunk.Contains(c.Number)).ToListAsync(ct))

@@ -58,3 +58,29 @@ public class MergeTemplateTests
         Assert.Equal(["bonus"], template.UnknownFields(["KundeNr"]));
     }
 }
+
+public class RenderingTests
+{
+    [Fact]
+    public void The_worst_rendering_is_the_one_with_more_segments_then_the_longer_text()
+    {
+        var shortGsm = Rendering.Of("Hei Ola!");
+        var longGsm = Rendering.Of("Hei Kristoffer!");
+        var emoji = Rendering.Of("Hei 😀");
+
+        Assert.Equal(("gsm7", 1), (shortGsm.Encoding, shortGsm.Segments));
+        Assert.Equal("ucs2", emoji.Encoding);
+        Assert.Same(longGsm, Rendering.Worst(shortGsm, longGsm));
+        Assert.Equal(2, Rendering.Of(new string('a', 161)).Segments);
+        Assert.Same(longGsm, Rendering.Worst(longGsm, emoji));
+    }
+
+    [Fact]
+    public void The_opt_out_footer_names_the_keyword_in_capitals_and_the_short_number()
+    {
+        var text = OptOutFooter.Append("Tilbud i dag! ", OptOutFooter.ForKeyword("demo", "2401"));
+
+        Assert.Equal("Tilbud i dag!\nReservér deg: send STOPP DEMO til 2401", text);
+        Assert.Equal("gsm7", Rendering.Of(text).Encoding);
+    }
+}
