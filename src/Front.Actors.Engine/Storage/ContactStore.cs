@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using Front.Actors.Domain.Contacts;
 using LinqToDB;
@@ -98,7 +99,7 @@ public sealed class ContactStore(Database database)
         var contact = new ContactRecord { Id = NewId(), AccountId = accountId, CreatedAt = now };
         Fill(contact, data, now);
         await db.InsertAsync(contact, token: ct);
-        await AddMembersAsync(db, accountId, groupIds, [contact.Id], now, ct);
+        await AddMembersAsync(db, accountId, groupIds, [], now, ct, [contact.Id]);
         await RememberFieldNamesAsync(db, accountId, data.Fields.Keys, now, ct);
         await transaction.CommitAsync(ct);
         return (contact, null);
@@ -190,25 +191,43 @@ public sealed class ContactStore(Database database)
             added.Add(contact);
             ids.Add(contact.Id);
         }
-        await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, added, ct);
+        await BatchInsert.RunAsync(db, "contacts", added, ContactColumns, ct);
         if (groupId is not null)
-            await AddMembersAsync(db, accountId, [groupId], ids, now, ct);
+            await AddMembersAsync(db, accountId, [groupId], ids.Except(added.Select(a => a.Id)).ToList(), now, ct, added.Select(a => a.Id).ToList());
         await RememberFieldNamesAsync(db, accountId, import.Contacts.SelectMany(c => c.Fields.Keys).Distinct(), now, ct);
         await transaction.CommitAsync(ct);
         return new ImportOutcome(added.Count, updated, unchanged, groupId);
     }
 
-    /// <summary>Adds the contacts to the groups (those already in stay as they are).</summary>
-    internal static async Task AddMembersAsync(DataConnection db, string accountId, IReadOnlyCollection<string> groupIds, IReadOnlyList<string> contactIds, DateTimeOffset now, CancellationToken ct)
+    private static readonly IReadOnlyList<BatchInsert.Column<ContactRecord>> ContactColumns =
+    [
+        new("id", DbType.String, c => c.Id), new("account_id", DbType.String, c => c.AccountId), new("number", DbType.String, c => c.Number),
+        new("name", DbType.String, c => c.Name), new("first_name", DbType.String, c => c.FirstName), new("last_name", DbType.String, c => c.LastName),
+        new("fields", DbType.String, c => c.Fields), new("search", DbType.String, c => c.Search),
+        new("created_at", DbType.DateTimeOffset, c => c.CreatedAt), new("updated_at", DbType.DateTimeOffset, c => c.UpdatedAt),
+    ];
+
+    private static readonly IReadOnlyList<BatchInsert.Column<ContactGroupMemberRecord>> MemberColumns =
+    [
+        new("group_id", DbType.String, m => m.GroupId), new("contact_id", DbType.String, m => m.ContactId), new("account_id", DbType.String, m => m.AccountId),
+        new("created_at", DbType.DateTimeOffset, m => m.CreatedAt), new("updated_at", DbType.DateTimeOffset, m => m.UpdatedAt),
+    ];
+
+    /// <summary>
+    /// Adds the contacts to the groups (those already in stay as they are). <paramref name="newContactIds"/> were made in
+    /// this transaction and so are in no group yet: they are not looked up (most of a first import).
+    /// </summary>
+    internal static async Task AddMembersAsync(DataConnection db, string accountId, IReadOnlyCollection<string> groupIds, IReadOnlyList<string> contactIds, DateTimeOffset now,
+        CancellationToken ct, IReadOnlyList<string>? newContactIds = null)
     {
         foreach (var groupId in groupIds)
         {
             var members = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in contactIds.Chunk(LookupChunk))
                 members.UnionWith(await db.GetTable<ContactGroupMemberRecord>().Where(m => m.GroupId == groupId && chunk.Contains(m.ContactId)).Select(m => m.ContactId).ToListAsync(ct));
-            var rows = contactIds.Distinct().Where(id => !members.Contains(id))
+            var rows = contactIds.Distinct().Where(id => !members.Contains(id)).Concat(newContactIds ?? [])
                 .Select(id => new ContactGroupMemberRecord { GroupId = groupId, ContactId = id, AccountId = accountId, CreatedAt = now, UpdatedAt = now }).ToList();
-            await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, rows, ct);
+            await BatchInsert.RunAsync(db, "contact_group_members", rows, MemberColumns, ct);
             await db.GetTable<ContactGroupRecord>().Where(g => g.Id == groupId).Set(g => g.UpdatedAt, now).UpdateAsync(ct);
         }
     }
