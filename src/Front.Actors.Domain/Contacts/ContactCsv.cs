@@ -101,8 +101,9 @@ public static class ContactCsv
         return semicolons > commas ? ";" : ",";
     }
 
-    private static string NoNumberColumn(string[] record) =>
-        $"no number column: the header row ({string.Join(", ", record.Select(h => $"'{h.Trim()}'").Take(10))}) needs one named e.g. 'number', 'nummer', 'mobil' or 'telefon'";
+    private static string NoNumberColumn(string[] record) => record.Any(cell => ContactNumber.TryNormalize(cell, out _, out _))
+        ? "the first row holds a number, not a header: add a header row naming the columns (e.g. 'number;name'), or paste the numbers as text"
+        : $"no number column: the header row ({string.Join(", ", record.Select(h => $"'{h.Trim()}'").Take(10))}) needs one named e.g. 'number', 'nummer', 'mobil' or 'telefon'";
 
     private sealed record Row(ImportedContact? Contact, string? Invalid);
 

@@ -119,6 +119,15 @@ public class ContactCsvTests
     }
 
     [Fact]
+    public void A_file_without_a_header_row_is_told_to_add_one()
+    {
+        var refused = Refused("91234567;Kari\n41234567;Ola\n");
+
+        Assert.Equal(1, refused.Line);
+        Assert.Contains("not a header", refused.Reason);
+    }
+
+    [Fact]
     public void Two_number_columns_and_an_empty_file_are_refused()
     {
         Assert.Contains("same thing", Refused("mobil,telefon\n1,2\n").Reason);
