@@ -183,6 +183,19 @@ public class ApiShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_says_how_to_send_a_contact_import_and_that_an_oversized_one_gets_413()
+    {
+        var document = await _host.Client(null).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var import = document.GetProperty("paths").GetProperty("/api/v1/accounts/{id}/contacts/import").GetProperty("post");
+        var roles = import.GetProperty("x-roles").EnumerateArray().Select(r => r.GetString()).ToList();
+
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.True(import.GetProperty("responses").GetProperty("413").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Equal(["admin", "marketer"], roles);
+    }
+
+    [Fact]
     public async Task Local_mode_serves_a_browsable_api_reference()
     {
         var page = await _host.Client(null).GetAsync("/api-reference/index.html");

@@ -52,6 +52,27 @@ public sealed class RoleMatrixTests
         ["DELETE /api/v1/moderation/protected-senders/{name}"] = [Moderator],
         ["GET /api/v1/accounts/{id}/opt-outs"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/accounts/{id}/opt-outs.csv"] = [Admin, Marketer, Key, Moderator],
+        ["GET /api/v1/accounts/{id}/contacts"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/contacts"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/contacts/{contactId}"] = [Admin, Marketer, Key],
+        ["PUT /api/v1/accounts/{id}/contacts/{contactId}"] = [Admin, Marketer, Key],
+        ["DELETE /api/v1/accounts/{id}/contacts/{contactId}"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/contacts/import"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/contacts/import/text"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/groups"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/groups"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/groups/{groupId}"] = [Admin, Marketer, Key],
+        ["PUT /api/v1/accounts/{id}/groups/{groupId}"] = [Admin, Marketer, Key],
+        ["DELETE /api/v1/accounts/{id}/groups/{groupId}"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/groups/{groupId}/members"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/groups/{groupId}/members"] = [Admin, Marketer, Key],
+        ["DELETE /api/v1/accounts/{id}/groups/{groupId}/members/{contactId}"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/templates"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/templates"] = [Admin, Marketer, Key],
+        ["POST /api/v1/accounts/{id}/templates/preview"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/templates/{templateId}"] = [Admin, Marketer, Key],
+        ["PUT /api/v1/accounts/{id}/templates/{templateId}"] = [Admin, Marketer, Key],
+        ["DELETE /api/v1/accounts/{id}/templates/{templateId}"] = [Admin, Marketer, Key],
         ["GET /api/v1/conversations"] = [Agent, Key],
         ["GET /api/v1/conversations/{id}"] = [Agent, Key],
         ["GET /api/v1/conversations/{id}/messages"] = [Agent, Key],
@@ -163,7 +184,8 @@ public sealed class RoleMatrixTests
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
         var path = pattern.Replace("{id}", pattern.StartsWith("/api/v1/accounts/") ? account : pattern.StartsWith("/api/v1/organizations/") ? "org-" + account : "x_none")
             .Replace("{userName}", "nobody@nowhere").Replace("{number}", "%2B4790000009").Replace("{shortNumber}", "2401")
-            .Replace("{keyword}", "NONE").Replace("{name}", "None");
+            .Replace("{keyword}", "NONE").Replace("{name}", "None")
+            .Replace("{contactId}", "none").Replace("{groupId}", "none").Replace("{templateId}", "none");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");

@@ -101,6 +101,11 @@ public sealed class Database(StorageOptions options)
         AddColumns(db, "audit_log", ("organization_id", "TEXT"));
         db.CreateTable<ProtectedSenderRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SenderContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ContactGroupRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ContactGroupMemberRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<ContactFieldNameRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<TemplateRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
@@ -122,6 +127,12 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_opt_outs_contact ON opt_outs (account_id, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_audit_log_account ON audit_log (account_id, id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
+        // One contact per number and account; the same index serves paging in number order and number search.
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contacts_number ON contacts (account_id, number)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_contacts_search ON contacts (account_id, search)");
+        db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contact_groups_name ON contact_groups (account_id, name_key)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_contact_group_members_contact ON contact_group_members (contact_id)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_templates_account ON message_templates (account_id, position)");
     }
 
     /// <summary>Nullable columns added to a table after it was first made; databases made before get them (empty).</summary>

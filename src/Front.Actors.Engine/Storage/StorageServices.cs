@@ -23,5 +23,8 @@ public static class StorageServices
         .AddSingleton<ConversationReadModel>()
         .AddSingleton<InboxWriter>()
         .AddSingleton<SenderStore>()
+        .AddSingleton<ContactStore>()
+        .AddSingleton<ContactGroupStore>()
+        .AddSingleton<TemplateStore>()
         .AddSingleton<AuditLog>();
 }

@@ -26,6 +26,7 @@ public static class FrontActorsServices
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<LocalModeOptions>(configuration.GetSection(LocalModeOptions.Section));
         services.Configure<SenderOptions>(configuration.GetSection("Senders"));
+        services.Configure<ContactOptions>(configuration.GetSection("Contacts"));
 
         services.AddFrontActorsEngine(new EngineSettings(storage, node,
             configuration.GetSection("Inbox").Get<InboundOptions>() ?? new InboundOptions(),
