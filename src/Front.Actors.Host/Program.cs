@@ -12,6 +12,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrustedProxies(); // before anything reads the client's address
 app.UseAuthentication();
+app.UseCallerAccountPaths(); // the short paths act on the caller's account: rewritten before routing
+app.UseRouting();
 app.UseApiKeyChecks();
 app.UseAuthorization();
 app.MapMessages();

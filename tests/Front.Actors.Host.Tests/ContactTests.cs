@@ -227,4 +227,21 @@ public class ContactTests(ContactHost fixture) : IClassFixture<ContactHost>
     {
         public override bool CanSeek => false;
     }
+    [Fact]
+    public async Task The_short_paths_of_the_contract_act_on_the_callers_own_account()
+    {
+        var imported = await OkAsync(await Client.PostAsync("/api/v1/contacts/import?group=Kortsti", Csv(Encoding.UTF8.GetBytes("nummer;fornavn\n+47 922 44 777;Åse\n"))));
+        var groups = await OkAsync(await Client.GetAsync("/api/v1/groups?q=Kortsti"));
+        var found = await OkAsync(await Client.GetAsync("/api/v1/contacts?q=92244777"));
+        var sameRow = await OkAsync(await Client.GetAsync($"{Contacts}?q=92244777"));
+        var templates = await Client.GetAsync("/api/v1/templates");
+        var anonymous = await fixture.Host.Client(apiKey: null).GetAsync("/api/v1/contacts");
+
+        Assert.Equal(1, imported.GetProperty("added").GetInt32());
+        Assert.Equal(imported.GetProperty("groupId").GetString(), groups.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal("Åse", found.GetProperty("items")[0].GetProperty("firstName").GetString());
+        Assert.Equal(found.GetProperty("items")[0].GetProperty("id").GetString(), sameRow.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, templates.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
 }
