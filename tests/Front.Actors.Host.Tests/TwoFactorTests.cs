@@ -90,9 +90,13 @@ public sealed class TwoFactorTests
         var token = verified.Body.GetProperty("token").GetString()!;
         var session = await host.Client(token).GetAsync("/api/v1/account");
         var submit = host.Simulators.Running.SelectMany(r => r.Smsc.AcceptedSubmits).Single(s => s.Pdu.DestinationAddr == MarketerMobile);
+        var stored = await host.Services.GetRequiredService<Engine.Storage.MessageStore>()
+            .FindByClientRefAsync(Engine.Messages.SendCommand.ProviderAccountId, challenge);
 
         Assert.Matches("^[0-9]{6}$", code);
         Assert.Equal("Front", submit.Pdu.SourceAddr);
+        // The code reached the phone, but the database never held it.
+        Assert.Equal(Engine.Messages.SendCommand.WithheldText, Assert.Single(stored).Text);
         Assert.Equal(HttpStatusCode.OK, verified.Status);
         Assert.True(verified.Body.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);

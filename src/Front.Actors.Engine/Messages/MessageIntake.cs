@@ -129,7 +129,7 @@ public sealed class MessageIntake(
             ClientRef = command.ClientRef,
             Sender = sender.Value,
             Recipient = r.E164,
-            Text = command.Text,
+            Text = command.ProviderNotice ? SendCommand.WithheldText : command.Text,
             Encoding = text.EncodingName,
             Segments = text.Segments,
             Status = (i < goNow ? MessageStatus.Accepted : MessageStatus.Held).ToWire(),
@@ -181,6 +181,8 @@ public sealed class MessageIntake(
     /// <summary>Turns a stored message back into one the pipeline can carry (after a restart).</summary>
     public OutboundMessage? Rebuild(MessageRecord record)
     {
+        if (record.Text == SendCommand.WithheldText)
+            return null; // a provider notice's text was never stored: it cannot be sent again
         if (!Sender.TryParse(record.Sender, out var sender, out _) || !MobileNumberParser.TryParse(record.Recipient, out var recipient, out _))
             return null;
         return new OutboundMessage(record.Id, record.AccountId, sender, recipient, MessageText.Analyze(record.Text), operators.HomeOperator(recipient));

@@ -17,6 +17,12 @@ public sealed record SendCommand(string AccountId, string From, IReadOnlyList<st
     /// limits, never held by the misuse rules (a held sign-in code is a locked-out user), and its sender is the provider's
     /// own, configured, not a customer's registered name.
     /// </summary>
+    /// <summary>
+    /// What is stored in place of a provider notice's text: a sign-in code must not be readable in the database while it
+    /// is valid. The pipeline sends the text it was handed; a notice not submitted before a restart expires instead.
+    /// </summary>
+    public const string WithheldText = "[provider notice: text not stored]";
+
     public static SendCommand OfProvider(string from, string to, string text, string clientRef) =>
         new(ProviderAccountId, from, [to], text, clientRef, ProviderNotice: true);
 }
