@@ -5,6 +5,7 @@ using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+ThreadPoolFloor.Apply(builder.Configuration);
 builder.Services.AddFrontActors(builder.Configuration);
 
 var app = builder.Build();
