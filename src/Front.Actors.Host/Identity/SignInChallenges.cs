@@ -46,16 +46,22 @@ public sealed class SignInChallenges(Database database, MessageIntake intake, IO
         var now = time.GetUtcNow();
         await using var db = database.Open();
         var since = now - CodeSendLimit.Window;
-        var sent = await db.GetTable<SignInChallengeRecord>().Where(c => c.UserId == user.Id && c.CreatedAt > since).Select(c => c.CreatedAt).ToListAsync(ct);
-        if (CodeSendLimit.NextAllowed(sent, now) is { } until)
-            return new ChallengeIssue.TooMany(until);
         var (digits, code) = OneTimeCode.Issue(now);
         var challenge = new SignInChallengeRecord
         {
             Id = "chl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), UserId = user.Id, OrganizationId = user.OrganizationId,
             AccountId = user.HomeAccountId, CodeHash = code.StoredHash, CreatedAt = now, ExpiresAt = code.ExpiresAt, Address = address,
         };
+        // Stored first, then the others counted: two sign-ins at once (on any nodes) each see the other, so the limit
+        // holds (at its edge both may be refused, never both sent past it).
         await db.InsertAsync(challenge, token: ct);
+        var others = await db.GetTable<SignInChallengeRecord>().Where(c => c.UserId == user.Id && c.CreatedAt > since && c.Id != challenge.Id)
+            .Select(c => c.CreatedAt).ToListAsync(ct);
+        if (CodeSendLimit.NextAllowed(others, now) is { } until)
+        {
+            await db.GetTable<SignInChallengeRecord>().Where(c => c.Id == challenge.Id).DeleteAsync(ct);
+            return new ChallengeIssue.TooMany(until);
+        }
         // The challenge id is the client reference: a retried send of the same challenge is one message.
         var minutes = (int)OneTimeCode.Lifetime.TotalMinutes;
         await intake.SendAsync(SendCommand.OfProvider(options.Value.Sender, mobile, $"Innloggingskoden din er {digits}. Den gjelder i {minutes} minutter.", challenge.Id),
