@@ -3,6 +3,7 @@ using Front.Actors.Host.Api.Keys;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
+using Front.Actors.Host.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFrontActors(builder.Configuration);
@@ -11,7 +12,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrustedProxies(); // before anything reads the client's address
+app.UseWebAssets();
 app.UseAuthentication();
+app.UseAntiForgeryHeader();
 app.UseApiKeyChecks();
 app.UseAuthorization();
 app.MapMessages();
@@ -25,6 +28,8 @@ app.MapConversations();
 app.MapInbound();
 app.MapAgents();
 app.MapSignIn();
+app.MapWebSession();
+app.MapWebPages();
 app.MapUsers();
 app.MapOrganizations();
 app.MapOpenApi(ApiDocument.Path);
