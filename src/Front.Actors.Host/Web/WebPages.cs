@@ -27,8 +27,8 @@ public static class WebPages
         foreach (var (route, file) in Pages)
             app.MapGet(route, (HttpContext http, IWebHostEnvironment env) => Page(http, env, file, 200)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/app", () => Results.Redirect("/app/inbox")).AllowAnonymous().ExcludeFromDescription();
-        // Any other address under /app answers the friendly page with 404, never the framework's bare one.
-        app.MapFallback("/app/{**rest}", (HttpContext http, IWebHostEnvironment env) => Page(http, env, ErrorPage, 404)).AllowAnonymous();
+        // Any other page address under /app answers the friendly page with 404; files (with an extension) are left to the static files.
+        app.MapFallback("/app/{**rest:nonfile}", (HttpContext http, IWebHostEnvironment env) => Page(http, env, ErrorPage, 404)).AllowAnonymous();
         return app;
     }
 

@@ -16,17 +16,21 @@ export class ConversationList {
     Object.assign(this, { list, empty, tabLinks, counts });
   }
 
-  /** The threads in the order shown for this tab and filter. */
-  visible(conversations, { tab, unreadOnly, me }) {
+  /**
+   * The threads in the order shown for this tab and filter. Threads read since the list was last ordered (view.readSince)
+   * keep their place as unread, so reading one does not shuffle the list under the agent's keys.
+   */
+  visible(conversations, { tab, unreadOnly, me, readSince = new Set() }) {
+    const unread = (c) => c.unread > 0 || readSince.has(c.id);
     return [...conversations.values()]
-      .filter((c) => !c.closed && inTab(c, tab, me) && (!unreadOnly || c.unread > 0))
-      .sort((a, b) => (b.unread > 0) - (a.unread > 0) || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
+      .filter((c) => !c.closed && inTab(c, tab, me) && (!unreadOnly || unread(c)))
+      .sort((a, b) => unread(b) - unread(a) || (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? ''));
   }
 
   render(conversations, view) {
-    const { tab, unreadOnly, me, selected } = view;
+    const { tab, unreadOnly, selected } = view;
     for (const name of tabs) {
-      const count = [...conversations.values()].filter((c) => !c.closed && inTab(c, name, me) && (!unreadOnly || c.unread > 0)).length;
+      const count = this.visible(conversations, { ...view, tab: name }).length;
       this.counts[name].textContent = formatNumber(count);
       const link = this.tabLinks[name];
       const query = new URLSearchParams({ tab: name });
@@ -36,7 +40,7 @@ export class ConversationList {
     }
     const shown = this.visible(conversations, view);
     this.empty.hidden = shown.length > 0;
-    this.list.replaceChildren(...shown.map((c) => this.#item(c, view, me, selected)));
+    this.list.replaceChildren(...shown.map((c) => this.#item(c, view, view.me, selected)));
   }
 
   #item(c, view, me, selected) {

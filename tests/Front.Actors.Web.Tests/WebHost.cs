@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Front.Actors.Web.Tests;
+
+/// <summary>
+/// The real host in-process on Kestrel (loopback, free port) in local mode, with its SMSC simulators and a fresh
+/// SQLite file, so the browser talks HTTP and WebSockets to it as to a deployed node. The minimum of Host.Tests'
+/// EngineHost: seeded users with known passwords, the moderator key to inject inbound SMS.
+/// </summary>
+public sealed class WebHost : IAsyncDisposable
+{
+    public const string ModeratorKey = "test-moderator-0123456789";
+    public const string AgentPassword = "test-agent-password";
+    public const string MarketerPassword = "test-marketer-password";
+    public const string VirtualNumber = "+4790000001";
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private WebHost(WebApplicationFactory<Program> factory) => _factory = factory;
+
+    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<WebHost> StartAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LocalMode:Enabled"] = "true",
+            ["ApiKeys:RequestsPerSecond"] = "0",
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-web-{Guid.NewGuid():N}.db")}",
+            ["Demo:ApiKey"] = "test-key-0123456789",
+            ["Demo:ModeratorKey"] = ModeratorKey,
+            ["Demo:AgentPassword"] = AgentPassword,
+            ["Demo:MarketerPassword"] = MarketerPassword,
+            ["Smpp:Simulator:Enabled"] = "true",
+            ["Smpp:Simulator:ReceiptDelayMs"] = "20",
+        };
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+                web.UseSetting(key, value);
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var host = new WebHost(factory);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = _factory.CreateClient();
+        if (bearer is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return client;
+    }
+
+    /// <summary>A contact's SMS, delivered by the simulator to the engine as a real deliver_sm.</summary>
+    public async Task InjectAsync(string from, string text, string to = VirtualNumber) =>
+        (await Client(ModeratorKey).PostAsJsonAsync("/api/v1/simulator/inbound", new { from, to, text })).EnsureSuccessStatusCode();
+
+    /// <summary>Waits on /health/ready (503 until the binds are up); polling from outside, there is no event to await.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = Client();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cluster").GetString() == "up")
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"host not ready: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}
