@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Front.Actors.Domain.Text;
+using Front.Actors.Host.LocalMode;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Front.Actors.Web.Tests;
 
@@ -17,6 +20,7 @@ public sealed class WebHost : IAsyncDisposable
     public const string ModeratorKey = "test-moderator-0123456789";
     public const string AgentPassword = "test-agent-password";
     public const string MarketerPassword = "test-marketer-password";
+    public const string AdminPassword = "test-admin-password";
     public const string VirtualNumber = "+4790000001";
     private readonly WebApplicationFactory<Program> _factory;
 
@@ -26,7 +30,13 @@ public sealed class WebHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<WebHost> StartAsync()
+    /// <summary>The texts the built-in simulators accepted for a number (with Smpp:Simulator:RecordSubmits on), in arrival order.</summary>
+    public IReadOnlyList<string> SubmitsTo(string destination) =>
+        Services.GetRequiredService<LocalSimulators>().Running.SelectMany(r => r.Smsc.AcceptedSubmits)
+            .Where(s => s.Pdu.DestinationAddr == destination)
+            .Select(s => SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (DataCoding)s.Pdu.DataCoding)).ToList();
+
+    public static async Task<WebHost> StartAsync(IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,9 +48,12 @@ public sealed class WebHost : IAsyncDisposable
             ["Demo:ModeratorKey"] = ModeratorKey,
             ["Demo:AgentPassword"] = AgentPassword,
             ["Demo:MarketerPassword"] = MarketerPassword,
+            ["Demo:AdminPassword"] = AdminPassword,
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings)
