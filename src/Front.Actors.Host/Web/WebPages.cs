@@ -28,7 +28,7 @@ public static class WebPages
             app.MapGet(route, (HttpContext http, IWebHostEnvironment env) => Page(http, env, file, 200)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/app", () => Results.Redirect("/app/inbox")).AllowAnonymous().ExcludeFromDescription();
         // Any other page address under /app answers the friendly page with 404; files (with an extension) are left to the static files.
-        app.MapFallback("/app/{**rest:nonfile}", (HttpContext http, IWebHostEnvironment env) => Page(http, env, ErrorPage, 404)).AllowAnonymous();
+        app.MapFallback("/app/{**rest:nonfile}", (HttpContext http, IWebHostEnvironment env) => Page(http, env, ErrorPage, 404)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

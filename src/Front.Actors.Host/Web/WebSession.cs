@@ -19,7 +19,7 @@ public static class WebSession
 
     public static IEndpointRouteBuilder MapWebSession(this IEndpointRouteBuilder app)
     {
-        var web = app.MapGroup("/api/v1/web").ExcludeFromDescription();
+        var web = app.MapGroup("/api/v1/web");
         web.MapPost("/sign-in", (SignInEndpoints.SignInRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
             SignInEndpoints.SignInAsync(body, http, signIn, s => Open(http, s), ct)).AllowAnonymous();
         web.MapPost("/sign-in/verify", (SignInEndpoints.VerifyRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
