@@ -85,6 +85,24 @@ public class InboxPageTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task While_the_tab_is_hidden_new_inbound_messages_are_counted_in_the_title()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsync(page);
+        // Headless Chromium never hides a page by itself: the page is told it is hidden, as a switch to another tab would.
+        await page.EvaluateAsync("() => { window.hidden = true; Object.defineProperty(document, 'hidden', { get: () => window.hidden }); document.dispatchEvent(new Event('visibilitychange')); }");
+
+        await web.Host.InjectAsync("+4794444441", "Er dere der?");
+        await Expect(page).ToHaveTitleAsync("(1) Ny melding – Front");
+        await web.Host.InjectAsync("+4794444442", "Hallo?");
+        await Expect(page).ToHaveTitleAsync("(2) Ny melding – Front");
+        await page.EvaluateAsync("() => { window.hidden = false; document.dispatchEvent(new Event('visibilitychange')); }");
+
+        await Expect(page).ToHaveTitleAsync("Innboks – Front");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task The_tabs_count_and_filter_unread_first_and_j_and_k_move_between_conversations()
     {
         var page = await web.NewPageAsync();

@@ -26,6 +26,24 @@ public class SignInPageTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task Repeated_wrong_passwords_lock_the_user_out_with_the_time_to_try_again_next_to_the_user_name()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/app/sign-in");
+        await page.GetByLabel("Brukernavn").FillAsync("admin@demo"); // no other test signs in as admin here
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" });
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GetByLabel("Passord").FillAsync($"wrong-{attempt}");
+            await submit.ClickAsync(); // waits until the previous attempt has enabled the button again
+        }
+
+        await Expect(page.Locator("#userName-error")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^For mange mislykkede forsøk\. Prøv igjen etter kl\. \d\d:\d\d\.$"));
+        await WebFixture.ScreenshotAsync(page, "sign-in-locked");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task English_can_be_chosen_and_is_remembered()
     {
         var page = await web.NewPageAsync();
