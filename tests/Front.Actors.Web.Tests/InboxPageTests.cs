@@ -85,6 +85,19 @@ public class InboxPageTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task A_marketer_is_told_the_inbox_is_for_agents()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/app/sign-in");
+        await page.GetByLabel("Brukernavn").FillAsync("marketer@demo");
+        await page.GetByLabel("Passord").FillAsync(WebHost.MarketerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+
+        await Expect(page.GetByText("Du har ikke tilgang til innboksen. Den er for agenter.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task While_the_tab_is_hidden_new_inbound_messages_are_counted_in_the_title()
     {
         var page = await web.NewPageAsync();

@@ -59,7 +59,15 @@ async function start() {
     return showConnection('offline');
   }
   $('who').textContent = t('inbox.signedInAs', { name: me.displayName ?? me.userName });
-  const page = await api('GET', '/api/v1/conversations?limit=500');
+  let page;
+  try {
+    page = await api('GET', '/api/v1/conversations?limit=500');
+  } catch (error) {
+    // Not an agent (or the server is away): say so where the list would be, never a blank page.
+    $('empty').hidden = false;
+    $('empty').textContent = error instanceof ApiError && error.status === 403 ? t('inbox.noAccess') : t('error.network');
+    return showConnection('offline');
+  }
   for (const c of page.items) conversations.set(c.id, c);
   show();
   await live.start(page.position);

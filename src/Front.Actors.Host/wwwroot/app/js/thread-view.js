@@ -5,6 +5,7 @@ import { isNewer, tick } from './status-ticks.js';
 
 export class ThreadView {
   #messages = new Map(); // message id -> message as shown
+  #early = new Map(); // message id -> a status that came before its message (the hub does not wait for the thread)
 
   constructor({ list, heading, meta }) {
     Object.assign(this, { list, heading, meta });
@@ -13,6 +14,7 @@ export class ThreadView {
   /** Shows a thread from the API's messages (oldest first). */
   show(summary, messages, me) {
     this.#messages.clear();
+    this.#early.clear();
     this.list.replaceChildren();
     this.header(summary, me);
     for (const m of messages) this.add(m, me);
@@ -27,6 +29,9 @@ export class ThreadView {
   add(message, me) {
     const known = this.#messages.get(message.id);
     if (known) return this.status(message.id, message.status);
+    const early = this.#early.get(message.id);
+    this.#early.delete(message.id);
+    if (early && isNewer(early, message.status)) message = { ...message, status: early };
     this.#messages.set(message.id, { ...message });
     const li = document.createElement('li');
     li.className = `message ${message.direction === 'out' ? 'out' : 'in'}`;
@@ -55,6 +60,10 @@ export class ThreadView {
 
   status(id, status) {
     const known = this.#messages.get(id);
+    if (!known && status) {
+      if (isNewer(status, this.#early.get(id))) this.#early.set(id, status);
+      return;
+    }
     if (!known || !status || !isNewer(status, known.status)) return;
     known.status = status;
     this.list.querySelector(`[data-message="${CSS.escape(id)}"] .tick`)?.replaceWith(tick(status));

@@ -39,6 +39,7 @@ export default {
   'inbox.tab.all': 'All',
   'inbox.unreadOnly': 'Unread only',
   'inbox.empty': 'No conversations here.',
+  'inbox.noAccess': 'You have no access to the inbox. It is for agents.',
   'inbox.unread': '{count} unread',
   'inbox.assignedTo': 'Assigned to {agent}',
   'inbox.assignedToMe': 'Assigned to you',

@@ -39,6 +39,7 @@ export default {
   'inbox.tab.all': 'Alle',
   'inbox.unreadOnly': 'Bare uleste',
   'inbox.empty': 'Ingen samtaler her.',
+  'inbox.noAccess': 'Du har ikke tilgang til innboksen. Den er for agenter.',
   'inbox.unread': '{count} uleste',
   'inbox.assignedTo': 'Tildelt {agent}',
   'inbox.assignedToMe': 'Tildelt deg',
