@@ -39,7 +39,7 @@ public sealed class TwoFactorPageTests(WebFixture web) : IAsyncLifetime
         var code = Regex.Match(await CodeAsync(), "[0-9]{6}").Value;
         await page.GetByLabel("Kode").FillAsync(code == "000000" ? "111111" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bekreft" }).ClickAsync();
-        await Expect(page.Locator("#code-error")).ToContainTextAsync("Koden ble ikke godtatt");
+        await Expect(page.Locator("#code-error")).ToHaveTextAsync("Koden ble ikke godtatt. Du har 4 forsøk igjen.");
         await WebFixture.ScreenshotAsync(page, "sign-in-code-refused");
         await page.GetByLabel("Kode").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Bekreft" }).ClickAsync();

@@ -79,17 +79,33 @@ public static class SignInEndpoints
             case SignInOutcome.UnknownChallenge:
                 return ApiProblems.Field(404, "challengeId", "no such challenge: sign in again");
             case SignInOutcome.CodeRefused refused:
-                return ApiProblems.Field(401, "code", refused.Why switch
+                var errors = new Dictionary<string, string[]>
                 {
-                    CodeCheck.Expired => "the code has expired: sign in again for a new one",
-                    CodeCheck.AlreadyUsed => "the code was already used: sign in again",
-                    CodeCheck.TooManyAttempts => "too many wrong codes: sign in again for a new one",
-                    _ => $"the code is wrong ({refused.TriesLeft} {(refused.TriesLeft == 1 ? "try" : "tries")} left)",
+                    ["code"] = [refused.Why switch
+                    {
+                        CodeCheck.Expired => "the code has expired: sign in again for a new one",
+                        CodeCheck.AlreadyUsed => "the code was already used: sign in again",
+                        CodeCheck.TooManyAttempts => "too many wrong codes: sign in again for a new one",
+                        _ => $"the code is wrong ({refused.TriesLeft} {(refused.TriesLeft == 1 ? "try" : "tries")} left)",
+                    }],
+                };
+                // Also typed (codeRefusal: wrong, expired, already-used, too-many-attempts; triesLeft), so a page can say it in its own language.
+                return Results.Problem(statusCode: 401, title: ApiProblems.TitleOf(401), detail: ApiProblems.DetailOf(errors), extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = errors, ["codeRefusal"] = WireName(refused.Why), ["triesLeft"] = refused.TriesLeft,
                 });
             default:
                 return ApiProblems.Field(401, "password", "the user name or password is wrong");
         }
     }
+
+    private static string WireName(CodeCheck why) => why switch
+    {
+        CodeCheck.Expired => "expired",
+        CodeCheck.AlreadyUsed => "already-used",
+        CodeCheck.TooManyAttempts => "too-many-attempts",
+        _ => "wrong",
+    };
 
     private static void RetryAfter(HttpContext http, DateTimeOffset until)
     {

@@ -25,7 +25,9 @@ public static class WebPages
     public static IEndpointRouteBuilder MapWebPages(this IEndpointRouteBuilder app)
     {
         foreach (var (route, file) in Pages)
-            app.MapGet(route, (HttpContext http, IWebHostEnvironment env) => Page(http, env, file, 200)).AllowAnonymous().ExcludeFromDescription();
+            // POST too: should the page's script not run, its form posts here (never a password in a GET address) and gets the page back.
+            app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], (HttpContext http, IWebHostEnvironment env) => Page(http, env, file, 200))
+                .AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/app", () => Results.Redirect("/app/inbox")).AllowAnonymous().ExcludeFromDescription();
         // Any other page address under /app answers the friendly page with 404; files (with an extension) are left to the static files.
         app.MapFallback("/app/{**rest:nonfile}", (HttpContext http, IWebHostEnvironment env) => Page(http, env, ErrorPage, 404)).AllowAnonymous().ExcludeFromDescription();

@@ -66,7 +66,7 @@ function explain(error) {
   if (error.status === 429 && fields.userName) return { userName: t('signIn.locked', { time: until() }) };
   if (error.status === 429 && fields.code) return { _form: t('signIn.tooManyCodes', { time: until() }) };
   if (error.status === 401 && fields.password) return { password: t('signIn.wrong') };
-  if (error.status === 401 && fields.code) return { code: t('signIn.codeRefused', { reason: fields.code.join(' ') }) };
+  if (error.status === 401 && fields.code) return { code: t(`signIn.code.${error.problem.codeRefusal ?? 'wrong'}`, { tries: error.problem.triesLeft ?? 0 }) };
   if (error.status === 403 && fields.mobile) return { _form: t('signIn.noMobile') };
   if (error.status === 404 && fields.challengeId) return {};
   if (Object.keys(fields).length) return Object.fromEntries(Object.entries(fields).map(([f, reasons]) => [f, reasons.join(' ')]));
