@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Front.Actors.Web.Tests;
@@ -31,7 +34,7 @@ public sealed class WebFixture : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
         // Live parts can take a moment on a busy 2-core machine; expectations wait instead of sleeping.
         Assertions.SetDefaultExpectTimeout(20_000);
-        Host = await WebHost.StartAsync();
+        Host = await WebHost.StartAsync(services: s => s.AddTransient<IStartupFilter, FailingPage>());
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -83,6 +86,18 @@ public sealed class WebFixture : IAsyncLifetime
         _playwright.Dispose();
         await Host.DisposeAsync();
     }
+}
+
+/// <summary>A page address that fails inside the host's pipeline, to see what a person gets when something breaks.</summary>
+public sealed class FailingPage : IStartupFilter
+{
+    public const string Path = "/app/failing.test";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        app.Use((http, rest) => http.Request.Path == Path ? throw new InvalidOperationException("a failure only tests cause") : rest(http));
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -48,7 +48,7 @@ public class SignInPageTests(WebFixture web)
     {
         var page = await web.NewPageAsync();
         await page.GotoAsync("/app/sign-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Bytt språk til engelsk" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Front" })).ToBeVisibleAsync();
 
         await page.ReloadAsync();
@@ -102,8 +102,20 @@ public class SignInPageTests(WebFixture web)
         var response = await page.GotoAsync("/app/no-such-page");
 
         Assert.Equal(404, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fant ikke siden" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Siden kan ikke vises" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gå til innboksen" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task A_failure_while_answering_a_page_shows_the_friendly_page_not_a_stack_trace()
+    {
+        var page = await web.NewPageAsync();
+        var response = await page.GotoAsync(FailingPage.Path);
+
+        Assert.Equal(500, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Siden kan ikke vises" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("InvalidOperationException", await page.ContentAsync());
         await page.Context.CloseAsync();
     }
 }

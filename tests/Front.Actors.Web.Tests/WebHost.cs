@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Front.Actors.Domain.Text;
 using Front.Actors.Host.LocalMode;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Front.Actors.Web.Tests;
@@ -36,7 +37,8 @@ public sealed class WebHost : IAsyncDisposable
             .Where(s => s.Pdu.DestinationAddr == destination)
             .Select(s => SmsTextCodec.Decode(s.Pdu.ShortMessage.Span, (DataCoding)s.Pdu.DataCoding)).ToList();
 
-    public static async Task<WebHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <param name="services">Additions to the host's services (e.g. a test-only failing page).</param>
+    public static async Task<WebHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,6 +60,8 @@ public sealed class WebHost : IAsyncDisposable
         {
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
+            if (services is not null)
+                web.ConfigureTestServices(services);
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

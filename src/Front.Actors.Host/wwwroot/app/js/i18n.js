@@ -24,11 +24,14 @@ export function applyTexts(root = document) {
   if (document.body.dataset.title) document.title = `${t(document.body.dataset.title)} – Front`;
 }
 
-/** The language button: toggles, re-applies texts and tells live widgets to render again. */
+/** The language button, named in the language it switches to (and marked so, for screen readers): toggles, re-applies texts and tells live widgets to render again. */
 export function wireLanguageButton(button) {
+  const mark = () => { button.lang = lang() === 'en' ? 'nb' : 'en'; };
+  mark();
   button.addEventListener('click', () => {
     localStorage.setItem(key, lang() === 'en' ? 'nb' : 'en');
     applyTexts();
+    mark();
     document.dispatchEvent(new CustomEvent('front:lang'));
   });
 }

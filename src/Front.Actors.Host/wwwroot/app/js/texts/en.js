@@ -2,7 +2,6 @@
 export default {
   'app.name': 'Front',
   'lang.switch': 'Norsk',
-  'lang.switchLabel': 'Switch language to Norwegian',
   'signIn.title': 'Sign in',
   'signIn.heading': 'Sign in to Front',
   'signIn.userName': 'User name',
@@ -28,7 +27,7 @@ export default {
   'error.unexpected': 'Something went wrong ({status}). Try again.',
   'error.forbidden': 'You do not have access to this.',
   'error.notFound': 'The conversation was not found.',
-  'errorPage.title': 'Page not found',
+  'errorPage.title': 'This page cannot be shown',
   'errorPage.text': 'The page does not exist, or something went wrong. Nothing you wrote has been sent.',
   'errorPage.back': 'Go to the inbox',
   'inbox.title': 'Inbox',

@@ -2,7 +2,6 @@
 export default {
   'app.name': 'Front',
   'lang.switch': 'English',
-  'lang.switchLabel': 'Bytt språk til engelsk',
   'signIn.title': 'Logg inn',
   'signIn.heading': 'Logg inn på Front',
   'signIn.userName': 'Brukernavn',
@@ -28,7 +27,7 @@ export default {
   'error.unexpected': 'Noe gikk galt ({status}). Prøv igjen.',
   'error.forbidden': 'Du har ikke tilgang til dette.',
   'error.notFound': 'Fant ikke samtalen.',
-  'errorPage.title': 'Fant ikke siden',
+  'errorPage.title': 'Siden kan ikke vises',
   'errorPage.text': 'Siden finnes ikke, eller noe gikk galt. Ingenting du har skrevet er sendt.',
   'errorPage.back': 'Gå til innboksen',
   'inbox.title': 'Innboks',
