@@ -35,6 +35,8 @@ export class InboxLive {
     this.#connection.onclose(() => this.#restartLater());
     addEventListener('online', () => { if (this.#connection.state === 'Disconnected') this.#restartNow(); });
     addEventListener('pagehide', () => { this.#stopped = true; this.#connection.stop(); });
+    // Back from the browser's page cache: the connection was stopped on the way out, so start it again and catch up.
+    addEventListener('pageshow', (event) => { if (event.persisted) { this.#stopped = false; this.#restartNow(); } });
   }
 
   get position() { return this.#position; }
@@ -98,6 +100,7 @@ export class InboxLive {
     if (update.position <= this.#baseline || this.#seen.has(update.position)) return; // already in the list as read
     this.#seen.add(update.position);
     if (this.#seen.size > 5000) this.#seen = new Set([...this.#seen].slice(-2500));
+    // The high-water mark is where the next catch-up starts; positions are one sequence, pushed in order per account.
     if (this.#position == null || update.position > this.#position) this.#position = update.position;
     this.onUpdate(update);
   }
