@@ -3,6 +3,7 @@ using Front.Actors.Host.Api.Keys;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
+using Front.Actors.Host.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 ThreadPoolFloor.Apply(builder.Configuration);
@@ -12,9 +13,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrustedProxies(); // before anything reads the client's address
+app.UseWebAssets();
 app.UseAuthentication();
 app.UseCallerAccountPaths(); // the short paths act on the caller's account: rewritten before routing
 app.UseRouting();
+app.UseAntiForgeryHeader();
 app.UseApiKeyChecks();
 app.UseAuthorization();
 app.MapMessages();
@@ -32,6 +35,8 @@ app.MapConversations();
 app.MapInbound();
 app.MapAgents();
 app.MapSignIn();
+app.MapWebSession();
+app.MapWebPages();
 app.MapUsers();
 app.MapOrganizations();
 app.MapOpenApi(ApiDocument.Path);

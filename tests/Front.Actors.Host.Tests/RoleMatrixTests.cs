@@ -108,6 +108,12 @@ public sealed class RoleMatrixTests
         // An organization's admins on their own organization (demo's), operations on any.
         ["GET /api/v1/organizations/{id}/security"] = [Admin, Key, Operations],
         ["PUT /api/v1/organizations/{id}/security"] = [Admin, Key, Operations],
+        // The web app's own endpoints: the pages' cookie session. Their POSTs refuse anyone without the
+        // X-Front-Request header (as this matrix calls), which only the app's pages send; Web.Tests cover them.
+        ["POST /api/v1/web/sign-in"] = [],
+        ["POST /api/v1/web/sign-in/verify"] = [],
+        ["POST /api/v1/web/sign-out"] = [],
+        ["GET /api/v1/web/me"] = SignedIn,
     };
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Front.Actors.Host.Api;
 
 /// <summary>
 /// Callers are customers' API keys, signed-in users' session tokens (<see cref="Identity.SessionStore"/>), or configured moderators' keys. Customers call with <c>Authorization: Bearer &lt;api key&gt;</c>. SignalR clients on WebSockets cannot set
-/// headers, so the hub also takes the key as <c>access_token</c> in the query string.
+/// headers, so the hub also takes the key as <c>access_token</c> in the query string. The web app's pages are signed in by
+/// a session cookie instead.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Keys.ApiKeyValidator keys, ModeratorKeys moderators,
@@ -28,7 +29,7 @@ public sealed class ApiKeyAuthentication(
     {
         var key = BearerToken() ?? (Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : null);
         if (string.IsNullOrWhiteSpace(key))
-            return AuthenticateResult.NoResult();
+            return await FromCookieAsync();
         if (moderators.Find(key) is { } moderator)
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, moderator), new Claim(ClaimTypes.Role, ModeratorRole)], SchemeName)), SchemeName));
@@ -42,6 +43,19 @@ public sealed class ApiKeyAuthentication(
         var identity = new ClaimsIdentity(
             [new Claim(AccountClaim, account.Id), new Claim(ClaimTypes.Name, account.Name), new Claim(Keys.ApiKeyValidator.KeyIdClaim, check.Key!.Id),
              .. new[] { Role.Admin, Role.Marketer, Role.Agent }.Select(r => new Claim(IdentityClaims.AccountRole, IdentityClaims.Value(account.Id, r)))], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// The web app's session cookie (<see cref="Web.WebSession"/>), read only when no header names a caller. It holds a
+    /// session token, never an API key; the identity is marked so <see cref="Web.AntiForgeryHeader"/> can check it.
+    /// </summary>
+    private async Task<AuthenticateResult> FromCookieAsync()
+    {
+        if (Request.Cookies[Web.WebSession.CookieName] is not { Length: > 0 } token || await sessions.FindAsync(token, Context.RequestAborted) is not { } signedIn)
+            return AuthenticateResult.NoResult();
+        var identity = UserIdentity(signedIn);
+        identity.AddClaim(new Claim(Web.WebSession.ViaCookieClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -23,7 +23,8 @@ public static class SignInEndpoints
     {
         app.MapPost("/api/v1/sign-in", async (SignInRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
             await SignInAsync(body, http, signIn, s => new { token = s.Token, expiresAt = s.ExpiresAt }, ct)).AllowAnonymous();
-        app.MapPost("/api/v1/sign-in/verify", VerifyAsync).AllowAnonymous();
+        app.MapPost("/api/v1/sign-in/verify", (VerifyRequest? body, HttpContext http, SignInService signIn, CancellationToken ct) =>
+            VerifyAsync(body, http, signIn, s => new { token = s.Token, expiresAt = s.ExpiresAt }, ct)).AllowAnonymous();
         app.MapPost("/api/v1/sign-out", SignOutAsync).RequireAuthorization();
         app.MapPut("/api/v1/users/{userName}/password", ChangePasswordAsync).RequireAuthorization().Audited("user.password");
         return app;
@@ -43,7 +44,8 @@ public static class SignInEndpoints
         return Answer(await signIn.SignInAsync(body!.UserName!.Trim(), body.Password!, address, ct), http, answer);
     }
 
-    private static async Task<IResult> VerifyAsync(VerifyRequest? body, HttpContext http, SignInService signIn, CancellationToken ct)
+    /// <summary>Shared with the web sign-in, which puts the session in a cookie instead of the answer.</summary>
+    public static async Task<IResult> VerifyAsync(VerifyRequest? body, HttpContext http, SignInService signIn, Func<SignInOutcome.Session, object> answer, CancellationToken ct)
     {
         var errors = new ApiErrors();
         if (string.IsNullOrWhiteSpace(body?.ChallengeId))
@@ -53,7 +55,7 @@ public static class SignInEndpoints
         if (errors.Any)
             return errors.Problem();
         var outcome = await signIn.VerifyAsync(body!.ChallengeId!.Trim(), body.Code!.Trim(), AddressOf(http), ct);
-        return Answer(outcome, http, s => new { token = s.Token, expiresAt = s.ExpiresAt });
+        return Answer(outcome, http, answer);
     }
 
     private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "";
@@ -77,17 +79,33 @@ public static class SignInEndpoints
             case SignInOutcome.UnknownChallenge:
                 return ApiProblems.Field(404, "challengeId", "no such challenge: sign in again");
             case SignInOutcome.CodeRefused refused:
-                return ApiProblems.Field(401, "code", refused.Why switch
+                var errors = new Dictionary<string, string[]>
                 {
-                    CodeCheck.Expired => "the code has expired: sign in again for a new one",
-                    CodeCheck.AlreadyUsed => "the code was already used: sign in again",
-                    CodeCheck.TooManyAttempts => "too many wrong codes: sign in again for a new one",
-                    _ => $"the code is wrong ({refused.TriesLeft} {(refused.TriesLeft == 1 ? "try" : "tries")} left)",
+                    ["code"] = [refused.Why switch
+                    {
+                        CodeCheck.Expired => "the code has expired: sign in again for a new one",
+                        CodeCheck.AlreadyUsed => "the code was already used: sign in again",
+                        CodeCheck.TooManyAttempts => "too many wrong codes: sign in again for a new one",
+                        _ => $"the code is wrong ({refused.TriesLeft} {(refused.TriesLeft == 1 ? "try" : "tries")} left)",
+                    }],
+                };
+                // Also typed (codeRefusal: wrong, expired, already-used, too-many-attempts; triesLeft), so a page can say it in its own language.
+                return Results.Problem(statusCode: 401, title: ApiProblems.TitleOf(401), detail: ApiProblems.DetailOf(errors), extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = errors, ["codeRefusal"] = WireName(refused.Why), ["triesLeft"] = refused.TriesLeft,
                 });
             default:
                 return ApiProblems.Field(401, "password", "the user name or password is wrong");
         }
     }
+
+    private static string WireName(CodeCheck why) => why switch
+    {
+        CodeCheck.Expired => "expired",
+        CodeCheck.AlreadyUsed => "already-used",
+        CodeCheck.TooManyAttempts => "too-many-attempts",
+        _ => "wrong",
+    };
 
     private static void RetryAfter(HttpContext http, DateTimeOffset until)
     {

@@ -106,6 +106,7 @@ public sealed class EngineService(
         Console.WriteLine($"Local mode: demo account '{DemoAccountId}', API key: {key}; moderator key: {moderatorKey}");
         Console.WriteLine($"Local mode: virtual number {DemoNumber}, keyword {DemoKeyword} on shared short number {DemoShortNumber}; " +
                           $"agent sign-in: POST /api/v1/agents/sign-in {{\"userName\": \"{DemoAgent}\", \"password\": \"{agentPassword}\"}}");
+        Console.WriteLine($"Local mode: the web app is at /app/sign-in (e.g. http://127.0.0.1:5080/app/sign-in); the agent inbox signs in as {DemoAgent} / {agentPassword}");
         Console.WriteLine($"Local mode: sign in as each role with POST /api/v1/sign-in {{\"userName\", \"password\"}}: {string.Join("; ", signIns)}");
         Console.WriteLine($"Local mode: two-factor sign-in: as admin@demo, PUT /api/v1/organizations/{organization}/security {{\"requireTwoFactor\": true, \"trustedIpRanges\": []}}; " +
                           "the code goes to the user's mobile at the SMSC simulator (GET /api/v1/simulator/submits) and POST /api/v1/sign-in/verify {\"challengeId\", \"code\"} gives the token");

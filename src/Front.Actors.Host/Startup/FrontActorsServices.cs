@@ -68,6 +68,7 @@ public static class FrontActorsServices
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Complete);
         // Binding failures are thrown to BadRequestExceptionHandler, which names the field, instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<Web.WebErrorHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR();

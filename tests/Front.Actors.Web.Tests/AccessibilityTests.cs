@@ -1,0 +1,49 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Front.Actors.Web.Tests;
+
+/// <summary>Each page passes axe (WCAG 2.x A and AA rules) without a serious or critical violation, in both languages.</summary>
+[Collection(WebCollection.Name)]
+public class AccessibilityTests(WebFixture web)
+{
+    [ChromiumFact]
+    public async Task The_sign_in_page_and_the_inbox_with_a_thread_open_pass_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        var found = new List<string>();
+        foreach (var english in new[] { false, true })
+        {
+            await page.GotoAsync("/app/sign-in");
+            await page.EvaluateAsync($"() => localStorage.setItem('front.lang', '{(english ? "en" : "nb")}')");
+            await page.ReloadAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", english ? "en" : "nb");
+            found.AddRange(await ViolationsAsync(page, "sign-in"));
+        }
+
+        await page.EvaluateAsync("() => localStorage.removeItem('front.lang')");
+        await WebFixture.SignInAsync(page);
+        await web.Host.InjectAsync("+4795555555", "Kan jeg endre bestillingen?");
+        await page.Locator("#conversations li").Filter(new() { HasText = "+47 955 55 555" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator(".message.in")).ToHaveCountAsync(1);
+        await page.GetByLabel("Svar", new() { Exact = true }).FillAsync("Ja, det går fint.");
+        found.AddRange(await ViolationsAsync(page, "inbox nb"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        found.AddRange(await ViolationsAsync(page, "inbox en"));
+        await page.SetViewportSizeAsync(390, 844);
+        found.AddRange(await ViolationsAsync(page, "inbox en phone"));
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{where}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+    }
+}
