@@ -20,7 +20,9 @@ public static class EsmeTransports
         EndPoint endpoint = IPAddress.TryParse(settings.Host, out var ip)
             ? new IPEndPoint(ip, settings.Port)
             : new DnsEndPoint(settings.Host, settings.Port);
-        return system.TcpStream().OutgoingConnection(endpoint, connectionTimeout: settings.ConnectTimeout)
+        var (quickAck, ackEachRead) = Streams.QuickAck.ForOutgoing();
+        return system.TcpStream().OutgoingConnection(endpoint, options: [quickAck], connectionTimeout: settings.ConnectTimeout)
+            .Via(ackEachRead)
             .MapMaterializedValue(Task (connection) => connection);
     };
 }

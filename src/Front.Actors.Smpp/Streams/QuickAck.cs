@@ -63,6 +63,33 @@ public sealed class QuickAck : Inet.SocketOption
             });
     }
 
+    /// <summary>
+    /// The same for one outgoing connection (an ESME's bind): pass <c>Option</c> when connecting and put
+    /// <c>AckEachRead</c> on the incoming bytes. The client side needs it as much: node-smpp's server leaves Nagle on,
+    /// so with our window full (nothing of ours to write, so our ACK waits for the timer) its next answers waited too;
+    /// one bind to it drained about 4,500 parts/s whatever the window.
+    /// </summary>
+    public static (Inet.SocketOption Option, Flow<ByteString, ByteString, NotUsed> AckEachRead) ForOutgoing()
+    {
+        var option = new OutgoingSocket();
+        if (!OperatingSystem.IsLinux())
+            return (option, Flow.Create<ByteString>());
+        return (option, Flow.Create<ByteString>().Select(chunk =>
+        {
+            if (option.Socket is { } socket)
+                Acknowledge(socket);
+            return chunk;
+        }));
+    }
+
+    /// <summary>Keeps the one socket it was connected on.</summary>
+    private sealed class OutgoingSocket : Inet.SocketOption
+    {
+        public volatile Socket? Socket;
+
+        public override void AfterConnect(Socket s) => Socket = s;
+    }
+
     private static void Acknowledge(Socket socket)
     {
         try
