@@ -32,12 +32,12 @@ public static class FrontActorsAkka
     }
 
     /// <summary>
-    /// Journal and snapshots (Akka.Persistence.Sql) where <see cref="StorageOptions.EffectiveJournalConnectionString"/> says:
-    /// the read models' database on PostgreSQL, a file of their own on SQLite.
+    /// Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode);
+    /// every entity's events are tagged for the projection that keeps its read model following the journal.
     /// </summary>
     private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
     {
-        var connection = storage.EffectiveJournalConnectionString.Replace("\"", "\\\"");
+        var connection = storage.EffectiveConnectionString.Replace("\"", "\\\"");
         var hocon = $$"""
             akka.persistence {
               journal.plugin = "akka.persistence.journal.sql"

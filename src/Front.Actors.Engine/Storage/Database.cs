@@ -63,10 +63,7 @@ public sealed class Database(StorageOptions options)
             EnsureSqliteDirectory();
         using var db = Open();
         if (Options.Provider == StorageProvider.Sqlite)
-        {
             db.Execute("PRAGMA journal_mode=WAL;"); // readers do not block the writer
-            UseWriteAheadLogForTheJournal();
-        }
         db.CreateTable<MessageRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<MessagePartRecord>(tableOptions: TableOptions.CreateIfNotExists);
         AddPartOutcomeColumns(db);
@@ -194,19 +191,6 @@ public sealed class Database(StorageOptions options)
         {
             // No journal table yet: no thread has journaled anything.
         }
-    }
-
-    /// <summary>The journal's own file (see <see cref="StorageOptions.JournalConnectionString"/>) in WAL mode too, which the file keeps.</summary>
-    private void UseWriteAheadLogForTheJournal()
-    {
-        var journal = Options.EffectiveJournalConnectionString;
-        if (journal == Options.EffectiveConnectionString)
-            return;
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(journal);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
     }
 
     private void EnsureSqliteDirectory()
