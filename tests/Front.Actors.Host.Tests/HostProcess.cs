@@ -41,12 +41,14 @@ internal sealed class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string sqliteFile, params string[] settings)
     {
-        var port = FreePort();
+        // Both ports chosen here, while both are held: with the cluster's left to the host (port 0), its remoting once
+        // took the HTTP port the test had just released, and Kestrel could not bind.
+        var (port, remotingPort) = TwoFreePorts();
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
                  {
-                     Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
+                     Path.Combine(directory, "Front.Actors.Host.dll"), "--urls", $"http://127.0.0.1:{port}", "--Cluster:Port", remotingPort.ToString(),
                      "--LocalMode:Enabled", "true", "--ApiKeys:RequestsPerSecond", "0", "--Demo:ApiKey", EngineHost.ApiKey, "--Storage:ConnectionString", $"Data Source={sqliteFile}",
                      // Test receivers are plain http on 127.0.0.1, as in EngineHost.
                      "--Webhooks:AllowHttp=true", "--Webhooks:AllowLoopback=true", $"--Webhooks:SecretKey={EngineHost.TestSecretKey}",
@@ -118,11 +120,13 @@ internal sealed class HostProcess : IDisposable
             _output.Add(line);
     }
 
-    private static int FreePort()
+    private static (int First, int Second) TwoFreePorts()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var first = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var second = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((System.Net.IPEndPoint)first.LocalEndpoint).Port, ((System.Net.IPEndPoint)second.LocalEndpoint).Port);
     }
 
     public void Dispose()
