@@ -119,8 +119,10 @@ function finish() {
     if (resp.command_status !== 0) fail(`unbind answered with status ${resp.command_status}`);
     event('unbound', { command_status: resp.command_status });
     unbound = true;
-    if (session.socket.destroyed) process.exit(0); // already closed by the SMSC: no close event is to come
-    session.close(() => process.exit(0));
+    // The unbind is answered: the scenario is over. Waiting for the socket's close event as well once hung for a
+    // minute (the close raced the SMSC's own close after its unbind_resp), so the script ends here.
+    session.socket.end();
+    process.exit(0);
   });
 }
 
