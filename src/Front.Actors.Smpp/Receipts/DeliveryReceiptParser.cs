@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Front.Actors.Smpp.Receipts;
 
@@ -8,15 +7,19 @@ namespace Front.Actors.Smpp.Receipts;
 /// Reads receipt text in the usual Appendix B layout, tolerant of what operators do to it: key case,
 /// extra spaces, fields left out, dates with or without seconds, and a <c>text:</c> that runs to the end.
 /// </summary>
-public static partial class DeliveryReceiptParser
+public static class DeliveryReceiptParser
 {
-    // Keys in the order they appear; text: is last and takes the rest, colons and all. A key must not follow a
-    // letter, so "Paid:" holds no id; "submit_date" and "submitdate" are seen in the wild too.
-    [GeneratedRegex(@"(?<![a-z])(?<key>id|sub|dlvrd|submit[\s_]*date|done[\s_]*date|stat|err|text)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex KeyPattern();
+    // Keys in the order they are tried at a position; text: is last and takes the rest, colons and all.
+    // "submit_date" and "submitdate" are seen in the wild too, so the two words may be joined by spaces,
+    // underscores or nothing. Read by hand rather than with a regex: every receipt passes here, and the scan
+    // allocates only the field values.
+    private static readonly (string Name, string Word, string? SecondWord)[] Keys =
+    [
+        ("id", "id", null), ("sub", "sub", null), ("dlvrd", "dlvrd", null), ("submitdate", "submit", "date"),
+        ("donedate", "done", "date"), ("stat", "stat", null), ("err", "err", null), ("text", "text", null),
+    ];
 
-    [GeneratedRegex(@"[\s_]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Separator();
+    private static readonly string[] DateFormats = ["yyMMddHHmmss", "yyMMddHHmm"];
 
     /// <summary>
     /// Reads <paramref name="text"/> as a receipt. False when it has no id or no stat, the two fields a receipt
@@ -28,19 +31,33 @@ public static partial class DeliveryReceiptParser
         if (string.IsNullOrWhiteSpace(text))
             return false;
 
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var matches = KeyPattern().Matches(text);
-        for (var i = 0; i < matches.Count; i++)
+        // A field's value runs from its key to the next key; the first of a repeated key wins.
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? open = null;
+        var openStart = 0;
+        for (var at = 0; at < text.Length;)
         {
-            var key = Separator().Replace(matches[i].Groups["key"].Value.ToLowerInvariant(), "");
-            if (fields.ContainsKey(key))
+            if (!KeyAt(text, at, out var key, out var valueStart))
+            {
+                at++;
                 continue;
-            var start = matches[i].Index + matches[i].Length;
-            var end = key == "text" || i + 1 == matches.Count ? text.Length : matches[i + 1].Index;
-            fields[key] = text[start..end].Trim();
-            if (key == "text")
-                break;
+            }
+            if (open is not null)
+                fields[open] = text[openStart..at].Trim();
+            open = null;
+            if (!fields.ContainsKey(key))
+            {
+                if (key == "text")
+                {
+                    fields[key] = text[valueStart..].Trim();
+                    break;
+                }
+                (open, openStart) = (key, valueStart);
+            }
+            at = valueStart;
         }
+        if (open is not null)
+            fields[open] = text[openStart..].Trim();
 
         if (!fields.TryGetValue("id", out var id) || id.Length == 0 || !fields.TryGetValue("stat", out var stat) || stat.Length == 0)
             return false;
@@ -58,6 +75,45 @@ public static partial class DeliveryReceiptParser
         return true;
     }
 
+    /// <summary>
+    /// The key that starts at <paramref name="at"/>, with optional spaces and a colon after it, and where its value
+    /// starts. A key must not follow a letter, so "Paid:" holds no id.
+    /// </summary>
+    private static bool KeyAt(string text, int at, out string key, out int valueStart)
+    {
+        key = "";
+        valueStart = at;
+        if (at > 0 && char.IsAsciiLetter(text[at - 1]))
+            return false;
+        foreach (var (name, word, secondWord) in Keys)
+        {
+            if (!WordAt(text, at, word))
+                continue;
+            var i = at + word.Length;
+            if (secondWord is not null)
+            {
+                while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == '_'))
+                    i++;
+                if (!WordAt(text, i, secondWord))
+                    continue;
+                i += secondWord.Length;
+            }
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+                i++;
+            if (i == text.Length || text[i] != ':')
+                continue;
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+                i++;
+            (key, valueStart) = (name, i);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool WordAt(string text, int at, string word) =>
+        at + word.Length <= text.Length && text.AsSpan(at, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
     private static int? Int(Dictionary<string, string> fields, string key) =>
         fields.TryGetValue(key, out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
@@ -65,7 +121,7 @@ public static partial class DeliveryReceiptParser
     {
         if (!fields.TryGetValue(key, out var value))
             return null;
-        foreach (var format in (string[])["yyMMddHHmmss", "yyMMddHHmm"])
+        foreach (var format in DateFormats)
             if (DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
                 return new DateTimeOffset(date, TimeSpan.Zero);
         return null;
