@@ -24,9 +24,14 @@ public static class KeywordQrCode
         return new SvgQRCode(data).GetGraphic(PixelsPerModule);
     }
 
+    /// <summary>
+    /// Always UTF-8, without an ECI header: left to itself QRCoder writes æøå in ISO-8859-1, which a reader must guess
+    /// (ZXing's guess weighs Shift_JIS, where Å and Æ are valid single-byte katakana), while valid UTF-8 multi-byte
+    /// sequences are what readers recognise first. An ECI header would say it outright, but not every reader honours it.
+    /// </summary>
     private static QRCodeData Encode(string payload)
     {
         using var generator = new QRCodeGenerator();
-        return generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
+        return generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M, forceUtf8: true);
     }
 }

@@ -20,11 +20,11 @@ public static class KeywordQrEndpoints
         app.MapGet("/api/v1/keywords/{shortNumber}/{keyword}/qr.svg", (string shortNumber, string keyword, string? text, ClaimsPrincipal user, NumberStore numbers, CancellationToken ct) =>
                 DrawAsync(shortNumber, keyword, text, user, numbers, payload => Results.Text(KeywordQrCode.Svg(payload), "image/svg+xml; charset=utf-8"), ct))
             .RequireRoles(Role.Admin, Role.Marketer, Role.Moderator)
-            .Produces(200, contentType: "image/svg+xml");
+            .Produces<string>(200, "image/svg+xml");
         app.MapGet("/api/v1/keywords/{shortNumber}/{keyword}/qr.png", (string shortNumber, string keyword, string? text, ClaimsPrincipal user, NumberStore numbers, CancellationToken ct) =>
                 DrawAsync(shortNumber, keyword, text, user, numbers, payload => Results.File(KeywordQrCode.Png(payload), "image/png"), ct))
             .RequireRoles(Role.Admin, Role.Marketer, Role.Moderator)
-            .Produces(200, contentType: "image/png");
+            .Produces<byte[]>(200, "image/png");
         return app;
     }
 
