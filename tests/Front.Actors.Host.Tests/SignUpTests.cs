@@ -49,10 +49,12 @@ public class SignUpTests
         return JsonSerializer.Deserialize<JsonElement>(text).GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
     }
 
-    [Fact]
-    public async Task A_sign_up_by_sms_joins_its_group_with_its_consent_is_confirmed_at_the_smsc_and_a_later_stopp_takes_it_out()
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task A_sign_up_by_sms_joins_its_group_with_its_consent_is_confirmed_at_the_smsc_and_a_later_stopp_takes_it_out(string provider)
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await using var host = await EngineHost.StartAsync(TestDatabase.For(provider));
         SmscTraffic.Record(host);
         var client = host.Client();
         var club = await GroupAsync(client, "Kundeklubb");
