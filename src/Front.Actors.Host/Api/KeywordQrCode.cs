@@ -26,8 +26,8 @@ public static class KeywordQrCode
 
     /// <summary>
     /// Always UTF-8, without an ECI header: left to itself QRCoder writes æøå in ISO-8859-1, which a reader must guess
-    /// (ZXing's guess weighs Shift_JIS, where Å and Æ are valid single-byte katakana), while valid UTF-8 multi-byte
-    /// sequences are what readers recognise first. An ECI header would say it outright, but not every reader honours it.
+    /// (ZXing.Net 0.16 read "SMSTO:2401:BLÅBÆR" written so as "BL�B�R"), while valid UTF-8 multi-byte sequences are what
+    /// readers recognise first (it read the UTF-8 code right). An ECI header would say it outright, but not every reader honours it.
     /// </summary>
     private static QRCodeData Encode(string payload)
     {
