@@ -33,6 +33,8 @@ app.MapContactGroups();
 app.MapTemplates();
 app.MapConversations();
 app.MapInbound();
+app.MapKeywordQr();
+app.MapSignUps();
 app.MapAgents();
 app.MapSignIn();
 app.MapWebSession();

@@ -196,6 +196,34 @@ public class ApiShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_serves_a_keywords_sign_up_qr_code_as_an_image_to_its_account_and_moderators()
+    {
+        var paths = (await _host.Client(null).GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        var png = paths.GetProperty("/api/v1/keywords/{shortNumber}/{keyword}/qr.png").GetProperty("get");
+        var svg = paths.GetProperty("/api/v1/keywords/{shortNumber}/{keyword}/qr.svg").GetProperty("get");
+        var signUps = paths.GetProperty("/api/v1/accounts/{id}/sign-ups").GetProperty("get");
+
+        Assert.True(png.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("image/png", out _));
+        Assert.True(svg.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("image/svg+xml", out _));
+        Assert.True(png.GetProperty("responses").GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Contains(png.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "text");
+        foreach (var operation in new[] { png, svg, signUps })
+            Assert.Equal(["admin", "marketer", "moderator"], operation.GetProperty("x-roles").EnumerateArray().Select(r => r.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task A_sign_up_rule_with_several_bad_fields_reports_each_and_its_group()
+    {
+        var errors = await ProblemAsync(await Customer.PutAsJsonAsync("/api/v1/rules", new
+        {
+            number = "+4790000001",
+            rules = new object[] { new { kind = "SignUp", target = "nosuch", reply = "" }, new { kind = "SignUp", target = "" } },
+        }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["keyword", "rules[0].reply", "rules[0].target", "rules[1].target"], errors.Keys.Order());
+    }
+
+    [Fact]
     public async Task Local_mode_serves_a_browsable_api_reference()
     {
         var page = await _host.Client(null).GetAsync("/api-reference/index.html");

@@ -88,6 +88,10 @@ public sealed class RoleMatrixTests
         ["DELETE /api/v1/keywords/{shortNumber}/{keyword}"] = [Admin, Key],
         ["PUT /api/v1/rules"] = [Admin, Key],
         ["GET /api/v1/webhooks/deliveries"] = [Admin, Key],
+        // A keyword's QR code: its account's admins and marketers (posters are marketing), and moderators.
+        ["GET /api/v1/keywords/{shortNumber}/{keyword}/qr.svg"] = [Admin, Marketer, Key, Moderator],
+        ["GET /api/v1/keywords/{shortNumber}/{keyword}/qr.png"] = [Admin, Marketer, Key, Moderator],
+        ["GET /api/v1/accounts/{id}/sign-ups"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/inbound/unrouted"] = [Moderator],
         ["POST /api/v1/agents/sign-in"] = Anyone,
         ["POST /api/v1/agents"] = [Admin, Key],

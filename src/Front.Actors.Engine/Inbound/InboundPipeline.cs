@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
+using Front.Actors.Domain.Contacts;
 using Front.Actors.Domain.Inbound;
 using Front.Actors.Domain.Routing;
+using Front.Actors.Domain.SignUps;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Engine.Pipeline;
@@ -15,7 +17,7 @@ namespace Front.Actors.Engine.Inbound;
 /// Carries mobile-originated messages from the binds to their conversations:
 /// read → store the part (then answer the operator) → join a long message from its stored parts → route by
 /// number and keyword (the number's entity) → the conversation entity (journaled, then stored and pushed to
-/// agents) → the number's rules (auto-reply, forward, webhook) → the parts marked processed.
+/// agents) → the number's rules (auto-reply, forward, webhook, sign-up) → the parts marked processed.
 /// Every step after the store is repeatable with the same outcome (the message's id is its first part's id;
 /// rules' sends carry a client reference made from it; the thread ignores a message id it already has), so a
 /// crash anywhere after the store repeats the work from storage instead of losing or doubling it.
@@ -23,7 +25,8 @@ namespace Front.Actors.Engine.Inbound;
 /// </summary>
 public sealed class InboundPipeline(
     ActorSystem system, OperatorBinds binds, NumberService numbers, ConversationService conversations, ConversationStore store,
-    InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options, SenderStore senders)
+    InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options, SenderStore senders,
+    SignUpStore signUps)
 {
     private const int ReplySegments = 3;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
@@ -160,7 +163,7 @@ public sealed class InboundPipeline(
         var first = group.OrderBy(p => p.Sequence).ThenBy(p => p.ReceivedAt).First();
         try
         {
-            await RouteAsync(first.Bind, first.Source, first.Destination, joined.Text, first.Id);
+            await RouteAsync(first.Bind, first.Source, first.Destination, joined.Text, first.Id, first.ReceivedAt);
         }
         catch (Exception e) when (DateTimeOffset.UtcNow - first.ReceivedAt < GiveUpAfter)
         {
@@ -202,7 +205,7 @@ public sealed class InboundPipeline(
     }
 
     /// <summary>Routes the message and records it in its thread, then carries out the number's rules for it.</summary>
-    private async Task RouteAsync(string bind, string from, string to, string text, string messageId)
+    private async Task RouteAsync(string bind, string from, string to, string text, string messageId, DateTimeOffset receivedAt)
     {
         var words = InboundWords.Parse(text);
         if (words.First is null)
@@ -222,7 +225,7 @@ public sealed class InboundPipeline(
             // A stop or start word is a request to us, not a message for the rules.
             // The stop or start word itself, upper case: the first word, or the second after a keyword ("DEMO STOPP").
             var word = request.Keyword is { } k && words.First == k && words.Second is { } second ? second : words.First;
-            await OptAsync(number, request, word, from, to, words.Text, messageId);
+            await OptAsync(number, request, word, from, to, words.Text, messageId, receivedAt);
             return;
         }
 
@@ -236,11 +239,12 @@ public sealed class InboundPipeline(
         if (route.DefaultReply is { Length: > 0 } defaultReply)
             await AutoReplyAsync(conversationId, defaultReply, $"{messageId}:default");
         for (var i = 0; i < route.Rules.Count; i++)
-            await RunRuleAsync(route.Rules[i], $"{messageId}:{i}", accountId, conversationId, route, from, to, words.Text);
+            await RunRuleAsync(route.Rules[i], $"{messageId}:{i}", accountId, conversationId, route, from, to, words.Text, messageId, receivedAt);
     }
 
     /// <summary>Carries out one rule; <paramref name="workId"/> makes doing it again (after a crash) do nothing new.</summary>
-    private async Task RunRuleAsync(InboundRule rule, string workId, string accountId, string conversationId, InboundRoute route, string from, string to, string text)
+    private async Task RunRuleAsync(InboundRule rule, string workId, string accountId, string conversationId, InboundRoute route, string from, string to, string text,
+        string messageId, DateTimeOffset receivedAt)
     {
         try
         {
@@ -255,6 +259,9 @@ public sealed class InboundPipeline(
                 case InboundRuleKind.Webhook:
                     await webhooks.EnqueueAsync("wh_" + workId, new WebhookDelivery(accountId, rule.Target, rule.Secret,
                         new InboundWebhookBody(workId, from, to, text, route.Keyword, route.SubKeyword, conversationId, DateTimeOffset.UtcNow)));
+                    break;
+                case InboundRuleKind.SignUp:
+                    await SignUpAsync(rule, workId, accountId, conversationId, route, from, to, text, messageId, receivedAt);
                     break;
             }
         }
@@ -272,7 +279,7 @@ public sealed class InboundPipeline(
     /// it (then opt_outs is written) and the account's other threads with the contact follow. On a shared
     /// number the contact is told, in Norwegian, whose messages they will (not) get.
     /// </summary>
-    private async Task OptAsync(ShortNumberState number, OptOutRequest request, string word, string from, string to, string text, string messageId)
+    private async Task OptAsync(ShortNumberState number, OptOutRequest request, string word, string from, string to, string text, string messageId, DateTimeOffset receivedAt)
     {
         var change = request.Intent == OptOutIntent.OptOut ? OptChange.OptOut : OptChange.OptIn;
         IReadOnlyList<string> accounts = request.Keyword is { } keyword ? [number.Route(to, keyword, null).AccountId!]
@@ -293,6 +300,9 @@ public sealed class InboundPipeline(
             var others = (await store.ThreadNumbersAsync(account, from)).Concat(change == OptChange.OptIn ? await store.OptedOutNumbersAsync(account, from) : []);
             foreach (var other in others.Where(n => n != to).Distinct())
                 await conversations.CommandAsync(new ConversationCommands.FollowOpt(ConversationIds.For(account, other, from), change, word));
+            // Withdrawn consent: out of the groups they joined by SMS (a START does not put them back; they sign up again).
+            if (change == OptChange.OptOut && ContactNumber.TryNormalize(from, out var number164, out _))
+                await signUps.LeaveAsync(account, number164, to, text, messageId, receivedAt);
         }
         if (!number.Shared)
             return;
@@ -315,6 +325,27 @@ public sealed class InboundPipeline(
     {
         var list = names.ToList();
         return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " og " + list[^1];
+    }
+
+    /// <summary>
+    /// A sign-up rule: the contact, their membership and their consent are stored together (a repeat finds them stored),
+    /// then confirmed like an auto-reply, whose client reference makes a repeat send nothing new.
+    /// </summary>
+    private async Task SignUpAsync(InboundRule rule, string workId, string accountId, string conversationId, InboundRoute route, string from, string to, string text,
+        string messageId, DateTimeOffset receivedAt)
+    {
+        if (!ContactNumber.TryNormalize(from, out var number, out var reason))
+        {
+            _log.Warning("Sign-up from {0} on {1} not stored: {2}", from, to, reason);
+            return;
+        }
+        var joined = await signUps.JoinAsync(new SignUpJoin(workId, accountId, rule.Target, number, to, route.Keyword, route.SubKeyword, text, messageId, receivedAt));
+        if (joined is null)
+        {
+            _log.Warning("Sign-up from {0} on {1}: the account {2} has no group {3} any more", from, to, accountId, rule.Target);
+            return;
+        }
+        await AutoReplyAsync(conversationId, rule.Reply ?? SignUpConfirmation.Default(joined.GroupName, route.Keyword, to), workId);
     }
 
     private async Task AutoReplyAsync(string conversationId, string text, string workId)

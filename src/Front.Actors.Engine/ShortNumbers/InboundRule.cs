@@ -13,6 +13,13 @@ public enum InboundRuleKind
     ForwardToNumber,
     /// <summary>POST the message to the URL in <see cref="InboundRule.Target"/>, signed with <see cref="InboundRule.Secret"/>.</summary>
     Webhook,
+    /// <summary>
+    /// Put the contact in the account's contact group whose id is <see cref="InboundRule.Target"/> (a contact is made for a
+    /// new number), store when and how they joined (their consent), and confirm with <see cref="InboundRule.Reply"/> (or
+    /// the default text). A later STOPP to the account takes them out again.
+    /// </summary>
+    SignUp,
 }
 
-public sealed record InboundRule(InboundRuleKind Kind, string Target, string? Secret = null);
+/// <param name="Reply">A sign-up's confirmation text; null: the default (<see cref="Domain.SignUps.SignUpConfirmation"/>).</param>
+public sealed record InboundRule(InboundRuleKind Kind, string Target, string? Secret = null, string? Reply = null);

@@ -106,6 +106,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<ContactGroupMemberRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ContactFieldNameRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<TemplateRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<SignUpRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
@@ -133,6 +134,8 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contact_groups_name ON contact_groups (account_id, name_key)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_contact_group_members_contact ON contact_group_members (contact_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_templates_account ON message_templates (account_id, position)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_sign_ups_contact ON sign_ups (account_id, number)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_sign_ups_group ON sign_ups (account_id, group_id, id)");
     }
 
     /// <summary>Nullable columns added to a table after it was first made; databases made before get them (empty).</summary>

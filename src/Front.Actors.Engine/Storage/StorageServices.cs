@@ -26,5 +26,6 @@ public static class StorageServices
         .AddSingleton<ContactStore>()
         .AddSingleton<ContactGroupStore>()
         .AddSingleton<TemplateStore>()
+        .AddSingleton<SignUpStore>()
         .AddSingleton<AuditLog>();
 }

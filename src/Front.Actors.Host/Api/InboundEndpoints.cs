@@ -3,6 +3,7 @@ using Front.Actors.Host.Identity;
 using System.Security.Claims;
 using Front.Actors.Domain.Inbound;
 using Front.Actors.Domain.Numbers;
+using Front.Actors.Domain.SignUps;
 using Front.Actors.Domain.Webhooks;
 using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.ShortNumbers;
@@ -18,7 +19,8 @@ public static class InboundEndpoints
 {
     public sealed record KeywordRequest(string? ShortNumber, string? Keyword);
 
-    public sealed record RuleRequest(string? Kind, string? Target, string? Secret);
+    /// <param name="Reply">A sign-up's confirmation text (default: <see cref="SignUpConfirmation.Default"/>).</param>
+    public sealed record RuleRequest(string? Kind, string? Target, string? Secret, string? Reply = null);
 
     public sealed record RulesRequest(string? Number, string? Keyword, string? SubKeyword, RuleRequest[]? Rules);
 
@@ -76,7 +78,7 @@ public static class InboundEndpoints
         };
     }
 
-    private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, WebhookOptions webhooks, CancellationToken ct)
+    private static async Task<IResult> SetRulesAsync(RulesRequest? body, ClaimsPrincipal user, NumberService numbers, WebhookOptions webhooks, ContactGroupStore groups, CancellationToken ct)
     {
         // Every bad field at once: the number, the keywords and each rule.
         var errors = new ApiErrors();
@@ -105,11 +107,22 @@ public static class InboundEndpoints
             else
                 rules.Add(parsed!);
         }
+        // A sign-up rule's group must be one of the account's, and people join by texting a keyword.
+        var signUps = (body?.Rules ?? []).Select((r, i) => (Rule: r, Index: i))
+            .Where(r => string.Equals(r.Rule.Kind, nameof(InboundRuleKind.SignUp), StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(r.Rule.Target)).ToList();
+        if (signUps.Count > 0)
+        {
+            if (body?.Keyword is null)
+                errors.Add("keyword", "a sign-up rule belongs to a keyword (or sub-keyword): people join by texting it");
+            var missing = (await groups.MissingAsync(user.AccountId(), signUps.Select(r => r.Rule.Target!.Trim()).Distinct().ToList(), ct)).ToHashSet();
+            foreach (var (rule, i) in signUps.Where(r => missing.Contains(r.Rule.Target!.Trim())))
+                errors.Add($"rules[{i}].target", $"no group '{rule.Target!.Trim()}' in this account: give the id of one of its contact groups");
+        }
         if (errors.Any)
             return errors.Problem();
         return await numbers.SetRulesAsync(number, user.AccountId(), keyword, subKeyword, rules, ct) switch
         {
-            ShortNumberReplies.Info => Results.Ok(new { number, keyword, subKeyword, rules = rules.Select(r => new { kind = r.Kind.ToString(), target = r.Target }) }),
+            ShortNumberReplies.Info => Results.Ok(new { number, keyword, subKeyword, rules = rules.Select(r => new { kind = r.Kind.ToString(), target = r.Target, reply = r.Reply }) }),
             ShortNumberReplies.Refused refused => ApiProblems.Refusal(refused.Kind, refused.Field, refused.Reason),
             _ => throw new InvalidOperationException(),
         };
@@ -119,9 +132,9 @@ public static class InboundEndpoints
     {
         parsed = null;
         if (!Enum.TryParse<InboundRuleKind>(rule.Kind, ignoreCase: true, out var kind) || int.TryParse(rule.Kind, out _))
-            return ("kind", "must be AutoReply, ForwardToNumber or Webhook");
+            return ("kind", "must be AutoReply, ForwardToNumber, Webhook or SignUp");
         if (string.IsNullOrWhiteSpace(rule.Target))
-            return ("target", "the reply text, the mobile number or the URL is required");
+            return ("target", "the reply text, the mobile number, the URL or the group's id is required");
         switch (kind)
         {
             case InboundRuleKind.ForwardToNumber:
@@ -136,6 +149,11 @@ public static class InboundEndpoints
                 if (rule.Secret is { Length: > 200 })
                     return ("secret", "at most 200 characters");
                 parsed = new InboundRule(kind, uri.OriginalString.Trim(), string.IsNullOrWhiteSpace(rule.Secret) ? null : rule.Secret);
+                return null;
+            case InboundRuleKind.SignUp:
+                if (rule.Reply is not null && (rule.Reply.Trim().Length == 0 || rule.Reply.Length > SignUpConfirmation.MaxLength))
+                    return ("reply", $"the confirmation is 1 to {SignUpConfirmation.MaxLength} characters, or left out for the default");
+                parsed = new InboundRule(kind, rule.Target.Trim(), Reply: rule.Reply?.Trim());
                 return null;
             case InboundRuleKind.AutoReply when rule.Target.Length > 459:
                 return ("target", "an auto-reply is at most 459 characters");
