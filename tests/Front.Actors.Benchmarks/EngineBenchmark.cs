@@ -38,6 +38,8 @@ public static class EngineBenchmark
         // profile after 2,000 messages still found most engine code at tier 0 and the JIT's background thread at a
         // fifth of the host's CPU), so 20,000 are sent and delivered before the clock starts; --warmup 0 measures from cold.
         var warmup = args.IntOption("--warmup", 20_000);
+        // A client following thousands of statuses a second asks for batches; --plain-hub follows one push per change.
+        var batchedHub = !args.Contains("--plain-hub");
 
         string[] binds;
         string target;
@@ -78,9 +80,9 @@ public static class EngineBenchmark
             var measuring = warmup == 0;
             var warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await using var hub = new HubConnectionBuilder()
-                .WithUrl($"http://127.0.0.1:{port}/hubs/messages", o => o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKey))
+                .WithUrl($"http://127.0.0.1:{port}/hubs/messages" + (batchedHub ? "?batched=true" : ""), o => o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKey))
                 .Build();
-            hub.On<JsonElement>("StatusChanged", update =>
+            void OnUpdate(JsonElement update)
             {
                 if (!Volatile.Read(ref measuring))
                 {
@@ -101,12 +103,18 @@ public static class EngineBenchmark
                             allDelivered.TrySetResult();
                         break;
                 }
+            }
+            hub.On<JsonElement>("StatusChanged", OnUpdate);
+            hub.On<JsonElement>("StatusesChanged", updates =>
+            {
+                foreach (var update in updates.EnumerateArray())
+                    OnUpdate(update);
             });
             await hub.StartAsync();
 
             Console.WriteLine($"Engine over HTTP: {messages:N0} messages, {batch} recipient(s) per request, {concurrency} concurrent requests, " +
                               $"SQLite, {target}, account rate {accountRate:N0}/s, {Environment.ProcessorCount} cores" +
-                              (warmup > 0 ? $", after {warmup:N0} delivered to warm up" : ", from cold"));
+                              (warmup > 0 ? $", after {warmup:N0} delivered to warm up" : ", from cold") + (batchedHub ? ", statuses followed in batches" : ", statuses followed one push each"));
             var failures = 0;
             var busy = 0;
             if (warmup > 0)

@@ -73,7 +73,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public Task<HubConnection> ConnectHubAsync() => ConnectAsync("/hubs/messages", ApiKey);
+    public Task<HubConnection> ConnectHubAsync(bool batched = false) => ConnectAsync(batched ? "/hubs/messages?batched=true" : "/hubs/messages", ApiKey);
 
     public Task<HubConnection> ConnectModerationHubAsync(string key = ModeratorKey) => ConnectAsync("/hubs/moderation", key);
 

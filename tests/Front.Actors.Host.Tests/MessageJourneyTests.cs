@@ -48,6 +48,28 @@ public class MessageJourneyTests
         Assert.Contains("operator message id", history[2].GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_batched_connection_gets_the_same_updates_in_the_same_order_as_a_plain_one_and_nothing_else()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.For("Sqlite"));
+        var client = host.Client();
+        await using var plain = await StatusFeed.ConnectAsync(host);
+        await using var batched = await StatusFeed.ConnectAsync(host, batched: true);
+
+        var sent = await SendAsync(client, new { from = "Front", to = Enumerable.Range(0, 20).Select(i => $"9123{i:D4}").ToArray(), text = "Hei!" });
+        var ids = sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
+        var marker = (await SendAsync(client, new { from = "Front", to = new[] { "91239999" }, text = "Siste" })).GetProperty("messages")[0].GetProperty("id").GetString()!;
+        // Every update each feed got up to the last message's delivery: the same list, in the same order.
+        var fromPlain = await plain.AllUntilAsync(marker, "delivered");
+        var fromBatched = await batched.AllUntilAsync(marker, "delivered");
+
+        Assert.Equal(fromPlain.Select(Key), fromBatched.Select(Key));
+        Assert.All(ids.Append(marker), id => Assert.Contains($"{id}:accepted:", string.Join(" ", fromBatched.Select(Key))));
+        Assert.Equal(21, fromBatched.Count(u => u.GetProperty("status").GetString() == "accepted"));
+
+        static string Key(JsonElement u) => $"{u.GetProperty("id").GetString()}:{u.GetProperty("status").GetString()}:{u.GetProperty("operator")}";
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [PostgresData]

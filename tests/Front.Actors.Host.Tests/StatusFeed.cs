@@ -15,13 +15,21 @@ internal sealed class StatusFeed : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Channel<JsonElement> _updates = Channel.CreateUnbounded<JsonElement>();
 
-    private StatusFeed(HubConnection connection)
+    private StatusFeed(HubConnection connection, bool batched)
     {
         _connection = connection;
-        connection.On<JsonElement>(nameof(IMessagesClient.StatusChanged), u => _updates.Writer.TryWrite(u.Clone()));
+        if (batched)
+            connection.On<JsonElement>(nameof(IMessagesClient.StatusesChanged), list =>
+            {
+                foreach (var u in list.EnumerateArray())
+                    _updates.Writer.TryWrite(u.Clone());
+            });
+        else
+            connection.On<JsonElement>(nameof(IMessagesClient.StatusChanged), u => _updates.Writer.TryWrite(u.Clone()));
     }
 
-    public static async Task<StatusFeed> ConnectAsync(EngineHost host) => new(await host.ConnectHubAsync());
+    /// <param name="batched">Connects with <c>?batched=true</c> and reads the lists it is sent, one update at a time.</param>
+    public static async Task<StatusFeed> ConnectAsync(EngineHost host, bool batched = false) => new(await host.ConnectHubAsync(batched), batched);
 
     /// <summary>The statuses one message goes through, up to and including <paramref name="final"/>.</summary>
     public async Task<List<string>> StatusesUntilAsync(string id, string final) =>

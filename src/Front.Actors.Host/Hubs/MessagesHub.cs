@@ -11,6 +11,9 @@ namespace Front.Actors.Host.Hubs;
 public interface IMessagesClient
 {
     Task StatusChanged(MessageStatusUpdate update);
+
+    /// <summary>For a connection opened with <c>?batched=true</c>: the changes stored together, in the order stored, in one frame.</summary>
+    Task StatusesChanged(IReadOnlyList<MessageStatusUpdate> updates);
 }
 
 /// <summary>One status change as clients receive it: the names and values of GET /api/v1/messages/{id} and its history.</summary>
@@ -29,6 +32,12 @@ public sealed class MessagesHub : Hub<IMessagesClient>
 
     public static string GroupOf(string accountId) => $"account:{accountId}";
 
+    /// <summary>
+    /// The account's connections that asked for batches: a client following thousands of statuses a second gets one
+    /// frame per stored batch instead of one per change (per change, the push cost the host more than storing it).
+    /// </summary>
+    public static string BatchedGroupOf(string accountId) => $"account-batched:{accountId}";
+
     public override async Task OnConnectedAsync()
     {
         // Moderators follow /hubs/moderation; this hub is an account's own.
@@ -37,7 +46,9 @@ public sealed class MessagesHub : Hub<IMessagesClient>
             Context.Abort();
             return;
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.AccountId()));
+        var batched = string.Equals(Context.GetHttpContext()?.Request.Query["batched"], "true", StringComparison.OrdinalIgnoreCase);
+        var account = Context.User!.AccountId();
+        await Groups.AddToGroupAsync(Context.ConnectionId, batched ? BatchedGroupOf(account) : GroupOf(account));
         await base.OnConnectedAsync();
     }
 }
