@@ -103,7 +103,7 @@ public class SignInPageTests(WebFixture web)
 
         Assert.Equal(404, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Siden kan ikke vises" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gå til innboksen" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Gå til startsiden" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
