@@ -75,6 +75,37 @@ public class AccessibilityTests(WebFixture web)
         await page.Context.CloseAsync();
     }
 
+    [ChromiumFact]
+    public async Task Every_section_of_the_admin_page_passes_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "admin@demo", WebHost.AdminPassword, "/app/admin");
+        var found = new List<string>();
+        await Expect(page.Locator("#user-rows tr").First).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "admin users"));
+
+        await page.GotoAsync("/app/admin?section=keys");
+        await page.Locator("#key-form").GetByLabel("Navn", new() { Exact = true }).FillAsync("Axe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag nøkkel" }).ClickAsync();
+        await Expect(page.Locator("#new-key")).ToBeVisibleAsync(); // with the key shown once
+        found.AddRange(await BothLanguagesAsync(page, "admin keys"));
+
+        await page.GotoAsync("/app/admin?section=numbers");
+        await page.Locator("#rule-rows tr").Filter(new() { HasText = "DEMO" }).GetByRole(AriaRole.Button, new() { Name = "Endre regler" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Legg til regel" }).ClickAsync();
+        found.AddRange(await BothLanguagesAsync(page, "admin numbers"));
+
+        foreach (var section in new[] { "senders", "webhooks" })
+        {
+            await page.GotoAsync($"/app/admin?section={section}");
+            await Expect(page.Locator($"#{section}")).ToBeVisibleAsync();
+            found.AddRange(await BothLanguagesAsync(page, $"admin {section}"));
+        }
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });

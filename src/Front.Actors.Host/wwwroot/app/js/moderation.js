@@ -4,7 +4,7 @@
 // read again, so nothing held or decided while the connection was away is missed.
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
-import { startPage, reasonOf, el } from './page.js';
+import { startPage, reasonOf, el, labelCells } from './page.js';
 import { LiveHub, showConnection } from './live-hub.js';
 import { formatFull, formatNumber, formatWhen } from './format.js';
 import { clearErrors, showErrors } from './field-errors.js';
@@ -286,6 +286,7 @@ async function loadAudit() {
     el('td', { class: 'wrap', text: [a.target, detailsText(a.details)].filter(Boolean).join(' · ') }),
     el('td', { text: a.accountId ?? a.organizationId ?? '' }),
     el('td', { text: a.address ?? '' }))));
+  labelCells($('audit-rows'));
   $('audit-note').textContent = rows.length === 0 ? t('audit.empty') : after ? t('audit.capped', { count: formatNumber(rows.length) })
     : t(rows.length === 1 ? 'audit.one' : 'audit.count', { count: formatNumber(rows.length) });
 }

@@ -54,3 +54,9 @@ export function el(tag, props = {}, ...children) {
   node.append(...children.filter((c) => c != null));
   return node;
 }
+
+/** Gives each cell its column's heading (data-label), so a table can show as labelled cards on a phone. */
+export function labelCells(tbody) {
+  const headings = [...tbody.closest('table').querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  for (const row of tbody.rows) [...row.cells].forEach((cell, i) => { cell.dataset.label = headings[i] ?? ''; });
+}
