@@ -106,6 +106,24 @@ public class AccessibilityTests(WebFixture web)
         await page.Context.CloseAsync();
     }
 
+    [ChromiumFact]
+    public async Task The_dashboard_for_an_account_and_for_operations_passes_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await Expect(page.Locator("#period-today")).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "dashboard account");
+        await page.Context.CloseAsync();
+
+        page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "operations@provider", WebHost.StaffPassword, "/app/dashboard");
+        await Expect(page.Locator("#bind-rows tr").First).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "dashboard operations"));
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
