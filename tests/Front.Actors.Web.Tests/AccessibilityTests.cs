@@ -64,6 +64,9 @@ public class AccessibilityTests(WebFixture web)
         await WebFixture.SignInAsAsync(page, "moderator@provider", WebHost.StaffPassword, "/app/moderation");
         await Expect(page.Locator(".held-item").Filter(new() { HasText = "axe.example.org" })).ToBeVisibleAsync();
         var found = await BothLanguagesAsync(page, "moderation queue");
+        await page.GotoAsync("/app/moderation?view=accounts");
+        await Expect(page.Locator("#limits-form")).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "moderation accounts"));
         await page.GotoAsync("/app/moderation?view=audit");
         await Expect(page.Locator("#audit-note")).Not.ToBeEmptyAsync();
         found.AddRange(await BothLanguagesAsync(page, "moderation audit"));

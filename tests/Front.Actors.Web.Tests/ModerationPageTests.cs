@@ -80,7 +80,7 @@ public class ModerationPageTests(WebFixture web)
         var page = await SignInModeratorAsync("moderator@provider", WebHost.StaffPassword);
         await HoldAsync("+4797777772", "Vinn en iPhone: http://vinn.example.net/a");
         await HoldAsync("+4797777773", "Vinn en iPad: http://vinn.example.net/b");
-        await page.GetByLabel("Konto").First.FillAsync("demo");
+        await page.Locator("#filters").GetByLabel("Konto").FillAsync("demo");
         await page.GetByLabel("Årsak").SelectOptionAsync("unapproved-link");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis", Exact = true }).First.ClickAsync();
         var items = page.Locator(".held-item").Filter(new() { HasText = "vinn.example.net" });
@@ -92,7 +92,7 @@ public class ModerationPageTests(WebFixture web)
         await Expect(page.Locator("#reason-error")).ToHaveTextAsync("Skriv en begrunnelse kunden kan forstå før du avviser.");
         await Expect(items).ToHaveCountAsync(2); // nothing decided without a reason
 
-        await page.GetByLabel("Begrunnelse").FillAsync("Konkurranse uten vilkår");
+        await page.Locator("#decide").GetByLabel("Begrunnelse").FillAsync("Konkurranse uten vilkår");
         await page.GetByRole(AriaRole.Button, new() { Name = "Avvis valgte (2)" }).ClickAsync();
         await Expect(items).ToHaveCountAsync(0);
         await Expect(page.Locator("#decided li[data-outcome=rejected]")).ToHaveCountAsync(2);
@@ -103,6 +103,35 @@ public class ModerationPageTests(WebFixture web)
         await page.GetByRole(AriaRole.Link, new() { Name = "Revisjonslogg" }).ClickAsync();
         await Expect(page.Locator("#audit-rows tr").Filter(new() { HasText = "moderation.reject" }).First).ToBeVisibleAsync();
         await WebFixture.ScreenshotAsync(page, "moderation-audit");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task A_moderator_raises_an_accounts_limit_and_suspends_and_resumes_it()
+    {
+        (await web.Host.Client(WebHost.ModeratorKey).PostAsJsonAsync("/api/v1/accounts", new { id = "kunde-as", name = "Kunde AS" })).EnsureSuccessStatusCode();
+        var page = await SignInModeratorAsync("moderator@provider", WebHost.StaffPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kontoer" }).ClickAsync();
+
+        var limits = page.Locator("#limits-form");
+        await limits.GetByLabel("Konto").FillAsync("finnes-ikke");
+        await limits.GetByLabel("SMS-deler per måned").FillAsync("500 000");
+        await limits.GetByRole(AriaRole.Button, new() { Name = "Lagre grensene" }).ClickAsync();
+        await Expect(page.Locator("#limits-account-error")).ToContainTextAsync("finnes-ikke"); // the API's 404, next to the field
+
+        await limits.GetByLabel("Konto").FillAsync("kunde-as");
+        await limits.GetByLabel("SMS-deler per måned").FillAsync("500 000");
+        await limits.GetByRole(AriaRole.Button, new() { Name = "Lagre grensene" }).ClickAsync();
+        await Expect(page.Locator("#limits-done")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^kunde-as: .*500\s000 SMS-deler per måned"));
+
+        var suspension = page.Locator("#suspend-form");
+        await suspension.GetByLabel("Konto").FillAsync("kunde-as");
+        await suspension.GetByLabel("Begrunnelse").FillAsync("Mistenkelig trafikk");
+        await suspension.GetByRole(AriaRole.Button, new() { Name = "Steng kontoen" }).ClickAsync();
+        await Expect(page.Locator("#suspend-done")).ToHaveTextAsync("kunde-as er stengt: nye sendinger holdes, køen står stille.");
+        await WebFixture.ScreenshotAsync(page, "moderation-accounts");
+        await suspension.GetByRole(AriaRole.Button, new() { Name = "Åpne kontoen igjen" }).ClickAsync();
+        await Expect(page.Locator("#suspend-done")).ToContainTextAsync("kunde-as er åpnet igjen");
         await page.Context.CloseAsync();
     }
 }

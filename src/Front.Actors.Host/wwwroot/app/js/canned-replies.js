@@ -42,7 +42,6 @@ export class CannedReplies {
     this.listbox.hidden = true;
     this.#start = -1;
     this.textarea.removeAttribute('aria-activedescendant');
-    this.textarea.setAttribute('aria-expanded', 'false');
   }
 
   async #update() {
@@ -78,7 +77,6 @@ export class CannedReplies {
       return li;
     }) : [Object.assign(document.createElement('li'), { className: 'none', textContent: t(this.#items.length ? 'canned.noMatch' : 'canned.none') })]));
     this.listbox.hidden = false;
-    this.textarea.setAttribute('aria-expanded', 'true');
     if (this.#shown.length) {
       this.textarea.setAttribute('aria-activedescendant', `${this.listbox.id}-${this.#active}`);
       this.listbox.children[this.#active].scrollIntoView({ block: 'nearest' });

@@ -40,6 +40,9 @@ $('select-all').addEventListener('change', (event) => {
 $('approve-selected').addEventListener('click', () => decide([...selected], true));
 $('reject-selected').addEventListener('click', () => decide([...selected], false));
 $('audit-filters').addEventListener('submit', (event) => { event.preventDefault(); loadAudit(); });
+$('limits-form').addEventListener('submit', saveLimits);
+$('suspend-form').addEventListener('submit', (event) => { event.preventDefault(); suspension(true); });
+$('resume').addEventListener('click', () => suspension(false));
 document.addEventListener('click', (event) => {
   const a = event.target.closest('a[data-view]');
   if (!a || event.ctrlKey || event.metaKey) return;
@@ -61,11 +64,13 @@ async function start() {
 }
 
 function showView() {
-  const view = new URLSearchParams(location.search).get('view') === 'audit' ? 'audit' : 'queue';
+  const asked = new URLSearchParams(location.search).get('view');
+  const view = ['audit', 'accounts'].includes(asked) ? asked : 'queue';
   for (const a of document.querySelectorAll('a[data-view]')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   $('queue-view').hidden = view !== 'queue';
+  $('accounts-view').hidden = view !== 'accounts';
   $('audit-view').hidden = view !== 'audit';
   if (view === 'audit') loadAudit();
 }
@@ -302,4 +307,59 @@ function detailsText(details) {
     }
   } catch { /* not JSON: shown as written */ }
   return details;
+}
+
+// ---- accounts: limits and suspension ----
+
+async function saveLimits(event) {
+  event.preventDefault();
+  const form = $('limits-form');
+  clearErrors(form);
+  $('limits-done').textContent = '';
+  const id = $('limits-account').value.trim();
+  if (!id) return showErrors(form, { id: t('signIn.required') });
+  const body = {};
+  const errors = {};
+  for (const [field, input] of [['messagesPerSecond', 'limits-rate'], ['monthlySegments', 'limits-month'], ['bulkThreshold', 'limits-bulk']]) {
+    const raw = $(input).value.replace(/\s/g, '');
+    if (!raw) continue;
+    if (!/^\d+$/.test(raw)) errors[field] = t('moderation.wholeNumber');
+    else body[field] = Number(raw);
+  }
+  if (Object.keys(errors).length) return showErrors(form, errors);
+  try {
+    const answer = await api('PUT', `/api/v1/accounts/${encodeURIComponent(id)}/limits`, body);
+    const l = answer.limits;
+    const text = t('moderation.limitsSaved', {
+      account: id, rate: formatNumber(l.messagesPerSecond), monthly: formatNumber(l.monthlySegments), bulk: formatNumber(l.bulkThreshold),
+    });
+    log(text, 'limits');
+    form.reset();
+    $('limits-done').textContent = text;
+  } catch (error) {
+    accountErrors(form, error);
+  }
+}
+
+async function suspension(suspend) {
+  const form = $('suspend-form');
+  clearErrors(form);
+  $('suspend-done').textContent = '';
+  const id = $('suspend-account').value.trim();
+  if (!id) return showErrors(form, { id: t('signIn.required') });
+  try {
+    const answer = await api('POST', `/api/v1/accounts/${encodeURIComponent(id)}/${suspend ? 'suspend' : 'resume'}`, suspend ? { reason: $('suspend-reason').value.trim() } : undefined);
+    const text = suspend ? t('moderation.suspended', { account: id }) : t('moderation.resumed', { account: id, count: formatNumber(Number(answer.released ?? 0)) });
+    log(text, suspend ? 'suspend' : 'resume');
+    $('suspend-done').textContent = text;
+  } catch (error) {
+    accountErrors(form, error);
+  }
+}
+
+function accountErrors(form, error) {
+  const fields = error instanceof ApiError ? error.fields : {};
+  showErrors(form, Object.keys(fields).length
+    ? Object.fromEntries(Object.entries(fields).map(([f, r]) => [form.querySelector(`[data-error-for="${CSS.escape(f)}"]`) ? f : '_form', r.join(' ')]))
+    : { _form: reasonOf(error) });
 }
