@@ -1,5 +1,6 @@
 using Front.Actors.Host.Api;
 using Front.Actors.Host.Api.Keys;
+using Front.Actors.Host.Dashboard;
 using Front.Actors.Host.Hubs;
 using Front.Actors.Host.LocalMode;
 using Front.Actors.Host.Startup;
@@ -41,6 +42,7 @@ app.MapWebSession();
 app.MapWebPages();
 app.MapUsers();
 app.MapOrganizations();
+app.MapDashboard(); // the dashboard's figures and the rules read-back (web app)
 app.MapOpenApi(ApiDocument.Path);
 if (LocalModeOptions.IsEnabled(app.Configuration))
 {

@@ -40,6 +40,93 @@ public class AccessibilityTests(WebFixture web)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>A page in Norwegian, then English, then English at phone width; the language is switched with the page's own button.</summary>
+    private static async Task<List<string>> BothLanguagesAsync(IPage page, string where)
+    {
+        var found = new List<string>(await ViolationsAsync(page, $"{where} nb"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        found.AddRange(await ViolationsAsync(page, $"{where} en"));
+        await page.SetViewportSizeAsync(390, 844);
+        found.AddRange(await ViolationsAsync(page, $"{where} en phone"));
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Norsk" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
+        return found;
+    }
+
+    [ChromiumFact]
+    public async Task The_moderation_queue_and_audit_log_and_the_refusal_page_pass_axe_in_norwegian_and_english()
+    {
+        await web.Host.Client(WebHost.ApiKey).PostAsync("/api/v1/messages", System.Net.Http.Json.JsonContent.Create(
+            new { from = "Front", to = new[] { "+4795555556" }, text = "Sjekk https://axe.example.org/x" }));
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "moderator@provider", WebHost.StaffPassword, "/app/moderation");
+        await Expect(page.Locator(".held-item").Filter(new() { HasText = "axe.example.org" })).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "moderation queue");
+        await page.GotoAsync("/app/moderation?view=accounts");
+        await Expect(page.Locator("#limits-form")).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "moderation accounts"));
+        await page.GotoAsync("/app/moderation?view=audit");
+        await Expect(page.Locator("#audit-note")).Not.ToBeEmptyAsync();
+        found.AddRange(await BothLanguagesAsync(page, "moderation audit"));
+        await page.GotoAsync("/app/admin"); // a moderator is no organization's admin: refused
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingen tilgang" })).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "refusal"));
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Every_section_of_the_admin_page_passes_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "admin@demo", WebHost.AdminPassword, "/app/admin");
+        var found = new List<string>();
+        await Expect(page.Locator("#user-rows tr").First).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "admin users"));
+
+        await page.GotoAsync("/app/admin?section=keys");
+        await page.Locator("#key-form").GetByLabel("Navn", new() { Exact = true }).FillAsync("Axe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag nøkkel" }).ClickAsync();
+        await Expect(page.Locator("#new-key")).ToBeVisibleAsync(); // with the key shown once
+        found.AddRange(await BothLanguagesAsync(page, "admin keys"));
+
+        await page.GotoAsync("/app/admin?section=numbers");
+        await page.Locator("#rule-rows tr").Filter(new() { HasText = "DEMO" }).GetByRole(AriaRole.Button, new() { Name = "Endre regler" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Legg til regel" }).ClickAsync();
+        found.AddRange(await BothLanguagesAsync(page, "admin numbers"));
+
+        foreach (var section in new[] { "senders", "webhooks" })
+        {
+            await page.GotoAsync($"/app/admin?section={section}");
+            await Expect(page.Locator($"#{section}")).ToBeVisibleAsync();
+            found.AddRange(await BothLanguagesAsync(page, $"admin {section}"));
+        }
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task The_dashboard_for_an_account_and_for_operations_passes_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await Expect(page.Locator("#period-today")).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "dashboard account");
+        await page.Context.CloseAsync();
+
+        page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "operations@provider", WebHost.StaffPassword, "/app/dashboard");
+        await Expect(page.Locator("#bind-rows tr").First).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "dashboard operations"));
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });

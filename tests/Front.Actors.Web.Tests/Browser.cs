@@ -75,6 +75,16 @@ public sealed class WebFixture : IAsyncLifetime
         await Assertions.Expect(page.Locator("#connection[data-state=live]")).ToBeVisibleAsync();
     }
 
+    /// <summary>Signs in as anyone and waits for the page their role lands on.</summary>
+    public static async Task SignInAsAsync(IPage page, string userName, string password, string landsOn)
+    {
+        await page.GotoAsync("/app/sign-in");
+        await page.GetByLabel("Brukernavn").FillAsync(userName);
+        await page.GetByLabel("Passord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(landsOn) + "$"));
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
 

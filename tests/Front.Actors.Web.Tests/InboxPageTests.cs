@@ -92,6 +92,8 @@ public class InboxPageTests(WebFixture web)
         await page.GetByLabel("Brukernavn").FillAsync("marketer@demo");
         await page.GetByLabel("Passord").FillAsync(WebHost.MarketerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/dashboard$")); // a marketer lands on the dashboard
+        await page.GotoAsync("/app/inbox");
 
         await Expect(page.GetByText("Du har ikke tilgang til innboksen. Den er for agenter.")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
@@ -109,6 +111,7 @@ public class InboxPageTests(WebFixture web)
         await Expect(page).ToHaveTitleAsync("(1) Ny melding – Front");
         await web.Host.InjectAsync("+4794444442", "Hallo?");
         await Expect(page).ToHaveTitleAsync("(2) Ny melding – Front");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-chimes", "2"); // and a sound for each
         await page.EvaluateAsync("() => { window.hidden = false; document.dispatchEvent(new Event('visibilitychange')); }");
 
         await Expect(page).ToHaveTitleAsync("Innboks – Front");

@@ -22,6 +22,8 @@ public sealed class WebHost : IAsyncDisposable
     public const string AgentPassword = "test-agent-password";
     public const string MarketerPassword = "test-marketer-password";
     public const string AdminPassword = "test-admin-password";
+    public const string StaffPassword = "test-staff-password";
+    public const string ApiKey = "test-key-0123456789";
     public const string VirtualNumber = "+4790000001";
     private readonly WebApplicationFactory<Program> _factory;
 
@@ -46,11 +48,13 @@ public sealed class WebHost : IAsyncDisposable
             ["ApiKeys:RequestsPerSecond"] = "0",
             ["Storage:Provider"] = "Sqlite",
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-web-{Guid.NewGuid():N}.db")}",
-            ["Demo:ApiKey"] = "test-key-0123456789",
+            ["Demo:ApiKey"] = ApiKey,
             ["Demo:ModeratorKey"] = ModeratorKey,
             ["Demo:AgentPassword"] = AgentPassword,
             ["Demo:MarketerPassword"] = MarketerPassword,
             ["Demo:AdminPassword"] = AdminPassword,
+            ["Demo:StaffPassword"] = StaffPassword,
+            ["Smpp:Simulator:RecordSubmits"] = "true",
             ["Smpp:Simulator:Enabled"] = "true",
             ["Smpp:Simulator:ReceiptDelayMs"] = "20",
         };

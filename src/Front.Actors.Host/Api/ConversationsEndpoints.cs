@@ -13,7 +13,12 @@ namespace Front.Actors.Host.Api;
 /// </summary>
 public static class ConversationsEndpoints
 {
-    public sealed record ReplyRequest(string? Text);
+    /// <param name="LastSeenInbound">
+    /// Optional: the <c>position</c> of the newest message from the contact the writer had seen when they started writing.
+    /// When given and the contact has written since, the reply is refused (409 naming this field) so nobody answers a
+    /// question that has already changed. Without it nothing is checked (callers from before it still work).
+    /// </param>
+    public sealed record ReplyRequest(string? Text, long? LastSeenInbound = null);
 
     public sealed record TransferRequest(string? To);
 
@@ -29,6 +34,7 @@ public static class ConversationsEndpoints
         api.MapPost("{id}/release", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
             RunAsync(id, user, new ConversationCommands.Release(id, user.Actor()), service, store, ct));
         api.MapPost("{id}/transfer", TransferAsync);
+        api.MapInboxHelpers();
         app.MapPost("/api/v1/moderation/conversations/{id}/take-back", TakeBackAsync).RequireRoles(Role.Moderator)
             .Audited("conversation.take-back");
         api.MapPost("{id}/read", (string id, ClaimsPrincipal user, ConversationService service, ConversationStore store, CancellationToken ct) =>
@@ -74,6 +80,8 @@ public static class ConversationsEndpoints
             return problem;
         if (string.IsNullOrWhiteSpace(body?.Text))
             return ApiProblems.Field(400, "text", "the reply is empty");
+        if (body.LastSeenInbound is { } seen && await NewerInboundAsync(id, seen, store, ct) is { } newer)
+            return ApiProblems.Field(409, "lastSeenInbound", $"the contact wrote again (message at position {newer}) after the message you saw: read it before replying");
         try
         {
             return await service.ReplyAsync(id, user.Actor(), body.Text, Domain.Text.MessageText.MaxSegments, ct) switch
@@ -87,6 +95,24 @@ public static class ConversationsEndpoints
         catch (SendRefusedException e)
         {
             return ApiProblems.Fields(ApiProblems.StatusOf(e.Kind), e.Errors);
+        }
+    }
+
+    /// <summary>
+    /// The position of a message from the contact after <paramref name="seen"/>, or null. Read from the thread's read model,
+    /// which the service writes right after the journal; a message arriving between this check and the send is not caught
+    /// (a window of milliseconds, against the minutes an agent writes for).
+    /// </summary>
+    private static async Task<long?> NewerInboundAsync(string id, long seen, ConversationStore store, CancellationToken ct)
+    {
+        for (var after = seen; ;)
+        {
+            var page = await store.MessagesAsync(id, after, 500, ct);
+            if (page.FirstOrDefault(m => m.Direction == "in") is { } inbound)
+                return inbound.Position;
+            if (page.Count < 500)
+                return null;
+            after = page[^1].Position;
         }
     }
 

@@ -17,7 +17,9 @@ public interface IInboxClient
     Task AgentActivity(AgentActivity activity);
 }
 
-public sealed record AgentActivity(string ConversationId, string Agent, string Activity, DateTimeOffset At);
+/// <param name="Activity"><c>typing</c>, <c>viewing</c> or <c>left</c> (the agent closed the thread or the page).</param>
+/// <param name="Name">The agent's display name ("Kari"), for the screen; <paramref name="Agent"/> is the user name.</param>
+public sealed record AgentActivity(string ConversationId, string Agent, string Activity, DateTimeOffset At, string? Name = null);
 
 /// <summary>
 /// The agents' live inbox. A connection joins its account's group only, so it never sees another account's
@@ -86,9 +88,16 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
         await RunAsync(conversationId, new ConversationCommands.Transfer(conversationId, Agent, to.Trim()));
     }
 
+    // Presence (typing / viewing / left) is ephemeral: it is not stored, only relayed to the account's other agents
+    // connected to this node's hub, and it is lost when a node goes (and not seen across nodes without a SignalR
+    // backplane). Clients repeat it while it lasts and forget what they have not heard again within a few seconds, so a
+    // lost "left" or a dead node leaves no agent shown as typing for ever.
     public Task Typing(string conversationId) => ActivityAsync(conversationId, "typing");
 
     public Task Viewing(string conversationId) => ActivityAsync(conversationId, "viewing");
+
+    /// <summary>The agent stopped viewing the thread (opened another, left the page): others stop showing them at once.</summary>
+    public Task Left(string conversationId) => ActivityAsync(conversationId, "left");
 
     /// <summary>Available agents are given new threads in turn when round-robin is enabled.</summary>
     public void SetAvailable(bool available)
@@ -100,7 +109,8 @@ public sealed class InboxHub(ConversationService conversations, ConversationStor
     private async Task ActivityAsync(string conversationId, string activity)
     {
         var summary = await CheckAsync(conversationId);
-        await Clients.OthersInGroup(GroupOf(summary.AccountId)).AgentActivity(new AgentActivity(conversationId, Agent, activity, DateTimeOffset.UtcNow));
+        await Clients.OthersInGroup(GroupOf(summary.AccountId)).AgentActivity(
+            new AgentActivity(conversationId, Agent, activity, DateTimeOffset.UtcNow, Context.User!.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value));
     }
 
     private async Task RunAsync(string conversationId, ConversationCommands.IWithConversationId command)

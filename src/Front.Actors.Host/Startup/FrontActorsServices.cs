@@ -39,7 +39,9 @@ public static class FrontActorsServices
 
         // What faces people: the live pushes behind the engine's notifier interfaces, keys, agents, local mode.
         services.AddSingleton<SignalRStatusNotifier>();
-        services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
+        services.AddSingleton<Dashboard.ThroughputMeter>();
+        services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([
+            sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>(), sp.GetRequiredService<Dashboard.ThroughputMeter>()]));
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
         services.AddSingleton<ModeratorKeys>();

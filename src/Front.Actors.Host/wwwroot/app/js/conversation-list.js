@@ -69,6 +69,8 @@ export class ConversationList {
     }
     const who = c.assignedTo ? (c.assignedTo === me ? t('inbox.assignedToMe') : t('inbox.assignedTo', { agent: c.assignedTo })) : t('inbox.unassigned');
     a.append(top, bottom, el('span', 'assignee', who));
+    const others = view.presenceOf?.(c.id);
+    if (others) a.append(el('span', 'presence', others));
     li.append(a);
     return li;
   }

@@ -9,6 +9,10 @@ import { InboxLive } from './inbox-live.js';
 import { noteInbound } from './title-badge.js';
 import { wireShortcuts } from './shortcuts.js';
 import { clearErrors, showErrors } from './field-errors.js';
+import { CannedReplies } from './canned-replies.js';
+import { Presence } from './presence.js';
+import { chime } from './chime.js';
+import { renderNav } from './nav.js';
 
 const $ = (id) => document.getElementById(id);
 const conversations = new Map();
@@ -23,14 +27,37 @@ const list = new ConversationList({
   counts: Object.fromEntries(tabs.map((n) => [n, document.querySelector(`[data-count="${n}"]`)])),
 });
 const thread = new ThreadView({ list: $('messages'), heading: $('thread-heading'), meta: $('thread-meta') });
-const reply = new ReplyBox({ form: $('reply-form'), textarea: $('reply-text'), counter: $('reply-counter'), onSend: send });
+const reply = new ReplyBox({
+  form: $('reply-form'), textarea: $('reply-text'), counter: $('reply-counter'), onSend: send, lastInbound: () => thread.lastInboundPosition(), onTyping: typing,
+});
+const canned = new CannedReplies({
+  textarea: $('reply-text'), listbox: $('canned'), status: $('canned-status'), onInsert: () => reply.changed(),
+  load: async (id) => (await api('GET', `/api/v1/conversations/${encodeURIComponent(id)}/canned-replies`)).items,
+});
+// Before the live connection's own pagehide (which stops it), so the others hear this agent left.
+addEventListener('pagehide', () => { if (viewingSent) tell('Left', viewingSent); });
 const live = new InboxLive({ onUpdate: applyUpdate, onState: showConnection, onSignedOut: toSignIn });
-window.frontInbox = { live }; // for the browser tests (dropping the connection) and for support in the console
+const presence = new Presence({ onChange: (id) => { render(); if (id === view.selected) renderPresence(); } });
+live.connection.on('AgentActivity', (activity) => presence.note(activity));
+let viewingSent = null; // the thread this page last told the others it views
+let typingSentAt = 0;
+window.frontInbox = { live, chime }; // for the browser tests (dropping the connection, the sound) and for support in the console
 
 applyTexts();
 wireLanguageButton($('language'));
-document.addEventListener('front:lang', () => { render(); if (view.selected) openThread(view.selected, { quiet: true }); });
+document.addEventListener('front:lang', () => { render(); renderNav($('areas'), me, 'inbox'); if (view.selected) openThread(view.selected, { quiet: true }); });
 $('sign-out').addEventListener('click', signOut);
+$('close').addEventListener('click', () => act('close'));
+$('reopen').addEventListener('click', () => act('reopen'));
+$('transfer').addEventListener('click', openTransfer);
+$('transfer-cancel').addEventListener('click', closeTransfer);
+$('transfer-form').addEventListener('submit', transfer);
+$('sound').setAttribute('aria-pressed', String(chime.enabled));
+$('sound').addEventListener('click', () => { chime.enabled = !chime.enabled; $('sound').setAttribute('aria-pressed', String(chime.enabled)); });
+// Presence: while a thread is open and the page shown, the others are told every 10 s that this agent views it.
+setInterval(() => { if (view.selected && !document.hidden) tell('Viewing', view.selected); }, 10_000);
+document.addEventListener('visibilitychange', () => { if (!document.hidden && view.selected) tell('Viewing', view.selected); });
+
 $('unread-only').addEventListener('change', (e) => navigate({ ...view, unreadOnly: e.target.checked }));
 $('claim').addEventListener('click', () => act('claim'));
 $('release').addEventListener('click', () => act('release'));
@@ -46,6 +73,7 @@ wireShortcuts({
   next: () => step(1),
   previous: () => step(-1),
   claim: () => view.selected && act('claim'),
+  close: () => view.selected && act('close'),
   reply: () => view.selected && $('reply-text').focus(),
 });
 
@@ -59,6 +87,7 @@ async function start() {
     return showConnection('offline');
   }
   $('who').textContent = t('inbox.signedInAs', { name: me.displayName ?? me.userName });
+  renderNav($('areas'), me, 'inbox');
   let page;
   try {
     page = await api('GET', '/api/v1/conversations?limit=500');
@@ -71,6 +100,30 @@ async function start() {
   for (const c of page.items) conversations.set(c.id, c);
   show();
   await live.start(page.position);
+  if (view.selected) tell('Viewing', view.selected);
+}
+
+/** Presence to the hub; lost when not connected, like presence itself. */
+function tell(method, id) {
+  if (live.connection.state !== 'Connected') return;
+  if (method === 'Viewing') viewingSent = id;
+  if (method === 'Left' && viewingSent === id) viewingSent = null;
+  live.connection.invoke(method, id).catch(() => { /* ephemeral: the next beat repeats it */ });
+}
+
+function typing(id) {
+  if (Date.now() - typingSentAt < 2500) return;
+  typingSentAt = Date.now();
+  tell('Typing', id);
+}
+
+function renderPresence() {
+  const others = view.selected ? presence.of(view.selected) : [];
+  $('thread-presence').textContent = presenceText(others);
+}
+
+function presenceText(others) {
+  return others.map((p) => t(p.activity === 'typing' ? 'presence.typing' : 'presence.viewing', { name: p.name })).join(' · ');
 }
 
 function readView(query = new URLSearchParams(location.search)) {
@@ -101,10 +154,11 @@ function render() {
 }
 
 function listView() {
-  return { ...view, me: me?.userName, readSince };
+  return { ...view, me: me?.userName, readSince, presenceOf: (id) => presenceText(presence.of(id)) };
 }
 
 function closeThread() {
+  if (viewingSent) tell('Left', viewingSent);
   $('layout').dataset.view = 'list';
   $('thread-body').hidden = true;
   $('placeholder').hidden = false;
@@ -115,7 +169,12 @@ async function openThread(id, { quiet = false } = {}) {
   $('placeholder').hidden = true;
   $('thread-body').hidden = false;
   hideNotice();
+  closeTransfer();
   clearErrors($('reply-form'));
+  canned.reset(id);
+  if (viewingSent && viewingSent !== id) tell('Left', viewingSent);
+  tell('Viewing', id);
+  renderPresence();
   try {
     const [summary, page] = await Promise.all([api('GET', `/api/v1/conversations/${encodeURIComponent(id)}`), api('GET', `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=1000`)]);
     if (view.selected !== id) return; // another thread was picked meanwhile
@@ -135,11 +194,14 @@ async function openThread(id, { quiet = false } = {}) {
 
 function renderActions(c) {
   thread.header(c);
-  $('claim').hidden = c.assignedTo === me.userName;
+  $('claim').hidden = c.assignedTo === me.userName || c.closed;
   $('release').hidden = c.assignedTo !== me.userName;
+  $('transfer').hidden = c.assignedTo !== me.userName;
+  $('close').hidden = c.closed;
+  $('reopen').hidden = !c.closed;
   const blocked = c.optedOut ? t('inbox.optedOut') : c.closed ? t('inbox.closed') : null;
   $('send').disabled = Boolean(blocked);
-  if (blocked) notice(blocked);
+  if (blocked && !$('thread-notice').textContent) notice(blocked); // a notice of what the agent just did says more
 }
 
 function applyUpdate(update) {
@@ -153,6 +215,7 @@ function applyUpdate(update) {
   if (update.kind === 'message' && update.message?.direction === 'in') {
     readSince.clear();
     noteInbound();
+    if (document.hidden) chime.play();
     if (open && !document.hidden) markRead(c.id);
   }
   render();
@@ -172,9 +235,53 @@ async function act(action) {
   try {
     conversations.set(id, await api('POST', `/api/v1/conversations/${encodeURIComponent(id)}/${action}`));
     render();
-    notice(t(action === 'claim' ? 'inbox.claimed' : 'inbox.released'));
+    notice(t({ claim: 'inbox.claimed', release: 'inbox.released', close: 'inbox.closedByYou', reopen: 'inbox.reopened' }[action]));
   } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && action === 'claim') {
+      // Someone else has it: show who, from the thread as it is now.
+      try { conversations.set(id, await api('GET', `/api/v1/conversations/${encodeURIComponent(id)}`)); render(); } catch { /* the reason below still says it */ }
+      const holder = conversations.get(id)?.assignedTo;
+      return notice(holder ? t('inbox.claimRefused', { agent: holder }) : reasonOf(error));
+    }
     notice(reasonOf(error));
+  }
+}
+
+async function openTransfer() {
+  const form = $('transfer-form');
+  clearErrors(form);
+  const select = $('transfer-to');
+  try {
+    const agents = (await api('GET', `/api/v1/conversations/${encodeURIComponent(view.selected)}/agents`)).items;
+    select.replaceChildren(...agents.map((a) => Object.assign(document.createElement('option'), { value: a.userName, textContent: a.displayName === a.userName ? a.userName : `${a.displayName} (${a.userName})` })));
+    if (!agents.length) showErrors(form, { to: t('inbox.noAgents') });
+  } catch (error) {
+    return notice(reasonOf(error));
+  }
+  form.hidden = false;
+  $('transfer').setAttribute('aria-expanded', 'true');
+  select.focus();
+}
+
+function closeTransfer() {
+  $('transfer-form').hidden = true;
+  $('transfer').setAttribute('aria-expanded', 'false');
+}
+
+async function transfer(event) {
+  event.preventDefault();
+  const form = $('transfer-form');
+  clearErrors(form);
+  const to = $('transfer-to').value;
+  if (!to) return showErrors(form, { to: t('inbox.noAgents') });
+  try {
+    conversations.set(view.selected, await api('POST', `/api/v1/conversations/${encodeURIComponent(view.selected)}/transfer`, { to }));
+    closeTransfer();
+    render();
+    notice(t('inbox.transferred', { agent: to }));
+    $('claim').focus();
+  } catch (error) {
+    showErrors(form, error instanceof ApiError && error.fields.to ? { to: error.fields.to.join(' ') } : { _form: reasonOf(error) });
   }
 }
 
@@ -187,11 +294,17 @@ async function send(text) {
   button.disabled = true;
   button.textContent = t('inbox.sending');
   try {
-    const sent = await api('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, { text });
+    const lastSeenInbound = reply.seen;
+    const sent = await api('POST', `/api/v1/conversations/${encodeURIComponent(id)}/messages`, lastSeenInbound == null ? { text } : { text, lastSeenInbound });
     reply.sent();
     if (view.selected === id) thread.add({ id: sent.id, direction: 'out', text, author: me.userName, at: new Date().toISOString(), status: sent.status }, me.userName);
   } catch (error) {
     const fields = error instanceof ApiError ? error.fields : {};
+    if (error instanceof ApiError && error.status === 409 && fields.lastSeenInbound) {
+      // The contact wrote again while the agent was writing: the draft stays, the new message is on screen above.
+      reply.seenNow();
+      return showErrors(form, { _form: t('inbox.newerInbound') });
+    }
     showErrors(form, Object.keys(fields).length ? Object.fromEntries(Object.entries(fields).map(([f, r]) => [f === 'id' ? '_form' : f, r.join(' ')])) : { _form: reasonOf(error) });
   } finally {
     button.disabled = false;

@@ -1,18 +1,16 @@
 // The reply box: a live character, segment and encoding counter, the draft kept per conversation, Enter to send.
 import { analyze, maxSegments } from './segments.js';
-import { loadDraft, saveDraft } from './drafts.js';
+import { loadDraft, saveDraft, loadSeen, saveSeen } from './drafts.js';
 import { t } from './i18n.js';
 import { formatNumber } from './format.js';
 
 export class ReplyBox {
   #conversationId = null;
 
-  constructor({ form, textarea, counter, onSend }) {
-    Object.assign(this, { form, textarea, counter, onSend });
-    textarea.addEventListener('input', () => {
-      if (this.#conversationId) saveDraft(this.#conversationId, textarea.value);
-      this.count();
-    });
+  /** lastInbound() → the position of the newest message from the contact on screen; onTyping() while the agent writes. */
+  constructor({ form, textarea, counter, onSend, lastInbound = () => null, onTyping = () => {} }) {
+    Object.assign(this, { form, textarea, counter, onSend, lastInbound, onTyping });
+    textarea.addEventListener('input', () => this.changed());
     textarea.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -25,6 +23,29 @@ export class ReplyBox {
     });
   }
 
+  /** After any change of the text (typed, or a canned reply put in). */
+  changed() {
+    const id = this.#conversationId;
+    if (id) {
+      // Writing starts: remember what the agent had seen from the contact; an emptied box forgets it.
+      if (!this.textarea.value) saveSeen(id, null);
+      else if (loadSeen(id) === null) saveSeen(id, this.lastInbound());
+      saveDraft(id, this.textarea.value);
+      if (this.textarea.value) this.onTyping(id);
+    }
+    this.count();
+  }
+
+  /** What the agent had seen from the contact when they started this draft (or now, for a draft from before). */
+  get seen() {
+    return loadSeen(this.#conversationId) ?? this.lastInbound();
+  }
+
+  /** The agent has now seen the newer message: the next send answers it. */
+  seenNow() {
+    saveSeen(this.#conversationId, this.lastInbound());
+  }
+
   open(conversationId) {
     this.#conversationId = conversationId;
     this.textarea.value = loadDraft(conversationId);
@@ -35,6 +56,7 @@ export class ReplyBox {
   sent() {
     this.textarea.value = '';
     saveDraft(this.#conversationId, '');
+    saveSeen(this.#conversationId, null);
     this.count();
   }
 

@@ -10,7 +10,7 @@ export function wireShortcuts(actions) {
       return;
     }
     if (target.matches(typing)) return;
-    const action = { j: actions.next, k: actions.previous, c: actions.claim, r: actions.reply }[event.key];
+    const action = { j: actions.next, k: actions.previous, c: actions.claim, e: actions.close, r: actions.reply }[event.key];
     if (action) {
       event.preventDefault();
       action();

@@ -91,5 +91,5 @@ function showNotice(text) {
 /** Back to the page that sent the person here, only if it is one of ours. */
 function nextPage() {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/app/') && !next.startsWith('//') ? next : '/app/inbox';
+  return next && next.startsWith('/app/') && !next.startsWith('//') ? next : '/app';
 }

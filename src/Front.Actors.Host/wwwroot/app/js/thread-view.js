@@ -58,6 +58,13 @@ export class ThreadView {
     li.scrollIntoView({ block: 'nearest' });
   }
 
+  /** The position of the newest message from the contact shown, or null when there is none. */
+  lastInboundPosition() {
+    let last = null;
+    for (const m of this.#messages.values()) if (m.direction === 'in' && m.position != null && (last === null || m.position > last)) last = m.position;
+    return last;
+  }
+
   status(id, status) {
     const known = this.#messages.get(id);
     if (!known && status) {

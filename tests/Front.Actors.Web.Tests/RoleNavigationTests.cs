@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Front.Actors.Web.Tests;
+
+/// <summary>Each role lands on its own page, sees only the pages it may open, and is refused the others with a page a person understands.</summary>
+[Collection(WebCollection.Name)]
+public class RoleNavigationTests(WebFixture web)
+{
+    [ChromiumFact]
+    public async Task An_agent_cannot_reach_the_admin_or_moderation_screens_and_is_told_why()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsync(page);
+        await Expect(page.Locator("#areas")).ToBeHiddenAsync(); // one page only: no bar to choose from
+
+        foreach (var (path, why) in new[] { ("/app/moderation", "Modereringen er for leverandørens moderatorer"), ("/app/admin", "Administrasjonen er for administratorer av en konto") })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(403, response!.Status);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingen tilgang" })).ToBeVisibleAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync(why);
+            Assert.DoesNotContain("Exception", await page.ContentAsync());
+        }
+        await WebFixture.ScreenshotAsync(page, "forbidden");
+        await page.SetViewportSizeAsync(390, 844);
+        await WebFixture.ScreenshotAsync(page, "forbidden-phone");
+
+        // Nor through the API the page would have called.
+        var api = await page.APIRequest.GetAsync("/api/v1/moderation/items");
+        Assert.Equal(403, api.Status);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gå til din startside" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/app/inbox$"));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Each_role_lands_on_its_page_and_its_bar_shows_only_what_it_may_open()
+    {
+        var cases = new[]
+        {
+            ("moderator@provider", WebHost.StaffPassword, "/app/moderation", new[] { "Moderering", "Oversikt" }),
+            ("admin@demo", WebHost.AdminPassword, "/app/admin", new[] { "Administrasjon", "Oversikt" }),
+            ("marketer@demo", WebHost.MarketerPassword, "/app/dashboard", Array.Empty<string>()),
+        };
+        foreach (var (user, password, landsOn, bar) in cases)
+        {
+            var page = await web.NewPageAsync();
+            await WebFixture.SignInAsAsync(page, user, password, landsOn);
+            if (bar.Length == 0)
+                await Expect(page.Locator("#areas")).ToBeHiddenAsync();
+            else
+                await Expect(page.Locator("#areas a")).ToHaveTextAsync(bar);
+            await page.Context.CloseAsync();
+        }
+    }
+}
