@@ -31,6 +31,7 @@ app.MapContacts();
 app.MapContactImports();
 app.MapContactGroups();
 app.MapTemplates();
+app.MapCampaigns();
 app.MapConversations();
 app.MapInbound();
 app.MapAgents();
@@ -54,6 +55,7 @@ app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.MapHub<ModerationHub>("/hubs/moderation");
 app.MapHub<InboxHub>("/hubs/inbox");
+app.MapHub<CampaignsHub>("/hubs/campaigns");
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -42,6 +42,12 @@ public sealed class CampaignStore(Database database)
         return await db.GetTable<CampaignRecord>().FirstOrDefaultAsync(c => c.Id == id && c.AccountId == accountId, ct);
     }
 
+    public async Task<CampaignRecord?> FindByIdAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignRecord>().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
     /// <summary>The account's campaigns, newest first, a page at a time (<paramref name="before"/>: the last id of the previous page).</summary>
     public async Task<IReadOnlyList<CampaignRecord>> ListAsync(string accountId, string? before, int limit, CancellationToken ct = default)
     {

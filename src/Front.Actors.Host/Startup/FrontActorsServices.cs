@@ -42,6 +42,7 @@ public static class FrontActorsServices
         services.AddSingleton<IStatusNotifier>(sp => new StatusNotifiers([sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>()]));
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
+        services.AddSingleton<Front.Actors.Engine.Campaigns.ICampaignProgressNotifier, SignalRCampaignProgress>();
         services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<Agents.AgentDirectory>();
         services.TryAddSingleton(TimeProvider.System);
