@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using static Front.Actors.Host.Tests.ContactHost;
 
 namespace Front.Actors.Host.Tests;
@@ -138,6 +139,35 @@ public class CampaignTests : IAsyncLifetime
         var report = await Client.GetStringAsync($"/api/v1/campaigns/{second}/report.csv");
         Assert.Equal(6, report.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("+4746000000,", report.Split("\r\n").Single(l => l.Contains("opted-out")));
+    }
+
+    [Fact]
+    public async Task Followers_of_a_campaign_get_its_progress_pushed_until_it_finishes()
+    {
+        var group = await ImportAsync(Client, "Live", 60, 41);
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        var id = (await CreateAsync(Client, group, rate: 30)).GetProperty("id").GetString()!;
+        await using var hub = await _host.ConnectCampaignsHubAsync();
+        var updates = new List<JsonElement>();
+        var finished = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("CampaignProgress", update =>
+        {
+            lock (updates)
+                updates.Add(update);
+            if (update.GetProperty("status").GetString() == "finished" && update.GetProperty("counts").GetProperty("submitted").GetInt32() == 60)
+                finished.TrySetResult(update);
+        });
+
+        var now = await hub.InvokeAsync<JsonElement>("Follow", id);
+        Assert.Equal("draft", now.GetProperty("status").GetString());
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        var last = await finished.Task.WaitAsync(Long);
+
+        Assert.Equal(60, last.GetProperty("counts").GetProperty("total").GetInt32());
+        lock (updates)
+            Assert.Contains(updates, u => u.GetProperty("status").GetString() == "running");
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync<JsonElement>("Follow", "cmp_not_ours"));
     }
 
     [Fact]
