@@ -32,6 +32,7 @@ app.MapContacts();
 app.MapContactImports();
 app.MapContactGroups();
 app.MapTemplates();
+app.MapCampaigns();
 app.MapConversations();
 app.MapInbound();
 app.MapKeywordQr();
@@ -58,6 +59,7 @@ app.MapReadiness();
 app.MapHub<MessagesHub>("/hubs/messages");
 app.MapHub<ModerationHub>("/hubs/moderation");
 app.MapHub<InboxHub>("/hubs/inbox");
+app.MapHub<CampaignsHub>("/hubs/campaigns");
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -7,6 +7,7 @@ using Front.Actors.Benchmarks;
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- rates [--rates 50,200,1000] [--seconds 10] [--bind-max 2000]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- inbox [--accounts 100] [--connections 1000] [--conversations 10000] [--rates 100,200,400] [--seconds 10]
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- storage [--messages N] [--batch B]   (the status path's storage floors alone, SQLite)
+// dotnet run -c Release --project tests/Front.Actors.Benchmarks -- campaign [--recipients N] [--rates 0,500]   (0: the account's maximum)
 // dotnet run -c Release --project tests/Front.Actors.Benchmarks -- codec [BenchmarkDotNet options]
 var mode = args.FirstOrDefault() ?? "session";
 switch (mode)
@@ -26,11 +27,14 @@ switch (mode)
     case "storage":
         await StorageBenchmark.RunAsync(args.Skip(1).ToArray());
         break;
+    case "campaign":
+        await CampaignBenchmark.RunAsync(args.Skip(1).ToArray());
+        break;
     case "codec":
         BenchmarkRunner.Run<CodecBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates', 'inbox', 'storage' or 'codec'");
+        Console.Error.WriteLine($"unknown mode '{mode}': use 'session', 'engine', 'rates', 'inbox', 'storage', 'campaign' or 'codec'");
         return 2;
 }
 return 0;

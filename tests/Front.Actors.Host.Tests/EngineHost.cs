@@ -79,6 +79,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public Task<HubConnection> ConnectInboxHubAsync(string token) => ConnectAsync("/hubs/inbox", token);
 
+    public Task<HubConnection> ConnectCampaignsHubAsync(string key = ApiKey) => ConnectAsync("/hubs/campaigns", key);
+
     /// <summary>Signs an agent in over the API and returns its session token.</summary>
     public async Task<string> SignInAsync(string userName = "agent@demo", string password = AgentPassword)
     {

@@ -16,8 +16,9 @@ public static class AccountCommands
     /// with the first messages admitted) or <see cref="AccountReplies.Refused"/> (too many items already held).
     /// </summary>
     /// <param name="AlphanumericSender">The send's alphanumeric sender name, if it has one: held unless registered to the account.</param>
+    /// <param name="ContentApproved">A campaign's message: its content and size were judged for the campaign as a whole; only the monthly limit and a suspension apply.</param>
     public sealed record Admit(string AccountId, string ItemId, IReadOnlyList<string> MessageIds, int SegmentsPerMessage, string Text,
-        int MaxHeldItems = AccountState.DefaultMaxHeldItems, string? AlphanumericSender = null) : IWithAccountId;
+        int MaxHeldItems = AccountState.DefaultMaxHeldItems, string? AlphanumericSender = null, bool ContentApproved = false) : IWithAccountId;
 
     /// <summary>Registers an alphanumeric sender name to the account (a moderator, or local mode's seed).</summary>
     public sealed record RegisterSender(string AccountId, string Name, string By) : IWithAccountId;

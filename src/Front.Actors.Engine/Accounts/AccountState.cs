@@ -65,7 +65,8 @@ public sealed record AccountState(
                 ? new AdmitDecision(null, null, $"{Held.Count} sends of this account are waiting for review (at most {admit.MaxHeldItems}); this one would be held too (unregistered sender '{name}')")
                 : new AdmitDecision(null, new AccountEvents.ItemHeld(new HeldItem(admit.ItemId, HoldRule.UnregisteredSender, $"the sender name '{name}' is not registered to the account",
                     [], admit.MessageIds, admit.MessageIds.Count * admit.SegmentsPerMessage, now, name)), null);
-        var hold = MisuseRules.Evaluate(admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
+        // A campaign's content was judged (or approved by a moderator) for the campaign as a whole: no link is held again here.
+        var hold = MisuseRules.Evaluate(admit.ContentApproved ? "" : admit.Text, admit.MessageIds.Count, admit.SegmentsPerMessage, SegmentsIn(month), Limits, ApprovedDomains, Suspended);
         if (hold is null)
             return new AdmitDecision(new AccountEvents.MessagesAdmitted(admit.MessageIds.Count, admit.MessageIds.Count * admit.SegmentsPerMessage, month, admit.ItemId), null, null);
         if (Held.Count >= admit.MaxHeldItems)

@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Front.Actors.Domain.Routing;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Inbound;
 using Front.Actors.Engine.Moderation;
@@ -33,6 +34,7 @@ public static class EngineServices
             .AddSingleton(settings.Abuse)
             .AddSingleton<NumberProjection>()
             .AddSingleton<NumberService>()
+            .AddCampaigns()
             .AddSingleton<EngineStartup>();
         services.AddAkka("front-actors", builder => builder.ConfigureFrontActors(settings.Node, settings.Storage, settings.ClusterConfigPath));
         return services;

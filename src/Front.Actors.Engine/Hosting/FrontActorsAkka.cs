@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Serialization;
 using Front.Actors.Engine.ShortNumbers;
@@ -59,6 +60,12 @@ public static class FrontActorsAkka
         return builder
             .WithShardRegion<AccountRegion>("account", id => Akka.Actor.Props.Create(() => new AccountActor(id)), new AccountMessageExtractor(), options)
             .WithShardRegion<ConversationRegion>("conversation", id => Akka.Actor.Props.Create(() => new ConversationActor(id)), new ConversationMessageExtractor(), options)
-            .WithShardRegion<ShortNumberRegion>("short-number", id => Akka.Actor.Props.Create(() => new ShortNumberActor(id)), new ShortNumberMessageExtractor(), options);
+            .WithShardRegion<ShortNumberRegion>("short-number", id => Akka.Actor.Props.Create(() => new ShortNumberActor(id)), new ShortNumberMessageExtractor(), options)
+            // A campaign entity runs its fan-out with the node's services (store, intake, progress pushes).
+            .WithShardRegion<CampaignRegion>("campaign", (_, _, resolver) =>
+            {
+                var work = resolver.GetService<CampaignWork>();
+                return id => Akka.Actor.Props.Create(() => new CampaignActor(id, work));
+            }, new CampaignMessageExtractor(), options);
     }
 }

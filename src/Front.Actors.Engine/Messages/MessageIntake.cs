@@ -102,7 +102,7 @@ public sealed class MessageIntake(
         var decision = command.ProviderNotice
             ? new AccountReplies.Admitted(command.AccountId, 0, 0, AccountLimits.Default.MessagesPerSecond)
             : await accounts.ActorRef.Ask<object>(
-                new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems, alphanumeric), AdmitTimeout, ct);
+                new AccountCommands.Admit(command.AccountId, itemId, ids, text.Segments, command.Text, abuse.MaxHeldItems, alphanumeric, command.ContentApproved), AdmitTimeout, ct);
         if (decision is AccountReplies.Refused refused)
             throw new SendRefusedException("account", refused.Reason, refused.Kind, abuse.HeldRetryAfter);
         var held = decision as AccountReplies.Held;

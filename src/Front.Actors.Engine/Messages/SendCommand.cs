@@ -5,8 +5,12 @@ namespace Front.Actors.Engine.Messages;
 /// The confirmation of a contact's own STOPP or START: it reaches them although they opted out (nothing else does).
 /// </param>
 /// <param name="ProviderNotice">A message of the provider itself (made only by <see cref="OfProvider"/>).</param>
+/// <param name="ContentApproved">
+/// A campaign's message: the campaign passed the content rules (links, bulk) as a whole, or a moderator approved it, so
+/// its messages are not held one by one for them (the monthly limit and a suspension still apply).
+/// </param>
 public sealed record SendCommand(string AccountId, string From, IReadOnlyList<string> To, string Text, string? ClientRef, bool OptOutNotice = false,
-    bool ProviderNotice = false)
+    bool ProviderNotice = false, bool ContentApproved = false)
 {
     /// <summary>The account id the provider's own messages are stored under (the one that also owns shared short numbers).</summary>
     public const string ProviderAccountId = "provider";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
 using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.ShortNumbers;
 
@@ -47,6 +48,22 @@ public sealed class EngineSerializer(ExtendedActorSystem system) : SerializerWit
         ["short-number-keyword-released-v1"] = typeof(ShortNumberEvents.KeywordReleased),
         ["short-number-rules-v1"] = typeof(ShortNumberEvents.RulesSet),
         ["short-number-state-v1"] = typeof(ShortNumberState),
+        ["campaign-created-v1"] = typeof(CampaignEvents.Created),
+        ["campaign-held-v1"] = typeof(CampaignEvents.HeldForReview),
+        ["campaign-approval-requested-v1"] = typeof(CampaignEvents.ApprovalRequested),
+        ["campaign-approved-v1"] = typeof(CampaignEvents.Approved),
+        ["campaign-hold-approved-v1"] = typeof(CampaignEvents.HoldApproved),
+        ["campaign-hold-rejected-v1"] = typeof(CampaignEvents.HoldRejected),
+        ["campaign-scheduled-v1"] = typeof(CampaignEvents.Scheduled),
+        ["campaign-started-v1"] = typeof(CampaignEvents.Started),
+        ["campaign-snapshotted-v1"] = typeof(CampaignEvents.AudienceSnapshotted),
+        ["campaign-window-closed-v1"] = typeof(CampaignEvents.WindowClosed),
+        ["campaign-window-opened-v1"] = typeof(CampaignEvents.WindowOpened),
+        ["campaign-paused-v1"] = typeof(CampaignEvents.Paused),
+        ["campaign-resumed-v1"] = typeof(CampaignEvents.Resumed),
+        ["campaign-cancelled-v1"] = typeof(CampaignEvents.Cancelled),
+        ["campaign-finished-v1"] = typeof(CampaignEvents.Finished),
+        ["campaign-state-v1"] = typeof(CampaignState),
     };
 
     /// <summary>Every type this serializer writes, so a test can check the system picks it for each.</summary>

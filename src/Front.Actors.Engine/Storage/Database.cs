@@ -107,6 +107,9 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<ContactFieldNameRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<TemplateRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SignUpRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<CampaignRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<CampaignRecipientRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<CampaignSettingsRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");
@@ -136,6 +139,11 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_templates_account ON message_templates (account_id, position)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sign_ups_contact ON sign_ups (account_id, number)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_sign_ups_group ON sign_ups (account_id, group_id, id)");
+        // Campaigns: the fan-out's pending pages, duplicates within a campaign, and the frequency window across an account's campaigns.
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_campaign_recipients_state ON campaign_recipients (campaign_id, state, seq)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_campaign_recipients_number ON campaign_recipients (campaign_id, number)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_campaign_recipients_account_number ON campaign_recipients (account_id, number, updated_at)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_campaigns_account ON campaigns (account_id, id)");
     }
 
     /// <summary>Nullable columns added to a table after it was first made; databases made before get them (empty).</summary>

@@ -3,14 +3,14 @@ using System.Security.Claims;
 namespace Front.Actors.Host.Api;
 
 /// <summary>
-/// The campaign contract's short paths (<c>/api/v1/contacts</c>, <c>/api/v1/groups</c>, <c>/api/v1/templates</c>, and
+/// The campaign contract's short paths (<c>/api/v1/contacts</c>, <c>/api/v1/groups</c>, <c>/api/v1/templates</c>, <c>/api/v1/campaigns</c>, and
 /// <c>/api/v1/contacts/import?group=</c>) act on the caller's own account: they are rewritten, once the caller is
 /// known and before routing, to <c>/api/v1/accounts/{account}/…</c>, where the role checks and the handlers live.
 /// A caller without an account (not signed in, or staff) reaches a placeholder account and is refused there.
 /// </summary>
 public static class CallerAccountPaths
 {
-    private static readonly PathString[] ShortPaths = ["/api/v1/contacts", "/api/v1/groups", "/api/v1/templates"];
+    private static readonly PathString[] ShortPaths = ["/api/v1/contacts", "/api/v1/groups", "/api/v1/templates", "/api/v1/campaigns"];
     private const string NoAccount = "-";
 
     public static IApplicationBuilder UseCallerAccountPaths(this IApplicationBuilder app) => app.Use((http, next) =>

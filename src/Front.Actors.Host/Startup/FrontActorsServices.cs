@@ -44,6 +44,7 @@ public static class FrontActorsServices
             sp.GetRequiredService<SignalRStatusNotifier>(), sp.GetRequiredService<ReplyFollower>(), sp.GetRequiredService<Dashboard.ThroughputMeter>()]));
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<Front.Actors.Engine.Moderation.IModerationNotifier, SignalRModerationNotifier>();
+        services.AddSingleton<Front.Actors.Engine.Campaigns.ICampaignProgressNotifier, SignalRCampaignProgress>();
         services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<Agents.AgentDirectory>();
         services.TryAddSingleton(TimeProvider.System);

@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Conversations;
 using Front.Actors.Engine.Persistence;
 using Front.Actors.Engine.Serialization;
@@ -48,7 +49,29 @@ public class EngineSerializerTests : TestKit
         ShortNumberState.Empty.Apply(new ShortNumberEvents.NumberConfigured("acme", true, null, "mod", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
             .Apply(new ShortNumberEvents.KeywordRegistered("PIZZA", "acme", new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)))
             .Apply(new ShortNumberEvents.RulesSet("PIZZA", "EKSTRA", [new InboundRule(InboundRuleKind.AutoReply, "Takk!")], new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero))),
+        new CampaignEvents.Created(CampaignDefinitionSample, "marketer", T),
+        new CampaignEvents.HeldForReview("unapproved-link", "link to x.com", "marketer", T, true),
+        new CampaignEvents.ApprovalRequested("marketer", T),
+        new CampaignEvents.Approved("admin", T),
+        new CampaignEvents.HoldApproved("mod", "ok", T),
+        new CampaignEvents.HoldRejected("mod", "no", T),
+        new CampaignEvents.Scheduled(T.AddHours(1), T),
+        new CampaignEvents.Started(T),
+        new CampaignEvents.AudienceSnapshotted(10, new Dictionary<string, long> { ["opted-out"] = 2 }, T),
+        new CampaignEvents.WindowClosed(T.AddHours(12), T),
+        new CampaignEvents.WindowOpened(T),
+        new CampaignEvents.Paused("marketer", T),
+        new CampaignEvents.Resumed("marketer", T),
+        new CampaignEvents.Cancelled("marketer", "cancelled", T),
+        new CampaignEvents.Finished(T),
+        CampaignState.Empty("cmp_1").Apply(new CampaignEvents.Created(CampaignDefinitionSample, "marketer", T)).Apply(new CampaignEvents.Started(T))
+            .Apply(new CampaignEvents.AudienceSnapshotted(10, new Dictionary<string, long> { ["duplicate"] = 1 }, T)),
     };
+
+    private static readonly DateTimeOffset T = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly CampaignDefinition CampaignDefinitionSample = new("acme", "Vårsalg", "Front", "Hei {firstName|kunde}!", "tpl_1", ["g1", "g2"], 50,
+        T.AddDays(1), new WindowSpec("09:00", "20:00", ["weekdays"]), TimeSpan.FromDays(1));
 
     [Theory]
     [MemberData(nameof(Persisted))]

@@ -1,0 +1,75 @@
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Akka.Util;
+using Front.Actors.Engine.Storage;
+
+namespace Front.Actors.Engine.Campaigns;
+
+/// <summary>
+/// Moves a campaign's volume: pages pending recipients from <c>campaign_recipients</c> in audience order (bounded
+/// memory whatever the audience), paces them at the campaign's rate (a burst of one, so no second ever holds more than
+/// the rate), hands each to the engine and records the outcomes in batches. Stopping (pause, cancel, window closed) takes
+/// effect at once: no recipient is handed over after <see cref="FanOutRun.Stop"/> returns (the kill switch alone acts a
+/// thread-pool hop later), while those already handed over finish and are recorded.
+/// </summary>
+public static class CampaignFanOut
+{
+    private const int Page = 500;
+    private static readonly Task<RecipientOutcome> NotHandedOver = Task.FromResult(new RecipientOutcome("", 0, RecipientStates.Pending, null, null));
+
+    public static FanOutRun Run(
+        IMaterializer materializer, string campaignId, CampaignDefinition definition, CampaignStore store, ICampaignSender sender)
+    {
+        var rate = Math.Max(1, definition.MessagesPerSecond);
+        // Enough hand-overs in flight to keep the rate with some latency at the intake, never a flood.
+        var parallelism = Math.Clamp(rate / 10, 4, 32);
+        var run = new FanOutRun();
+        var (killSwitch, completion) = Source.UnfoldAsync<long, IReadOnlyList<CampaignRecipientRecord>>(0L, async after =>
+            {
+                var page = await store.PendingPageAsync(campaignId, after, Page);
+                return page.Count == 0
+                    ? Option<(long, IReadOnlyList<CampaignRecipientRecord>)>.None
+                    : Option<(long, IReadOnlyList<CampaignRecipientRecord>)>.Create((page[^1].Seq, page));
+            })
+            .SelectMany(page => page)
+            .Throttle(rate, TimeSpan.FromSeconds(1), 1, ThrottleMode.Shaping)
+            .ViaMaterialized(KillSwitches.Single<CampaignRecipientRecord>(), Keep.Right)
+            // Streams carry no nulls: a recipient reached after the stop is marked, not handed over, and stays pending.
+            .SelectAsync(parallelism, r => run.Stopped ? NotHandedOver : sender.SendAsync(campaignId, definition, r))
+            .Where(outcome => !ReferenceEquals(outcome, NotHandedOver.Result))
+            .GroupedWithin(200, TimeSpan.FromMilliseconds(100))
+            .SelectAsync(1, async batch =>
+            {
+                await store.RecordAsync(batch.ToList());
+                return NotUsed.Instance;
+            })
+            .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both)
+            .Run(materializer);
+        run.Attach(killSwitch, completion);
+        return run;
+    }
+}
+
+/// <summary>A running fan-out: stop it, and know when its last hand-overs are recorded.</summary>
+public sealed class FanOutRun
+{
+    private volatile bool _stopped;
+    private UniqueKillSwitch? _killSwitch;
+
+    public bool Stopped => _stopped;
+
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    internal void Attach(UniqueKillSwitch killSwitch, Task completion)
+    {
+        _killSwitch = killSwitch;
+        Completion = completion;
+    }
+
+    public void Stop()
+    {
+        _stopped = true;
+        _killSwitch?.Shutdown();
+    }
+}

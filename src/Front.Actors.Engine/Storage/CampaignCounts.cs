@@ -1,0 +1,22 @@
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// A campaign's progress, read from its recipients and their messages' statuses (the truth, not a tally in memory).
+/// <see cref="Submitted"/> counts recipients whose message the engine accepted; delivered, failed and held follow those
+/// messages; <see cref="Failed"/> also counts recipients the engine refused.
+/// </summary>
+public sealed record CampaignCounts(
+    long Total, long Skipped, IReadOnlyDictionary<string, long> SkippedByReason, long Pending, long Submitted, long Delivered, long Failed, long Held, long OptedOut)
+{
+    public static readonly CampaignCounts None = new(0, 0, new Dictionary<string, long>(), 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>The counts of an audience snapshot: recipients in it (skipped ones included) and skipped ones by reason.</summary>
+public sealed record AudienceCounts(long Total, IReadOnlyDictionary<string, long> Skipped);
+
+/// <summary>One line of a campaign's per-recipient report.</summary>
+public sealed record CampaignReportRow(long Seq, string Number, string? ContactId, string State, string? SkipReason, string? Detail, string? MessageId,
+    string? MessageStatus, string? Operator, long? PriceOre, DateTimeOffset UpdatedAt);
+
+/// <summary>One recipient's outcome at the engine's intake.</summary>
+public sealed record RecipientOutcome(string CampaignId, long Seq, string State, string? MessageId, string? Detail);

@@ -1,0 +1,237 @@
+using System.Data;
+using Front.Actors.Domain.Campaigns;
+using Front.Actors.Domain.Templates;
+using LinqToDB;
+using LinqToDB.Async;
+using LinqToDB.Data;
+
+namespace Front.Actors.Engine.Storage;
+
+/// <summary>
+/// Campaigns' rows: the list (following each entity), the audience snapshot with one row per recipient, the pages the
+/// fan-out reads, each recipient's outcome, the counts and the per-recipient report. Nothing here loads a whole audience:
+/// everything is read and written a page at a time.
+/// </summary>
+public sealed class CampaignStore(Database database)
+{
+    public const int PageSize = 1_000;
+
+    /// <summary>Writes the entity's state as of event <paramref name="seq"/>, unless the row already shows a later one.</summary>
+    public async Task SaveAsync(CampaignRecord row, CancellationToken ct = default)
+    {
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        var updated = await db.GetTable<CampaignRecord>().Where(c => c.Id == row.Id && c.AppliedSeq < row.AppliedSeq)
+            .Set(c => c.Status, row.Status).Set(c => c.Name, row.Name).Set(c => c.Total, row.Total).Set(c => c.Skipped, row.Skipped)
+            .Set(c => c.AppliedSeq, row.AppliedSeq).Set(c => c.UpdatedAt, row.UpdatedAt).UpdateAsync(ct);
+        if (updated > 0)
+            return;
+        try
+        {
+            await db.InsertAsync(row, token: ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException)
+        {
+            // The row exists with this or a later event already: nothing to move.
+        }
+    }
+
+    public async Task<CampaignRecord?> FindAsync(string accountId, string id, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignRecord>().FirstOrDefaultAsync(c => c.Id == id && c.AccountId == accountId, ct);
+    }
+
+    public async Task<CampaignRecord?> FindByIdAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignRecord>().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>The account's campaigns, newest first, a page at a time (<paramref name="before"/>: the last id of the previous page).</summary>
+    public async Task<IReadOnlyList<CampaignRecord>> ListAsync(string accountId, string? before, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var query = db.GetTable<CampaignRecord>().Where(c => c.AccountId == accountId);
+        if (before is not null)
+            query = query.Where(c => c.Id.CompareTo(before) < 0);
+        return await query.OrderByDescending(c => c.Id).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>Campaigns a restart must bring back: those scheduled, running or waiting for their window.</summary>
+    public async Task<IReadOnlyList<string>> ActiveIdsAsync(CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        string[] active = ["scheduled", "running", "waiting-for-window"];
+        return await db.GetTable<CampaignRecord>().Where(c => active.Contains(c.Status)).Select(c => c.Id).ToListAsync(ct);
+    }
+
+    public async Task<CampaignSettingsRecord> SettingsAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignSettingsRecord>().FirstOrDefaultAsync(s => s.AccountId == accountId, ct)
+            ?? new CampaignSettingsRecord { AccountId = accountId, FrequencyMinutes = (int)AudienceRules.DefaultFrequencyWindow.TotalMinutes };
+    }
+
+    public async Task SaveSettingsAsync(CampaignSettingsRecord settings, CancellationToken ct = default)
+    {
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await db.InsertOrReplaceAsync(settings, token: ct);
+    }
+
+    /// <summary>
+    /// Resolves the audience once into <c>campaign_recipients</c>, in one transaction, reading the groups' contacts a page
+    /// at a time: each contact gets a row, pending or skipped with its reason. A snapshot already committed (a crash after
+    /// the commit, before the entity journaled it) is kept and counted, never taken twice.
+    /// </summary>
+    public async Task<AudienceCounts> SnapshotAsync(string campaignId, string accountId, IReadOnlyList<string> groupIds, string text, TimeSpan? frequencyWindow,
+        DateTimeOffset now, CancellationToken ct = default)
+    {
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var recipients = db.GetTable<CampaignRecipientRecord>();
+        if (await recipients.AnyAsync(r => r.CampaignId == campaignId, ct))
+            return await AudienceCountsAsync(db, campaignId, ct);
+        var merge = MergeTemplate.TryParse(text, out var parsed, out _) && parsed.Fields.Count > 0 ? parsed : null;
+        var since = frequencyWindow is { } window ? now - window : (DateTimeOffset?)null;
+        var skipped = new Dictionary<string, long>();
+        long seq = 0;
+        string? after = null;
+        while (true)
+        {
+            var contacts = db.GetTable<ContactRecord>().Where(c => c.AccountId == accountId
+                && db.GetTable<ContactGroupMemberRecord>().Any(m => m.ContactId == c.Id && groupIds.Contains(m.GroupId)));
+            if (after is not null)
+                contacts = contacts.Where(c => c.Id.CompareTo(after) > 0);
+            var page = await contacts.OrderBy(c => c.Id).Take(PageSize).ToListAsync(ct);
+            if (page.Count == 0)
+                break;
+            after = page[^1].Id;
+            var numbers = page.Select(c => c.Number).Distinct().ToList();
+            var optedOut = (await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && numbers.Contains(o.Contact)).Select(o => o.Contact).ToListAsync(ct)).ToHashSet();
+            var already = (await recipients.Where(r => r.CampaignId == campaignId && numbers.Contains(r.Number) && r.State != RecipientStates.Skipped)
+                .Select(r => r.Number).ToListAsync(ct)).ToHashSet();
+            var last = new Dictionary<string, DateTimeOffset>();
+            if (since is { } from)
+                foreach (var r in await recipients.Where(r => r.AccountId == accountId && r.CampaignId != campaignId && r.State == RecipientStates.Sent
+                             && numbers.Contains(r.Number) && r.UpdatedAt >= from).Select(r => new { r.Number, r.UpdatedAt }).ToListAsync(ct))
+                    last[r.Number] = last.TryGetValue(r.Number, out var seen) && seen > r.UpdatedAt ? seen : r.UpdatedAt;
+            var rows = new List<CampaignRecipientRecord>(page.Count);
+            foreach (var contact in page)
+            {
+                var reason = AudienceRules.Classify(contact.Number, !already.Add(contact.Number), optedOut.Contains(contact.Number),
+                    last.TryGetValue(contact.Number, out var at) ? at : null, frequencyWindow, now, out var number);
+                if (reason is { } r)
+                    skipped[r.ToWire()] = skipped.GetValueOrDefault(r.ToWire()) + 1;
+                rows.Add(new CampaignRecipientRecord
+                {
+                    AccountId = accountId, CampaignId = campaignId, Seq = ++seq, Number = number?.E164 ?? contact.Number, ContactId = contact.Id,
+                    Text = reason is null && merge is not null ? merge.Render(new MergeContact(contact.Number, contact.Name, contact.FirstName, contact.LastName, ContactStore.FieldsOf(contact))) : null,
+                    State = reason is null ? RecipientStates.Pending : RecipientStates.Skipped, SkipReason = reason?.ToWire(), CreatedAt = now, UpdatedAt = now,
+                });
+            }
+            await BatchInsert.RunAsync(db, "campaign_recipients", rows, RecipientColumns, ct);
+        }
+        await tx.CommitAsync(ct);
+        return new AudienceCounts(seq, skipped);
+    }
+
+    private static async Task<AudienceCounts> AudienceCountsAsync(DataConnection db, string campaignId, CancellationToken ct)
+    {
+        var rows = await db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId)
+            .GroupBy(r => r.SkipReason).Select(g => new { Reason = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        return new AudienceCounts(rows.Sum(r => r.Count), rows.Where(r => r.Reason != null).ToDictionary(r => r.Reason!, r => r.Count));
+    }
+
+    /// <summary>Recipients still to hand to the engine, after <paramref name="afterSeq"/>, in audience order.</summary>
+    public async Task<IReadOnlyList<CampaignRecipientRecord>> PendingPageAsync(string campaignId, long afterSeq, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignRecipientRecord>()
+            .Where(r => r.CampaignId == campaignId && r.State == RecipientStates.Pending && r.Seq > afterSeq)
+            .OrderBy(r => r.Seq).Take(limit).ToListAsync(ct);
+    }
+
+    public async Task<long> PendingCountAsync(string campaignId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignRecipientRecord>().LongCountAsync(r => r.CampaignId == campaignId && r.State == RecipientStates.Pending, ct);
+    }
+
+    /// <summary>Records the engine's answers for a batch of recipients in one transaction; a recipient no longer pending is left as it is.</summary>
+    public async Task RecordAsync(IReadOnlyList<RecipientOutcome> outcomes, CancellationToken ct = default)
+    {
+        if (outcomes.Count == 0)
+            return;
+        var now = DateTimeOffset.UtcNow;
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await using (var command = PreparedCommand.Create(db,
+                         "UPDATE campaign_recipients SET state = @p0, message_id = @p1, detail = @p2, updated_at = @p3 WHERE campaign_id = @p4 AND seq = @p5 AND state = 'pending'",
+                         ("@p0", DbType.String), ("@p1", DbType.String), ("@p2", DbType.String), ("@p3", DbType.DateTimeOffset), ("@p4", DbType.String), ("@p5", DbType.Int64)))
+        {
+            foreach (var o in outcomes)
+                await command.RunAsync(o.State, o.MessageId, o.Detail, now, o.CampaignId, o.Seq);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The campaign's counts, from its recipients and their messages' statuses.</summary>
+    public async Task<CampaignCounts> CountsAsync(string campaignId, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var rows = await (
+            from r in db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId)
+            from m in db.GetTable<MessageRecord>().LeftJoin(m => m.Id == r.MessageId)
+            group r by new { r.State, r.SkipReason, Status = (string?)m.Status } into g
+            select new { g.Key.State, g.Key.SkipReason, g.Key.Status, Count = g.LongCount() }).ToListAsync(ct);
+        long Sum(Func<string, string?, string?, bool> which) => rows.Where(r => which(r.State, r.SkipReason, r.Status)).Sum(r => r.Count);
+        var skippedByReason = rows.Where(r => r.State == RecipientStates.Skipped && r.SkipReason != null)
+            .GroupBy(r => r.SkipReason!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return new CampaignCounts(
+            Total: rows.Sum(r => r.Count),
+            Skipped: Sum((s, _, _) => s == RecipientStates.Skipped),
+            SkippedByReason: skippedByReason,
+            Pending: Sum((s, _, _) => s == RecipientStates.Pending),
+            Submitted: Sum((s, _, _) => s == RecipientStates.Sent),
+            Delivered: Sum((s, _, m) => s == RecipientStates.Sent && m == "delivered"),
+            Failed: Sum((s, _, m) => s == RecipientStates.Failed || (s == RecipientStates.Sent && m is "undeliverable" or "expired" or "rejected")),
+            Held: Sum((s, _, m) => s == RecipientStates.Sent && m == "held"),
+            OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"));
+    }
+
+    /// <summary>The report, one recipient after the other in audience order, read a page at a time.</summary>
+    public async IAsyncEnumerable<CampaignReportRow> ReportAsync(string campaignId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            List<CampaignReportRow> page;
+            await using (var db = database.Open())
+            {
+                page = await (
+                    from r in db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId && r.Seq > after)
+                    from m in db.GetTable<MessageRecord>().LeftJoin(m => m.Id == r.MessageId)
+                    orderby r.Seq
+                    select new CampaignReportRow(r.Seq, r.Number, r.ContactId, r.State, r.SkipReason, r.Detail, r.MessageId,
+                        (string?)m.Status, (string?)m.Operator, (long?)m.PriceOre, r.UpdatedAt)).Take(PageSize).ToListAsync(ct);
+            }
+            foreach (var row in page)
+                yield return row;
+            if (page.Count < PageSize)
+                yield break;
+            after = page[^1].Seq;
+        }
+    }
+
+    private static readonly IReadOnlyList<BatchInsert.Column<CampaignRecipientRecord>> RecipientColumns =
+    [
+        new("account_id", DbType.String, r => r.AccountId), new("campaign_id", DbType.String, r => r.CampaignId), new("seq", DbType.Int64, r => r.Seq),
+        new("number", DbType.String, r => r.Number), new("contact_id", DbType.String, r => r.ContactId), new("text", DbType.String, r => r.Text),
+        new("state", DbType.String, r => r.State), new("skip_reason", DbType.String, r => r.SkipReason), new("detail", DbType.String, r => r.Detail),
+        new("message_id", DbType.String, r => r.MessageId), new("created_at", DbType.DateTimeOffset, r => r.CreatedAt), new("updated_at", DbType.DateTimeOffset, r => r.UpdatedAt),
+    ];
+}

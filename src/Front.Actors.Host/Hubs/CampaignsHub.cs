@@ -1,0 +1,49 @@
+using Front.Actors.Domain.Identity;
+using Front.Actors.Engine.Campaigns;
+using Front.Actors.Engine.Storage;
+using Front.Actors.Host.Api;
+using Front.Actors.Host.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Front.Actors.Host.Hubs;
+
+/// <summary>What a client following campaigns receives.</summary>
+public interface ICampaignsClient
+{
+    Task CampaignProgress(CampaignProgressUpdate update);
+}
+
+/// <summary>A campaign's counts (the API's <c>counts</c>) and status at a moment; pushed at most about once a second per campaign.</summary>
+public sealed record CampaignProgressUpdate(string Id, string Status, object Counts, DateTimeOffset At);
+
+/// <summary>
+/// Live campaign progress: a client calls <c>Follow(campaignId)</c> to join the group <c>campaign:{id}</c> (admins and marketers
+/// of the campaign's account, and moderators) and gets the current counts back at once.
+/// </summary>
+[Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName)]
+public sealed class CampaignsHub(CampaignStore store) : Hub<ICampaignsClient>
+{
+    public static string GroupOf(string campaignId) => $"campaign:{campaignId}";
+
+    public async Task<CampaignProgressUpdate> Follow(string campaignId)
+    {
+        var user = Context.User!;
+        var accounts = user.AccountsWith(Role.Admin, Role.Marketer);
+        var row = accounts.Count == 0 && !user.IsModerator() ? null
+            : await store.FindByIdAsync(campaignId);
+        if (row is null || (!user.IsModerator() && !accounts.Contains(row.AccountId)))
+            throw new HubException($"no campaign '{campaignId}' for this caller");
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(campaignId));
+        return new CampaignProgressUpdate(campaignId, row.Status, CampaignsEndpoints.CountsView(await store.CountsAsync(campaignId)), DateTimeOffset.UtcNow);
+    }
+
+    public Task Unfollow(string campaignId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(campaignId));
+}
+
+/// <summary>Pushes a campaign entity's progress ticks to its group (on this node; see the README on clusters).</summary>
+public sealed class SignalRCampaignProgress(IHubContext<CampaignsHub, ICampaignsClient> hub) : ICampaignProgressNotifier
+{
+    public Task ProgressAsync(string accountId, string campaignId, string status, CampaignCounts counts) =>
+        hub.Clients.Group(CampaignsHub.GroupOf(campaignId)).CampaignProgress(new CampaignProgressUpdate(campaignId, status, CampaignsEndpoints.CountsView(counts), DateTimeOffset.UtcNow));
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Front.Actors.Host.Tests.ContactHost;
+
+namespace Front.Actors.Host.Tests;
+
+/// <summary>
+/// Campaigns end to end on the real host: contacts imported over HTTP, the campaign's messages through the engine's intake
+/// and the real SMPP binds to the built-in simulators, counted at the SMSC.
+/// </summary>
+public class CampaignTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
+    private EngineHost _host = null!;
+
+    private HttpClient Client => _host.Client();
+
+    public async Task InitializeAsync()
+    {
+        _host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        // A rate and a month large enough for the campaigns here; the bulk threshold stays, so a large campaign is held.
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 500 }));
+        SmscTraffic.Record(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    /// <summary>Imports <paramref name="count"/> numbers <paramref name="prefix"/>xxxxxx (a mobile series: 41, 45…48) into a new group; answers its id.</summary>
+    internal static async Task<string> ImportAsync(HttpClient client, string group, int count, int prefix)
+    {
+        var csv = new StringBuilder("number;fornavn\n");
+        for (var i = 0; i < count; i++)
+            csv.Append($"{prefix:D2}{i:D6};Kari{i}\n");
+        var body = await OkAsync(await client.PostAsync($"/api/v1/contacts/import?group={group}", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+        Assert.True(count == body.GetProperty("added").GetInt32(), body.ToString()[..Math.Min(500, body.ToString().Length)]);
+        return body.GetProperty("groupId").GetString()!;
+    }
+
+    internal static async Task<JsonElement> CreateAsync(HttpClient client, string group, int rate, string text = "Hei {fornavn|kunde}, vårsalg nå!") =>
+        await OkAsync(await client.PostAsJsonAsync("/api/v1/campaigns", new { name = "Vårsalg", from = "Front", text, groups = new[] { group }, messagesPerSecond = rate }),
+            HttpStatusCode.Created);
+
+    internal static async Task<JsonElement> StatusAsync(HttpClient client, string id, string status, TimeSpan? limit = null) =>
+        await Poll.UntilValueAsync(async () =>
+        {
+            var campaign = await OkAsync(await client.GetAsync($"/api/v1/campaigns/{id}"));
+            return campaign.GetProperty("status").GetString() == status ? campaign : (JsonElement?)null;
+        }, $"campaign {id} {status}", limit ?? Long);
+
+    private Dictionary<string, int> SubmitsByNumber(string prefix) =>
+        SmscTraffic.Submits(_host).Where(s => s.To.TrimStart('+').StartsWith("47" + prefix, StringComparison.Ordinal))
+            .GroupBy(s => s.To.TrimStart('+')).ToDictionary(g => g.Key, g => g.Count());
+
+    private async Task WaitForSubmitsAsync(string prefix, int count) =>
+        await Poll.UntilValueAsync(() => Task.FromResult(SubmitsByNumber(prefix).Values.Sum() >= count ? true : (bool?)null), $"{count} submits to 47{prefix}…", Long);
+
+    [Fact]
+    public async Task A_10000_recipient_campaign_reaches_the_simulator_exactly_once_per_recipient()
+    {
+        var group = await ImportAsync(Client, "Alle", 10_000, 41);
+        var created = await CreateAsync(Client, group, rate: 1000);
+        var estimate = created.GetProperty("estimate");
+        Assert.Equal(10_000, estimate.GetProperty("recipients").GetInt32());
+        Assert.True(estimate.GetProperty("costOre").GetInt64() > 0);
+        var id = created.GetProperty("id").GetString()!;
+
+        // 10,000 recipients are above the bulk threshold (500): held as one item until a moderator approves it.
+        var held = await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        Assert.Equal("held", held.GetProperty("status").GetString());
+        Assert.Equal("bulk-send", held.GetProperty("hold").GetProperty("rule").GetString());
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PostAsJsonAsync($"/api/v1/moderation/campaigns/{id}/approve", new { reason = "kjent kunde" }));
+
+        var finished = await StatusAsync(Client, id, "finished");
+        await WaitForSubmitsAsync("41", 10_000);
+        var byNumber = SubmitsByNumber("41");
+
+        Assert.Equal(10_000, finished.GetProperty("counts").GetProperty("submitted").GetInt32());
+        Assert.Equal(10_000, byNumber.Count);
+        Assert.All(byNumber, n => Assert.Equal(1, n.Value));
+        Assert.Contains(SmscTraffic.Submits(_host), s => s.Text == "Hei Kari17, vårsalg nå!");
+    }
+
+    [Fact]
+    public async Task Pause_stops_the_campaign_live_and_resume_sends_the_rest_exactly_once()
+    {
+        var group = await ImportAsync(Client, "Pause", 400, 45);
+        var id = (await CreateAsync(Client, group, rate: 20)).GetProperty("id").GetString()!;
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        Assert.Equal("running", (await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null))).GetProperty("status").GetString());
+        await WaitForSubmitsAsync("45", 20);
+
+        Assert.Equal("paused", (await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/pause", null))).GetProperty("status").GetString());
+        // What was handed over before the pause is recorded and reaches the SMSC; an ordinary message sent after it passes
+        // the same lanes, so once it is there nothing of the campaign is still on its way.
+        await SmscTraffic.DrainAsync(_host, "Front", "+4799999999");
+        var paused = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}"));
+        var submittedAtPause = paused.GetProperty("counts").GetProperty("submitted").GetInt32();
+        await SmscTraffic.DrainAsync(_host, "Front", "+4799999998");
+        Assert.Equal(submittedAtPause, SubmitsByNumber("45").Values.Sum());
+        Assert.True(submittedAtPause < 400, $"all sent before the pause took effect ({submittedAtPause})");
+
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/resume", null));
+        await StatusAsync(Client, id, "finished");
+        await WaitForSubmitsAsync("45", 400);
+        var byNumber = SubmitsByNumber("45");
+        Assert.Equal(400, byNumber.Count);
+        Assert.All(byNumber, n => Assert.Equal(1, n.Value));
+    }
+
+    [Fact]
+    public async Task Opted_out_and_recently_contacted_recipients_are_skipped_and_counted()
+    {
+        var group = await ImportAsync(Client, "Skip", 5, 46);
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        await OkAsync(await Client.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4746000000", to = "2401", text = "STOPP DEMO" }), HttpStatusCode.Accepted);
+        await Poll.UntilValueAsync(async () =>
+            (await OkAsync(await Client.GetAsync("/api/v1/accounts/demo/opt-outs"))).GetProperty("items").EnumerateArray().Any() ? true : (bool?)null, "the opt-out");
+
+        var first = (await CreateAsync(Client, group, rate: 50)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{first}/start", null));
+        var firstDone = await StatusAsync(Client, first, "finished");
+        var second = (await CreateAsync(Client, group, rate: 50)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{second}/start", null));
+        var secondDone = await StatusAsync(Client, second, "finished");
+
+        var counts = firstDone.GetProperty("counts");
+        Assert.Equal((5, 1, 1, 4), (counts.GetProperty("total").GetInt32(), counts.GetProperty("skipped").GetInt32(), counts.GetProperty("optedOut").GetInt32(),
+            counts.GetProperty("submitted").GetInt32()));
+        var again = secondDone.GetProperty("counts");
+        Assert.Equal(0, again.GetProperty("submitted").GetInt32());
+        Assert.Equal(4, again.GetProperty("skippedByReason").GetProperty("recently-contacted").GetInt32());
+        Assert.Equal(1, again.GetProperty("skippedByReason").GetProperty("opted-out").GetInt32());
+        var report = await Client.GetStringAsync($"/api/v1/campaigns/{second}/report.csv");
+        Assert.Equal(6, report.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("+4746000000,", report.Split("\r\n").Single(l => l.Contains("opted-out")));
+    }
+
+    [Fact]
+    public async Task Followers_of_a_campaign_get_its_progress_pushed_until_it_finishes()
+    {
+        var group = await ImportAsync(Client, "Live", 60, 41);
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        var id = (await CreateAsync(Client, group, rate: 30)).GetProperty("id").GetString()!;
+        await using var hub = await _host.ConnectCampaignsHubAsync();
+        var updates = new List<JsonElement>();
+        var finished = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("CampaignProgress", update =>
+        {
+            lock (updates)
+                updates.Add(update);
+            if (update.GetProperty("status").GetString() == "finished" && update.GetProperty("counts").GetProperty("submitted").GetInt32() == 60)
+                finished.TrySetResult(update);
+        });
+
+        var now = await hub.InvokeAsync<JsonElement>("Follow", id);
+        Assert.Equal("draft", now.GetProperty("status").GetString());
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        var last = await finished.Task.WaitAsync(Long);
+
+        Assert.Equal(60, last.GetProperty("counts").GetProperty("total").GetInt32());
+        lock (updates)
+            Assert.Contains(updates, u => u.GetProperty("status").GetString() == "running");
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync<JsonElement>("Follow", "cmp_not_ours"));
+    }
+
+    [Fact]
+    public async Task Bad_campaigns_are_refused_naming_each_field()
+    {
+        var group = await ImportAsync(Client, "Feil", 2, 47);
+        var errors = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            name = "Feil", from = "Front", text = "Hei {skonummer}!", groups = Array.Empty<string>(), messagesPerSecond = 5000, startAt = "2020-01-01T10:00:00Z",
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal(["groups", "messagesPerSecond", "startAt", "text"], errors.Keys.Order());
+        Assert.Contains("unknown merge field", errors["text"][0]);
+
+        var empty = (await OkAsync(await Client.PostAsJsonAsync("/api/v1/groups", new { name = "Tom" }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var emptyErrors = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/campaigns", new { name = "Tom", from = "Front", text = "Hei", groups = new[] { empty }, messagesPerSecond = 5 }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("empty", emptyErrors["groups"][0]);
+
+        var id = (await CreateAsync(Client, group, rate: 5)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/cancel", null));
+        var startCancelled = await ProblemAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null), HttpStatusCode.Conflict);
+        Assert.Contains("cancelled", startCancelled["status"][0]);
+        await ProblemAsync(await Client.GetAsync("/api/v1/campaigns/cmp_nope"), HttpStatusCode.NotFound);
+    }
+}
