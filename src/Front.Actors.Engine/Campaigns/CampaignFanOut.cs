@@ -8,8 +8,7 @@ namespace Front.Actors.Engine.Campaigns;
 
 /// <summary>
 /// Moves a campaign's volume: pages pending recipients from <c>campaign_recipients</c> in audience order (bounded
-/// memory whatever the audience), paces them at the campaign's rate (a burst of one, so no second ever holds more than
-/// the rate), hands each to the engine and records the outcomes in batches. Stopping (pause, cancel, window closed) takes
+/// memory whatever the audience), paces them at the campaign's rate (a burst of 20 ms worth), hands each to the engine and records the outcomes in batches. Stopping (pause, cancel, window closed) takes
 /// effect at once: no recipient is handed over after <see cref="FanOutRun.Stop"/> returns (the kill switch alone acts a
 /// thread-pool hop later), while those already handed over finish and are recorded.
 /// </summary>
@@ -33,7 +32,9 @@ public static class CampaignFanOut
                     : Option<(long, IReadOnlyList<CampaignRecipientRecord>)>.Create((page[^1].Seq, page));
             })
             .SelectMany(page => page)
-            .Throttle(rate, TimeSpan.FromSeconds(1), 1, ThrottleMode.Shaping)
+            // A burst of 20 ms worth: with a burst of one the throttle waits a timer tick per element and fell to 40% of a
+            // 500/s rate; 20 ms worth lets any second hold at most 2% more than the rate.
+            .Throttle(rate, TimeSpan.FromSeconds(1), Math.Max(1, rate / 50), ThrottleMode.Shaping)
             .ViaMaterialized(KillSwitches.Single<CampaignRecipientRecord>(), Keep.Right)
             // Streams carry no nulls: a recipient reached after the stop is marked, not handed over, and stays pending.
             .SelectAsync(parallelism, r => run.Stopped ? NotHandedOver : sender.SendAsync(campaignId, definition, r))
