@@ -110,6 +110,18 @@ public class AccessibilityTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task The_campaigns_page_passes_axe_in_norwegian_and_english()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await page.GotoAsync("/app/campaigns");
+        await Expect(page.Locator("#connection[data-state=live]")).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "campaigns");
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task The_dashboard_for_an_account_and_for_operations_passes_axe_in_norwegian_and_english()
     {
         var page = await web.NewPageAsync();

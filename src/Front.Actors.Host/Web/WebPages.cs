@@ -27,6 +27,7 @@ public static class WebPages
         ("/app/inbox", "app/inbox.html", null), // says by itself that it is for agents
         ("/app/moderation", "app/moderation.html", u => u.IsStaff(Role.Moderator)),
         ("/app/admin", "app/admin.html", u => u.AccountsWith(Role.Admin).Count > 0),
+        ("/app/campaigns", "app/campaigns.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0),
         ("/app/dashboard", "app/dashboard.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0 || u.IsStaff(Role.Moderator, Role.Operations)),
     ];
 

@@ -9,6 +9,7 @@ export const areas = [
   { id: 'inbox', href: '/app/inbox', may: (me) => accountRoles(me).has('agent') },
   { id: 'moderation', href: '/app/moderation', may: (me) => staff(me, 'moderator') },
   { id: 'admin', href: '/app/admin', may: (me) => accountRoles(me).has('admin') },
+  { id: 'campaigns', href: '/app/campaigns', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') },
   { id: 'dashboard', href: '/app/dashboard', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') || staff(me, 'moderator') || staff(me, 'operations') },
 ];
 

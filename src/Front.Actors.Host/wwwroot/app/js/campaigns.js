@@ -1,0 +1,149 @@
+// The marketers' campaigns page: import contacts from a CSV into a group (with the import's report), compose a campaign
+// (sender, group, text with its live segment counter, rate, start time) and see its estimate, then start, pause, resume
+// or cancel it and watch its counts move live (/hubs/campaigns: each listed campaign is followed, and followed again
+// after a reconnect, so the counts are the campaign's stored ones, never the page's own); the report is the CSV export.
+import { api, antiForgery, ApiError, toSignIn } from './api.js';
+import { t } from './i18n.js';
+import { startPage, reasonOf, el, labelCells } from './page.js';
+import { LiveHub, showConnection } from './live-hub.js';
+import { clearErrors, showErrors } from './field-errors.js';
+import { formatNumber } from './format.js';
+import { analyze } from './segments.js';
+
+const $ = (id) => document.getElementById(id);
+const progress = new Map(); // campaign id → { status, counts }
+let campaigns = [];
+let hub = null;
+
+document.addEventListener('front:lang', () => { renderList(); showCounter(); });
+start();
+
+async function start() {
+  const me = await startPage('campaigns');
+  if (!me) return;
+  $('import-form').addEventListener('submit', importCsv);
+  $('compose').addEventListener('submit', create);
+  $('c-text').addEventListener('input', showCounter);
+  showCounter();
+  await loadGroups();
+  hub = new LiveHub('/hubs/campaigns', {
+    handlers: { CampaignProgress: (p) => { progress.set(p.id, p); renderList(); } },
+    onState: (state) => showConnection($('connection'), state, t),
+    onConnected: loadList, // after each (re)connect: the list again, each campaign followed again
+    onSignedOut: toSignIn,
+  });
+  await hub.start();
+}
+
+function fail(error) {
+  $('error').textContent = reasonOf(error);
+  $('error').hidden = !$('error').textContent;
+}
+
+async function loadGroups() {
+  try {
+    const groups = (await api('GET', '/api/v1/groups')).items;
+    $('c-group').replaceChildren(...groups.map((g) => el('option', { value: g.id, text: `${g.name} (${formatNumber(g.members)})` })));
+  } catch (error) { fail(error); }
+}
+
+async function loadList() {
+  try {
+    campaigns = (await api('GET', '/api/v1/campaigns')).items;
+    for (const c of campaigns) {
+      if (hub?.connection.state === 'Connected') progress.set(c.id, await hub.connection.invoke('Follow', c.id));
+    }
+    $('error').hidden = true;
+  } catch (error) { fail(error); }
+  renderList();
+}
+
+function showCounter() {
+  const a = analyze($('c-text').value);
+  $('c-counter').textContent = t('campaigns.counter', { characters: a.characters, segments: a.segments, encoding: a.encoding === 'gsm7' ? 'GSM' : 'Unicode' });
+}
+
+async function importCsv(event) {
+  event.preventDefault();
+  const group = $('import-group').value.trim();
+  const file = $('import-file').files[0];
+  $('import-invalid').replaceChildren();
+  if (!group || !file) { $('import-report').textContent = t('campaigns.importMissing'); return; }
+  try {
+    const response = await fetch(`/api/v1/contacts/import?group=${encodeURIComponent(group)}`, {
+      method: 'POST', credentials: 'same-origin', headers: { ...antiForgery, 'Content-Type': 'text/csv', Accept: 'application/json' }, body: file,
+    });
+    const json = await response.json().catch(() => null);
+    if (!response.ok) throw new ApiError(response.status, json, null);
+    $('import-report').textContent = t('campaigns.imported', { added: json.added, updated: json.updated, duplicates: json.duplicates, invalid: json.invalid.length });
+    $('import-invalid').replaceChildren(...json.invalid.map((i) => el('li', { text: t('campaigns.invalidLine', { line: i.line, reason: i.reason }) })));
+    await loadGroups();
+    $('c-group').value = json.groupId;
+  } catch (error) {
+    $('import-report').textContent = reasonOf(error);
+  }
+}
+
+async function create(event) {
+  event.preventDefault();
+  const form = $('compose');
+  clearErrors(form);
+  const startAt = $('c-start').value ? new Date($('c-start').value).toISOString() : null;
+  const body = {
+    name: $('c-name').value.trim(), from: $('c-from').value.trim(), text: $('c-text').value,
+    groups: $('c-group').value ? [$('c-group').value] : [], messagesPerSecond: Number($('c-rate').value), startAt,
+  };
+  try {
+    const created = await api('POST', '/api/v1/campaigns', body);
+    const e = created.estimate;
+    $('estimate').textContent = t('campaigns.estimate', {
+      recipients: formatNumber(e.recipients), segments: formatNumber(e.segments), cost: (e.costOre / 100).toLocaleString('nb-NO', { style: 'currency', currency: 'NOK' }),
+      routes: e.routes.map((r) => `${r.operator}: ${formatNumber(r.recipients)}`).join(', '),
+    });
+    await loadList();
+  } catch (error) {
+    if (error instanceof ApiError && Object.keys(error.fields).length) {
+      showErrors(form, Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.join(' ')])));
+    } else {
+      showErrors(form, { _form: reasonOf(error) });
+    }
+  }
+}
+
+async function act(id, action) {
+  try {
+    await api('POST', `/api/v1/campaigns/${encodeURIComponent(id)}/${action}`);
+    progress.set(id, await hub.connection.invoke('Follow', id));
+    campaigns = (await api('GET', '/api/v1/campaigns')).items;
+  } catch (error) { fail(error); }
+  renderList();
+}
+
+const actionsFor = {
+  draft: ['start', 'cancel'], scheduled: ['pause', 'cancel'], running: ['pause', 'cancel'], 'waiting-for-window': ['pause', 'cancel'],
+  paused: ['resume', 'cancel'], held: ['cancel'], 'awaiting-approval': ['cancel'],
+};
+
+function renderList() {
+  $('empty').hidden = campaigns.length > 0;
+  $('rows').replaceChildren(...campaigns.map((c) => {
+    const p = progress.get(c.id);
+    const status = p?.status ?? c.status;
+    const n = p?.counts ?? { total: c.total, skipped: c.skipped };
+    const done = (n.submitted ?? 0) + (n.failed ?? 0);
+    const reachable = Math.max(0, (n.total ?? 0) - (n.skipped ?? 0));
+    const share = reachable === 0 ? (status === 'finished' ? 1 : 0) : Math.min(1, done / reachable);
+    const bar = el('progress', { max: '1', value: String(share), 'aria-label': t('campaigns.progressOf', { name: c.name }) });
+    const buttons = (actionsFor[status] ?? []).map((a) => el('button', { type: 'button', text: t(`campaigns.${a}`), 'data-action': a, onclick: () => act(c.id, a) }));
+    const report = el('a', { href: `/api/v1/campaigns/${encodeURIComponent(c.id)}/report.csv`, download: `${c.id}.csv`, text: t('campaigns.report') });
+    return el('tr', { 'data-campaign': c.id, 'data-status': status },
+      el('td', { text: c.name }), el('td', { class: 'status', text: t(`campaigns.status.${status}`) }),
+      el('td', { class: 'num', text: formatNumber(n.total ?? 0) }), el('td', { class: 'num', text: formatNumber(n.skipped ?? 0) }),
+      el('td', { class: 'num', 'data-count': 'submitted', text: formatNumber(n.submitted ?? 0) }),
+      el('td', { class: 'num', 'data-count': 'delivered', text: formatNumber(n.delivered ?? 0) }),
+      el('td', { class: 'num', text: formatNumber(n.failed ?? 0) }),
+      el('td', {}, bar, el('span', { class: 'share', text: ` ${Math.round(share * 100)} %` })),
+      el('td', { class: 'actions' }, ...buttons, report));
+  }));
+  labelCells($('rows'));
+}
