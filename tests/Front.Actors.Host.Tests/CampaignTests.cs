@@ -59,6 +59,35 @@ public class CampaignTests : IAsyncLifetime
         await Poll.UntilValueAsync(() => Task.FromResult(SubmitsByNumber(prefix).Values.Sum() >= count ? true : (bool?)null), $"{count} submits to 47{prefix}…", Long);
 
     [Fact]
+    public async Task The_report_totals_delivery_and_cost_per_operator_and_deliveries_per_minute_match_the_recipients()
+    {
+        var group = await ImportAsync(Client, "Rapport", 30, 48);
+        var id = (await CreateAsync(Client, group, rate: 100)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        await StatusAsync(Client, id, "finished");
+        await Poll.UntilValueAsync(async () =>
+        {
+            var campaign = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}"));
+            return campaign.GetProperty("counts").GetProperty("delivered").GetInt64() == 30 ? true : (bool?)null;
+        }, "30 delivered", Long);
+
+        var report = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}/report"));
+        var operators = report.GetProperty("operators").EnumerateArray().ToList();
+        var csvCost = (await Client.GetStringAsync($"/api/v1/campaigns/{id}/report.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Sum(line => long.Parse(line.Split(',')[9]));
+
+        Assert.Equal(30, report.GetProperty("counts").GetProperty("delivered").GetInt64());
+        Assert.Equal(30, operators.Sum(o => o.GetProperty("messages").GetInt64()));
+        Assert.Equal(30, operators.Sum(o => o.GetProperty("delivered").GetInt64()));
+        Assert.All(operators, o => Assert.Contains(o.GetProperty("operator").GetString(), new[] { "telenor", "telia", "ice" }));
+        Assert.Equal(csvCost, report.GetProperty("costOre").GetInt64());
+        Assert.True(csvCost > 0);
+        Assert.Equal(csvCost, operators.Sum(o => o.GetProperty("costOre").GetInt64()));
+        Assert.Equal(30, report.GetProperty("overTime").EnumerateArray().Sum(m => m.GetProperty("delivered").GetInt64()));
+        Assert.Empty(report.GetProperty("failures").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_10000_recipient_campaign_reaches_the_simulator_exactly_once_per_recipient()
     {
         var group = await ImportAsync(Client, "Alle", 10_000, 41);

@@ -82,6 +82,7 @@ public sealed class RoleMatrixTests
         ["POST /api/v1/accounts/{id}/campaigns/{campaignId}/cancel"] = [Admin, Marketer, Key],
         ["POST /api/v1/accounts/{id}/campaigns/{campaignId}/test"] = [Admin, Marketer, Key],
         ["GET /api/v1/accounts/{id}/campaigns/{campaignId}/report.csv"] = [Admin, Marketer, Key],
+        ["GET /api/v1/accounts/{id}/campaigns/{campaignId}/report"] = [Admin, Marketer, Key],
         // Maker/checker: a marketer's campaign is approved by an admin of the account.
         ["POST /api/v1/accounts/{id}/campaigns/{campaignId}/approve"] = [Admin, Key],
         ["GET /api/v1/accounts/{id}/campaign-settings"] = [Admin, Marketer, Key],

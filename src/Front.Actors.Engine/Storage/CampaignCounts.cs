@@ -20,3 +20,19 @@ public sealed record CampaignReportRow(long Seq, string Number, string? ContactI
 
 /// <summary>One recipient's outcome at the engine's intake.</summary>
 public sealed record RecipientOutcome(string CampaignId, long Seq, string State, string? MessageId, string? Detail);
+
+/// <summary>
+/// A campaign's report: its counts, delivery and cost per operator, failures by reason, and deliveries per minute (UTC),
+/// all read from its recipients and their messages.
+/// </summary>
+public sealed record CampaignReport(
+    CampaignCounts Counts, IReadOnlyList<OperatorReport> Operators, IReadOnlyList<FailureReport> Failures, IReadOnlyList<MinuteReport> OverTime);
+
+/// <summary>One operator's share of a campaign: messages routed to it, delivered, failed, and their cost in øre.</summary>
+public sealed record OperatorReport(string Operator, long Messages, long Delivered, long Failed, long CostOre);
+
+/// <summary>Recipients that failed for one reason (refused at the intake, or the message's final status).</summary>
+public sealed record FailureReport(string Reason, long Count);
+
+/// <summary>Messages that reached their final status in one minute.</summary>
+public sealed record MinuteReport(DateTimeOffset Minute, long Delivered, long Failed);

@@ -203,6 +203,44 @@ public sealed class CampaignStore(Database database)
             OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"));
     }
 
+    /// <summary>
+    /// The campaign's report. Operators and failures are grouped by the database; the minutes are counted from the
+    /// final messages' times read a row at a time, so memory holds one counter per minute whatever the audience.
+    /// </summary>
+    public async Task<CampaignReport> SummaryAsync(string campaignId, CancellationToken ct = default)
+    {
+        var counts = await CountsAsync(campaignId, ct);
+        await using var db = database.Open();
+        var sent = from r in db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId && r.State == RecipientStates.Sent)
+                   from m in db.GetTable<MessageRecord>().InnerJoin(m => m.Id == r.MessageId)
+                   select m;
+        var byOperator = await (
+            from m in sent
+            group m by new { m.Operator, m.Status } into g
+            select new { g.Key.Operator, g.Key.Status, Count = g.LongCount(), Cost = g.Sum(m => (long?)m.PriceOre) ?? 0 }).ToListAsync(ct);
+        var operators = byOperator.GroupBy(o => o.Operator?.ToLowerInvariant() ?? "none")
+            .Select(g => new OperatorReport(g.Key, g.Sum(o => o.Count), g.Where(o => o.Status == "delivered").Sum(o => o.Count),
+                g.Where(o => IsFailure(o.Status)).Sum(o => o.Count), g.Sum(o => o.Cost)))
+            .OrderByDescending(o => o.Messages).ToList();
+        var refused = await db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId && r.State == RecipientStates.Failed)
+            .GroupBy(r => r.Detail).Select(g => new { Reason = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var failures = refused.Select(f => new FailureReport(f.Reason ?? "refused", f.Count))
+            .Concat(byOperator.Where(o => IsFailure(o.Status)).GroupBy(o => o.Status).Select(g => new FailureReport(g.Key, g.Sum(o => o.Count))))
+            .GroupBy(f => f.Reason).Select(g => new FailureReport(g.Key, g.Sum(f => f.Count))).OrderByDescending(f => f.Count).ToList();
+        var minutes = new SortedDictionary<DateTimeOffset, (long Delivered, long Failed)>();
+        await foreach (var m in sent.Where(m => m.Status == "delivered" || m.Status == "undeliverable" || m.Status == "expired" || m.Status == "rejected")
+                           .Select(m => new { m.Status, m.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var at = m.UpdatedAt.ToUniversalTime();
+            var minute = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
+            var (delivered, failed) = minutes.GetValueOrDefault(minute);
+            minutes[minute] = m.Status == "delivered" ? (delivered + 1, failed) : (delivered, failed + 1);
+        }
+        return new CampaignReport(counts, operators, failures, minutes.Select(kv => new MinuteReport(kv.Key, kv.Value.Delivered, kv.Value.Failed)).ToList());
+    }
+
+    private static bool IsFailure(string? status) => status is "undeliverable" or "expired" or "rejected";
+
     /// <summary>The report, one recipient after the other in audience order, read a page at a time.</summary>
     public async IAsyncEnumerable<CampaignReportRow> ReportAsync(string campaignId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -51,6 +51,7 @@ public static class CampaignsEndpoints
                 : Task.FromResult(ApiProblems.Field(403, "authorization", "only an admin of the account approves a campaign"))).Audited("campaign.approve");
         campaigns.MapPost("/{campaignId}/test", TestAsync).Audited("campaign.test");
         campaigns.MapGet("/{campaignId}/report.csv", ReportAsync);
+        campaigns.MapGet("/{campaignId}/report", SummaryAsync);
 
         app.MapGet("/api/v1/accounts/{id}/campaign-settings", SettingsAsync).RequireRoles(Role.Admin, Role.Marketer);
         app.MapPut("/api/v1/accounts/{id}/campaign-settings", SetSettingsAsync).RequireRoles(Role.Admin).Audited("campaign.settings");
@@ -149,6 +150,31 @@ public static class CampaignsEndpoints
                     Csv(r.MessageId), Csv(r.MessageStatus), Csv(r.Operator), r.PriceOre?.ToString(CultureInfo.InvariantCulture) ?? "",
                     r.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)) + "\r\n");
         }, "text/csv; charset=utf-8", $"campaign-{campaignId}.csv");
+    }
+
+    /// <summary>The report's totals: counts, delivery and cost per operator, failures by reason, deliveries per minute.</summary>
+    private static async Task<IResult> SummaryAsync(string id, string campaignId, ClaimsPrincipal user, AccountStore accounts, CampaignService service, CampaignStore store, CancellationToken ct)
+    {
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
+        try
+        {
+            await service.GetAsync(id, campaignId, ct);
+        }
+        catch (SendRefusedException e)
+        {
+            return Refusal(e);
+        }
+        var report = await store.SummaryAsync(campaignId, ct);
+        return Results.Ok(new
+        {
+            id = campaignId,
+            counts = report.Counts,
+            costOre = report.Operators.Sum(o => o.CostOre),
+            operators = report.Operators,
+            failures = report.Failures,
+            overTime = report.OverTime,
+        });
     }
 
     private static async Task<IResult> DecideAsync(string campaignId, bool approve, DecisionRequest? body, ClaimsPrincipal user, CampaignService service, CampaignStore store, CancellationToken ct)
