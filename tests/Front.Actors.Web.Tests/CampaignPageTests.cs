@@ -43,6 +43,12 @@ public class CampaignPageTests(WebFixture web)
         await Expect(first).ToHaveAttributeAsync("data-status", "finished");
         await Expect(first.Locator("[data-count=submitted]")).ToHaveTextAsync("3");
         await Expect(first.Locator(".share")).ToHaveTextAsync(new Regex(@"100\s%"));
+        await Expect(first.Locator("[data-count=delivered]")).ToHaveTextAsync("3");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Vis rapport" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rapport for Julesalg" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#report-summary")).ToContainTextAsync("3 levert");
+        await Expect(page.Locator("#operator-rows tr")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#chart svg rect")).Not.ToHaveCountAsync(0);
         await WebFixture.ScreenshotAsync(page, "campaigns");
 
         // A second one, to other contacts (the first ones were texted today: the account's frequency window would skip

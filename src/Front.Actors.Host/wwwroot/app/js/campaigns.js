@@ -33,6 +33,22 @@ async function start() {
     onSignedOut: toSignIn,
   });
   await hub.start();
+  setInterval(refreshSettling, 2000);
+}
+
+/**
+ * A campaign's pushes end when its last recipient is handed over, but receipts keep coming for a while after: the
+ * counts of a stopped campaign whose messages are not all final yet are read again until they are.
+ */
+async function refreshSettling() {
+  if (hub?.connection.state !== 'Connected') return;
+  let changed = false;
+  for (const [id, p] of progress) {
+    const n = p?.counts;
+    if (!n || !['finished', 'cancelled'].includes(p.status) || (n.delivered ?? 0) + (n.failed ?? 0) + (n.held ?? 0) >= (n.submitted ?? 0)) continue;
+    try { progress.set(id, await hub.connection.invoke('Follow', id)); changed = true; } catch { /* the next round tries again */ }
+  }
+  if (changed) renderList();
 }
 
 function fail(error) {
@@ -136,6 +152,7 @@ function renderList() {
     const bar = el('progress', { max: '1', value: String(share), 'aria-label': t('campaigns.progressOf', { name: c.name }) });
     const buttons = (actionsFor[status] ?? []).map((a) => el('button', { type: 'button', text: t(`campaigns.${a}`), 'data-action': a, onclick: () => act(c.id, a) }));
     const report = el('a', { href: `/api/v1/campaigns/${encodeURIComponent(c.id)}/report.csv`, download: `${c.id}.csv`, text: t('campaigns.report') });
+    const details = el('button', { type: 'button', class: 'link', text: t('campaigns.showReport'), onclick: () => showReport(c) });
     return el('tr', { 'data-campaign': c.id, 'data-status': status },
       el('td', { text: c.name }), el('td', { class: 'status', text: t(`campaigns.status.${status}`) }),
       el('td', { class: 'num', text: formatNumber(n.total ?? 0) }), el('td', { class: 'num', text: formatNumber(n.skipped ?? 0) }),
@@ -143,7 +160,49 @@ function renderList() {
       el('td', { class: 'num', 'data-count': 'delivered', text: formatNumber(n.delivered ?? 0) }),
       el('td', { class: 'num', text: formatNumber(n.failed ?? 0) }),
       el('td', {}, bar, el('span', { class: 'share', text: ` ${Math.round(share * 100)} %` })),
-      el('td', { class: 'actions' }, ...buttons, report));
+      el('td', { class: 'actions' }, ...buttons, details, report));
   }));
   labelCells($('rows'));
+}
+
+const kroner = (ore) => (ore / 100).toLocaleString('nb-NO', { style: 'currency', currency: 'NOK' });
+
+/** The report's totals under the list: per operator, failures by reason, and a bar per minute of deliveries. */
+async function showReport(campaign) {
+  let r;
+  try { r = await api('GET', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/report`); } catch (error) { fail(error); return; }
+  $('report').hidden = false;
+  $('report-heading').textContent = t('campaigns.reportOf', { name: campaign.name });
+  $('report-summary').textContent = t('campaigns.reportSummary', {
+    total: formatNumber(r.counts.total), delivered: formatNumber(r.counts.delivered), failed: formatNumber(r.counts.failed),
+    skipped: formatNumber(r.counts.skipped), cost: kroner(r.costOre),
+  });
+  $('operator-rows').replaceChildren(...r.operators.map((o) => el('tr', {},
+    el('td', { text: o.operator }), el('td', { class: 'num', text: formatNumber(o.messages) }), el('td', { class: 'num', text: formatNumber(o.delivered) }),
+    el('td', { class: 'num', text: formatNumber(o.failed) }), el('td', { class: 'num', text: kroner(o.costOre) }))));
+  labelCells($('operator-rows'));
+  $('failures').replaceChildren(...r.failures.map((f) => el('li', { text: t('campaigns.failure', { reason: f.reason, count: formatNumber(f.count) }) })));
+  $('chart').replaceChildren(chart(r.overTime));
+  $('report').scrollIntoView({ block: 'start' });
+}
+
+/** Bars of deliveries per minute (local time under each), drawn as SVG so it prints and scales. */
+function chart(minutes) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const width = Math.max(1, minutes.length) * 40;
+  const top = Math.max(1, ...minutes.map((m) => m.delivered + m.failed));
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} 140`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', t('campaigns.chartLabel', { minutes: minutes.length, delivered: formatNumber(minutes.reduce((a, m) => a + m.delivered, 0)) }));
+  minutes.forEach((m, i) => {
+    const h = Math.round((m.delivered / top) * 100);
+    const bar = document.createElementNS(ns, 'rect');
+    Object.entries({ x: i * 40 + 6, y: 110 - h, width: 28, height: h, class: 'bar' }).forEach(([k, v]) => bar.setAttribute(k, v));
+    const label = document.createElementNS(ns, 'text');
+    Object.entries({ x: i * 40 + 20, y: 128, 'text-anchor': 'middle', class: 'tick' }).forEach(([k, v]) => label.setAttribute(k, v));
+    label.textContent = new Date(m.minute).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
+    svg.append(bar, label);
+  });
+  return svg;
 }

@@ -354,4 +354,13 @@ export default {
   "campaigns.status.cancelled": "Cancelled",
   "campaigns.status.finished": "Finished",
   "forbidden.campaigns": "Campaigns are for the account's admins and marketers. Your user has neither role.",
+  "campaigns.showReport": "Show report",
+  "campaigns.perOperator": "Per operator",
+  "campaigns.messages": "Messages",
+  "campaigns.cost": "Cost",
+  "campaigns.overTime": "Delivered per minute",
+  "campaigns.reportOf": "Report for {name}",
+  "campaigns.reportSummary": "{total} recipients: {delivered} delivered, {failed} failed, {skipped} skipped. Cost {cost}.",
+  "campaigns.failure": "{reason}: {count}",
+  "campaigns.chartLabel": "Delivered per minute over {minutes} minutes, {delivered} in all",
 };

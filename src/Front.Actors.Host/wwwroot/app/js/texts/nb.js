@@ -354,4 +354,13 @@ export default {
   "campaigns.status.cancelled": "Avbrutt",
   "campaigns.status.finished": "Ferdig",
   "forbidden.campaigns": "Kampanjer er for kontoens administratorer og markedsførere. Brukeren din har ingen av de rollene.",
+  "campaigns.showReport": "Vis rapport",
+  "campaigns.perOperator": "Per operatør",
+  "campaigns.messages": "Meldinger",
+  "campaigns.cost": "Kostnad",
+  "campaigns.overTime": "Levert per minutt",
+  "campaigns.reportOf": "Rapport for {name}",
+  "campaigns.reportSummary": "{total} mottakere: {delivered} levert, {failed} feilet, {skipped} hoppet over. Kostnad {cost}.",
+  "campaigns.failure": "{reason}: {count}",
+  "campaigns.chartLabel": "Levert per minutt over {minutes} minutter, {delivered} i alt",
 };
