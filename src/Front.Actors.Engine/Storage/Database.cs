@@ -134,6 +134,9 @@ public sealed class Database(StorageOptions options)
         // One contact per number and account; the same index serves paging in number order and number search.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contacts_number ON contacts (account_id, number)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_contacts_search ON contacts (account_id, search)");
+        // An audience is read a page at a time in id order within the account (keyset paging): without this index a page
+        // of a million-contact account sorted every contact again, and creating a campaign for it took over ten minutes.
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_contacts_account_id ON contacts (account_id, id)");
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contact_groups_name ON contact_groups (account_id, name_key)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_contact_group_members_contact ON contact_group_members (contact_id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_templates_account ON message_templates (account_id, position)");
