@@ -71,7 +71,21 @@ public static class CampaignBenchmark
 
             using var memory = new PeakMemory(host, TimeSpan.FromMilliseconds(200));
             var started = DateTimeOffset.UtcNow;
-            (await http.PostAsync($"/api/v1/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
+            var start = await http.PostAsync($"/api/v1/campaigns/{id}/start", null);
+            // A large audience's snapshot outlasts the start call's 15 s wait for the campaign entity (503); the entity
+            // goes on with it, so the benchmark waits for the campaign to run (a known gap: issue 12's notes).
+            if (start.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                Console.WriteLine("note: the start call answered 503 while the snapshot ran; waiting for the campaign to run");
+                string? status;
+                do
+                {
+                    await Task.Delay(1000);
+                    status = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}")).GetProperty("status").GetString();
+                } while (status is "draft");
+            }
+            else
+                start.EnsureSuccessStatusCode();
             var deadline = DateTime.UtcNow.AddHours(2);
             while (smsc.Counters.SubmitsAccepted < recipients && DateTime.UtcNow < deadline)
                 await Task.Delay(200);
