@@ -81,7 +81,9 @@ public static class CampaignBenchmark
                 do
                 {
                     await Task.Delay(1000);
-                    status = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}")).GetProperty("status").GetString();
+                    // The entity answers nothing else while it takes the snapshot: a read gets 503 until it is done.
+                    var read = await http.GetAsync($"/api/v1/campaigns/{id}");
+                    status = read.IsSuccessStatusCode ? (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() : "draft";
                 } while (status is "draft");
             }
             else
