@@ -198,7 +198,7 @@ public sealed class CampaignStore(Database database)
             Pending: Sum((s, _, _) => s == RecipientStates.Pending),
             Submitted: Sum((s, _, _) => s == RecipientStates.Sent),
             Delivered: Sum((s, _, m) => s == RecipientStates.Sent && m == "delivered"),
-            Failed: Sum((s, _, m) => s == RecipientStates.Failed || (s == RecipientStates.Sent && m is "undeliverable" or "expired" or "rejected")),
+            Failed: Sum((s, _, m) => s == RecipientStates.Failed || (s == RecipientStates.Sent && IsFailure(m))),
             Held: Sum((s, _, m) => s == RecipientStates.Sent && m == "held"),
             OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"));
     }

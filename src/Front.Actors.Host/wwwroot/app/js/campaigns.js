@@ -12,6 +12,7 @@ import { analyze } from './segments.js';
 
 const $ = (id) => document.getElementById(id);
 const progress = new Map(); // campaign id → { status, counts }
+const kroner = (ore) => (ore / 100).toLocaleString('nb-NO', { style: 'currency', currency: 'NOK' });
 let campaigns = [];
 let hub = null;
 
@@ -113,7 +114,7 @@ async function create(event) {
     const created = await api('POST', '/api/v1/campaigns', body);
     const e = created.estimate;
     $('estimate').textContent = t('campaigns.estimate', {
-      recipients: formatNumber(e.recipients), segments: formatNumber(e.segments), cost: (e.costOre / 100).toLocaleString('nb-NO', { style: 'currency', currency: 'NOK' }),
+      recipients: formatNumber(e.recipients), segments: formatNumber(e.segments), cost: kroner(e.costOre),
       routes: e.routes.map((r) => `${r.operator}: ${formatNumber(r.recipients)}`).join(', '),
     });
     await loadList();
@@ -165,7 +166,6 @@ function renderList() {
   labelCells($('rows'));
 }
 
-const kroner = (ore) => (ore / 100).toLocaleString('nb-NO', { style: 'currency', currency: 'NOK' });
 
 /** The report's totals under the list: per operator, failures by reason, and a bar per minute of deliveries. */
 async function showReport(campaign) {
