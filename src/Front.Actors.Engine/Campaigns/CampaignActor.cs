@@ -30,7 +30,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
     // another node) loses them; the journal and the recipients table are enough to start them again (OnRecovered).
     private FanOutRun? _fanOut;
     private int _run;
-    private bool _snapshotting;
+    private CancellationTokenSource? _snapshotting;
     private bool _readingProgress;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -70,17 +70,18 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         });
         Command<SnapshotTaken>(taken =>
         {
-            _snapshotting = false;
+            EndSnapshot();
             if (State.Status.IsFinal() || State.Snapshotted)
                 return;
             JournalAndAct([new E.AudienceSnapshotted(taken.Counts.Total, taken.Counts.Skipped, DateTimeOffset.UtcNow)]);
         });
         Command<SnapshotFailed>(failed =>
         {
-            _snapshotting = false;
-            _log.Warning("Campaign {0}: the audience snapshot failed ({1}); trying again in {2}", State.Id, failed.Reason, RetryAfter);
-            Timers.StartSingleTimer("retry", Tick.Instance, RetryAfter);
+            EndSnapshot();
+            if (!State.Status.IsFinal())
+                RetryLater($"the audience snapshot failed ({failed.Reason})");
         });
+        Command<PendingCheckFailed>(failed => RetryLater($"counting its pending recipients failed ({failed.Reason})"));
         Command<FanOutEnded>(ended =>
         {
             if (ended.Run != _run)
@@ -98,13 +99,14 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
                 Timers.StartSingleTimer("retry", Tick.Instance, RetryAfter);
                 return;
             }
-            _work.Store.PendingCountAsync(State.Id).PipeTo(Self, success: n => new PendingChecked(n), failure: e => new SnapshotFailed(e.Message));
+            var (store, id) = (_work.Store, State.Id);
+            Task.Run(() => store.PendingCountAsync(id)).PipeTo(Self, success: n => new PendingChecked(n), failure: e => new PendingCheckFailed(e.GetBaseException().Message));
         });
         Command<PendingChecked>(check =>
         {
             if (State.Status != CampaignStatus.Running || _fanOut is not null)
                 return;
-            if (check.Pending == 0)
+            if (check.Pending == 0 && State.Snapshotted)
                 JournalAndAct([new E.Finished(DateTimeOffset.UtcNow)]);
             else
                 Reconcile();
@@ -121,6 +123,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
     protected override void PostStop()
     {
         _fanOut?.Stop();
+        _snapshotting?.Cancel();
         base.PostStop();
     }
 
@@ -146,8 +149,8 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
             Total = state.Total, Skipped = state.Skipped.Values.Sum(), AppliedSeq = LastSequenceNr,
             CreatedAt = state.CreatedAt ?? DateTimeOffset.UtcNow, UpdatedAt = state.UpdatedAt ?? DateTimeOffset.UtcNow,
         };
-        var log = _log;
-        _work.Store.SaveAsync(row).ContinueWith(t => log.Warning("Campaign {0}: list row not written: {1}", row.Id, t.Exception?.GetBaseException().Message),
+        var (log, store) = (_log, _work.Store);
+        Task.Run(() => store.SaveAsync(row)).ContinueWith(t => log.Warning("Campaign {0}: list row not written: {1}", row.Id, t.Exception?.GetBaseException().Message),
             TaskContinuationOptions.OnlyOnFaulted);
     }
 
@@ -161,6 +164,8 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         Context.SetReceiveTimeout(active ? null : IdleAfter);
         if (State.Status != CampaignStatus.Running)
             StopFanOut();
+        if (State.Status.IsFinal())
+            _snapshotting?.Cancel(); // nobody will be sent: stop resolving the audience
         if (!active)
         {
             Timers.CancelAll();
@@ -177,29 +182,49 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
             case CampaignStatus.WaitingForWindow:
                 Timers.StartSingleTimer("window", WindowOpens.Instance, Clamp((State.NextOpening ?? now) - now));
                 break;
-            case CampaignStatus.Running when !State.Snapshotted:
-                TakeSnapshot(now);
-                break;
-            case CampaignStatus.Running when Window is { } window && !window.IsOpen(now):
-                StopFanOut();
-                JournalAndAct([new E.WindowClosed(window.NextOpening(now), now)]);
-                break;
             case CampaignStatus.Running:
+                // The snapshot goes on whatever else happens (window, pause); the fan-out follows it as it is written.
+                if (!State.Snapshotted)
+                    TakeSnapshot(now);
+                if (Window is { } window && !window.IsOpen(now))
+                {
+                    StopFanOut();
+                    JournalAndAct([new E.WindowClosed(window.NextOpening(now), now)]);
+                    break;
+                }
                 if (Window is { } open)
                     Timers.StartSingleTimer("window", Tick.Instance, Clamp(open.ClosesAfter(now) - now));
                 StartFanOut();
+                if (State.Snapshotted)
+                    _fanOut!.CompleteAudience();
                 break;
         }
     }
 
+    /// <summary>
+    /// Resolves the audience off the entity's thread (SQLite's provider runs "async" calls synchronously, and a million
+    /// contacts take a while): the entity keeps answering, and the fan-out sends the first pages meanwhile.
+    /// </summary>
     private void TakeSnapshot(DateTimeOffset now)
     {
-        if (_snapshotting)
+        if (_snapshotting is not null)
             return;
-        _snapshotting = true;
-        var d = State.Definition!;
-        _work.Store.SnapshotAsync(State.Id, d.AccountId, d.GroupIds, d.Text, d.FrequencyWindow, now)
+        var cancel = _snapshotting = new CancellationTokenSource();
+        var (d, id, store) = (State.Definition!, State.Id, _work.Store);
+        Task.Run(() => store.SnapshotAsync(id, d.AccountId, d.GroupIds, d.Text, d.FrequencyWindow, now, cancel.Token), cancel.Token)
             .PipeTo(Self, success: counts => new SnapshotTaken(counts), failure: e => new SnapshotFailed(e.GetBaseException().Message));
+    }
+
+    private void RetryLater(string what)
+    {
+        _log.Warning("Campaign {0}: {1}; trying again in {2}", State.Id, what, RetryAfter);
+        Timers.StartSingleTimer("retry", Tick.Instance, RetryAfter);
+    }
+
+    private void EndSnapshot()
+    {
+        _snapshotting?.Dispose();
+        _snapshotting = null;
     }
 
     private void StartFanOut()
@@ -207,7 +232,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         if (_fanOut is not null)
             return;
         var run = ++_run;
-        _fanOut = CampaignFanOut.Run(_materializer, State.Id, State.Definition!, _work.Store, _work.Sender);
+        _fanOut = CampaignFanOut.Run(_materializer, State.Id, State.Definition!, _work.Store, _work.Sender, State.Snapshotted);
         _fanOut.Completion.PipeTo(Self, success: () => new FanOutEnded(run, null), failure: e => new FanOutEnded(run, e));
     }
 
@@ -270,6 +295,8 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
     private sealed record SnapshotTaken(AudienceCounts Counts);
 
     private sealed record SnapshotFailed(string Reason);
+
+    private sealed record PendingCheckFailed(string Reason);
 
     private sealed record FanOutEnded(int Run, Exception? Error);
 

@@ -14,6 +14,8 @@ namespace Front.Actors.Engine.Storage;
 /// </summary>
 public sealed class CampaignStore(Database database)
 {
+    private readonly ContactStore _contacts = new(database);
+
     public const int PageSize = 1_000;
 
     /// <summary>Writes the entity's state as of event <paramref name="seq"/>, unless the row already shows a later one.</summary>
@@ -81,50 +83,50 @@ public sealed class CampaignStore(Database database)
     }
 
     /// <summary>
-    /// Resolves the audience once into <c>campaign_recipients</c>, in one transaction, reading the groups' contacts a page
-    /// at a time: each contact gets a row, pending or skipped with its reason. A snapshot already committed (a crash after
-    /// the commit, before the entity journaled it) is kept and counted, never taken twice.
+    /// Resolves the audience once into <c>campaign_recipients</c>, reading the groups' contacts a page at a time: each contact
+    /// gets a row, pending or skipped with its reason. Each page is its own transaction, so other writers (statuses, the
+    /// journal) wait for one page, never for a million rows, and the fan-out can send the first pages while later ones are
+    /// read. It resumes: pages committed before a crash are kept and the next run goes on after their last contact, so no
+    /// contact is taken twice. Answers the audience's counts once the last page is in.
     /// </summary>
     public async Task<AudienceCounts> SnapshotAsync(string campaignId, string accountId, IReadOnlyList<string> groupIds, string text, TimeSpan? frequencyWindow,
         DateTimeOffset now, CancellationToken ct = default)
     {
-        using var turn = await database.WriteTurnAsync(ct);
-        await using var db = database.Open();
-        await using var tx = await db.BeginTransactionAsync(ct);
-        var recipients = db.GetTable<CampaignRecipientRecord>();
-        if (await recipients.AnyAsync(r => r.CampaignId == campaignId, ct))
-            return await AudienceCountsAsync(db, campaignId, ct);
         var merge = MergeTemplate.TryParse(text, out var parsed, out _) && parsed.Fields.Count > 0 ? parsed : null;
         var since = frequencyWindow is { } window ? now - window : (DateTimeOffset?)null;
-        var skipped = new Dictionary<string, long>();
-        long seq = 0;
-        string? after = null;
+        long seq;
+        string? after;
+        await using (var db = database.Open())
+        {
+            // Rows are written in contact order, so the highest seq holds the last contact taken.
+            var last = await db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId)
+                .OrderByDescending(r => r.Seq).Select(r => new { r.Seq, r.ContactId }).FirstOrDefaultAsync(ct);
+            (seq, after) = (last?.Seq ?? 0, last?.ContactId);
+        }
         while (true)
         {
-            var contacts = db.GetTable<ContactRecord>().Where(c => c.AccountId == accountId
-                && db.GetTable<ContactGroupMemberRecord>().Any(m => m.ContactId == c.Id && groupIds.Contains(m.GroupId)));
-            if (after is not null)
-                contacts = contacts.Where(c => c.Id.CompareTo(after) > 0);
-            var page = await contacts.OrderBy(c => c.Id).Take(PageSize).ToListAsync(ct);
+            var page = await _contacts.AudiencePageAsync(accountId, groupIds, after, PageSize, ct);
             if (page.Count == 0)
                 break;
             after = page[^1].Id;
+            using var turn = await database.WriteTurnAsync(ct);
+            await using var db = database.Open();
+            await using var tx = await db.BeginTransactionAsync(ct);
+            var recipients = db.GetTable<CampaignRecipientRecord>();
             var numbers = page.Select(c => c.Number).Distinct().ToList();
             var optedOut = (await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && numbers.Contains(o.Contact)).Select(o => o.Contact).ToListAsync(ct)).ToHashSet();
             var already = (await recipients.Where(r => r.CampaignId == campaignId && numbers.Contains(r.Number) && r.State != RecipientStates.Skipped)
                 .Select(r => r.Number).ToListAsync(ct)).ToHashSet();
-            var last = new Dictionary<string, DateTimeOffset>();
+            var lastSent = new Dictionary<string, DateTimeOffset>();
             if (since is { } from)
                 foreach (var r in await recipients.Where(r => r.AccountId == accountId && r.CampaignId != campaignId && r.State == RecipientStates.Sent
                              && numbers.Contains(r.Number) && r.UpdatedAt >= from).Select(r => new { r.Number, r.UpdatedAt }).ToListAsync(ct))
-                    last[r.Number] = last.TryGetValue(r.Number, out var seen) && seen > r.UpdatedAt ? seen : r.UpdatedAt;
+                    lastSent[r.Number] = lastSent.TryGetValue(r.Number, out var seen) && seen > r.UpdatedAt ? seen : r.UpdatedAt;
             var rows = new List<CampaignRecipientRecord>(page.Count);
             foreach (var contact in page)
             {
                 var reason = AudienceRules.Classify(contact.Number, !already.Add(contact.Number), optedOut.Contains(contact.Number),
-                    last.TryGetValue(contact.Number, out var at) ? at : null, frequencyWindow, now, out var number);
-                if (reason is { } r)
-                    skipped[r.ToWire()] = skipped.GetValueOrDefault(r.ToWire()) + 1;
+                    lastSent.TryGetValue(contact.Number, out var at) ? at : null, frequencyWindow, now, out var number);
                 rows.Add(new CampaignRecipientRecord
                 {
                     AccountId = accountId, CampaignId = campaignId, Seq = ++seq, Number = number?.E164 ?? contact.Number, ContactId = contact.Id,
@@ -133,9 +135,10 @@ public sealed class CampaignStore(Database database)
                 });
             }
             await BatchInsert.RunAsync(db, "campaign_recipients", rows, RecipientColumns, ct);
+            await tx.CommitAsync(ct);
         }
-        await tx.CommitAsync(ct);
-        return new AudienceCounts(seq, skipped);
+        await using (var db = database.Open())
+            return await AudienceCountsAsync(db, campaignId, ct);
     }
 
     private static async Task<AudienceCounts> AudienceCountsAsync(DataConnection db, string campaignId, CancellationToken ct)

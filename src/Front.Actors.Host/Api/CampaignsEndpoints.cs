@@ -240,6 +240,8 @@ public static class CampaignsEndpoints
         messagesPerSecond = s.Definition.MessagesPerSecond,
         startAt = s.Definition.StartAt,
         window = s.Definition.Window is { } w ? new { from = w.From, to = w.To, days = w.Days, timeZone = "Europe/Oslo" } : null,
+        // False while the audience is still being read into the recipients table; the counts grow until it is.
+        audienceResolved = s.Snapshotted,
         counts = CountsView(counts),
         hold = s.HoldRule is null ? null : new { rule = s.HoldRule, details = s.HoldDetails },
         decision = s.Decision,

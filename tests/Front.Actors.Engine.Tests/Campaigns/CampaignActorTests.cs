@@ -155,9 +155,11 @@ public class CampaignActorTests : TestKit
 
         await Ask(campaign, new CampaignCommands.Start("c6", "marketer", null, false));
         var waiting = await StatusBecomes(campaign, "c6", CampaignStatus.WaitingForWindow);
+        // The audience is fixed at start, whenever the window opens: the snapshot goes on while the campaign waits.
+        await AwaitAssertAsync(async () => Assert.True((await Ask(campaign, new CampaignCommands.Get("c6"))).Snapshotted), Patience);
 
         Assert.Equal(window.ToWindow().NextOpening(DateTimeOffset.UtcNow), waiting.NextOpening);
-        Assert.True(waiting.Snapshotted); // the audience is fixed at start, whenever the window opens
+        Assert.Equal(CampaignStatus.WaitingForWindow, (await Ask(campaign, new CampaignCommands.Get("c6"))).Status);
         Assert.Empty(sender.Calls);
     }
 
@@ -232,6 +234,7 @@ public class CampaignActorTests : TestKit
         await Ask(campaign, new CampaignCommands.Create("c11", CampaignTestBed.Definition(group, rate: 40), "marketer"));
         await Ask(campaign, new CampaignCommands.Start("c11", "marketer", null, false));
         await AwaitConditionAsync(() => Task.FromResult(before.Waiting == 4), Patience);
+        await AwaitAssertAsync(async () => Assert.True((await Ask(campaign, new CampaignCommands.Get("c11"))).Snapshotted), Patience); // the fan-out starts before the snapshot is journaled
         before.Release(4);
         await AwaitAssertAsync(async () => Assert.Equal(4L, (await _bed.Store.CountsAsync("c11")).Submitted), Patience);
         await system.Terminate(); // the process stops mid-campaign; what was in flight after the 4 was never recorded
