@@ -21,6 +21,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
     private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(6); // long waits are re-checked, not trusted to one timer
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SettleFor = TimeSpan.FromMinutes(30);
 
     private readonly CampaignWork _work;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -32,6 +33,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
     private int _run;
     private CancellationTokenSource? _snapshotting;
     private bool _readingProgress;
+    private ProgressSample? _lastRead;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -112,7 +114,14 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
                 Reconcile();
         });
         Command<ProgressTick>(_ => PushProgress());
-        Command<ProgressRead>(_ => _readingProgress = false);
+        Command<ProgressRead>(read =>
+        {
+            _readingProgress = false;
+            _lastRead = read.Sample;
+            // A finished campaign's deliveries keep coming: it pushes until every outcome is in, or for at most SettleFor.
+            if (State.Status == CampaignStatus.Finished && (read.Settled || DateTimeOffset.UtcNow - State.FinishedAt > SettleFor))
+                Timers.Cancel("progress");
+        });
         Command<CampaignReplies.Info>(_ => { }); // answers to the entity's own timer-driven events
     }
 
@@ -170,6 +179,8 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         {
             Timers.CancelAll();
             PushProgress(); // the last counts of a paused, cancelled or finished campaign
+            if (State.Status == CampaignStatus.Finished && now - State.FinishedAt < SettleFor)
+                Timers.StartPeriodicTimer("progress", ProgressTick.Instance, ProgressEvery); // until its deliveries are in (ProgressRead)
             return;
         }
         if (!Timers.IsTimerActive("progress"))
@@ -245,23 +256,28 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         _run++; // its end, when its last hand-overs are recorded, is no news
     }
 
+    /// <summary>Reads the counts off the entity's thread and pushes them with the rate since the previous read; one read at a time.</summary>
     private void PushProgress()
     {
         if (_readingProgress || !State.Exists)
             return;
         _readingProgress = true;
-        var (accountId, id, status, progress, store) = (State.Definition!.AccountId, State.Id, State.Status.ToWire(), _work.Progress, _work.Store);
+        var (accountId, id, status, progress, store, previous) = (State.Definition!.AccountId, State.Id, State.Status.ToWire(), _work.Progress, _work.Store, _lastRead);
         Task.Run(async () =>
         {
             try
             {
-                await progress.ProgressAsync(accountId, id, status, await store.CountsAsync(id));
+                var counts = await store.CountsAsync(id);
+                var at = DateTimeOffset.UtcNow;
+                var handedOver = counts.Submitted + counts.Failed;
+                var rate = previous is { } p && at > p.At ? Math.Max(0, handedOver - p.HandedOver) / (at - p.At).TotalSeconds : 0;
+                await progress.ProgressAsync(accountId, id, status, counts, rate);
+                return new ProgressRead(new ProgressSample(handedOver, at), counts.Settled);
             }
             catch (Exception)
             {
-                // Progress is best effort: the next tick reads it again.
+                return new ProgressRead(previous, false); // best effort: the next tick reads it again
             }
-            return ProgressRead.Instance;
         }).PipeTo(Self);
     }
 
@@ -287,10 +303,9 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         public static readonly ProgressTick Instance = new();
     }
 
-    private sealed class ProgressRead
-    {
-        public static readonly ProgressRead Instance = new();
-    }
+    private sealed record ProgressSample(long HandedOver, DateTimeOffset At);
+
+    private sealed record ProgressRead(ProgressSample? Sample, bool Settled);
 
     private sealed record SnapshotTaken(AudienceCounts Counts);
 

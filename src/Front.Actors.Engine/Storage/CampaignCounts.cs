@@ -3,12 +3,17 @@ namespace Front.Actors.Engine.Storage;
 /// <summary>
 /// A campaign's progress, read from its recipients and their messages' statuses (the truth, not a tally in memory).
 /// <see cref="Submitted"/> counts recipients whose message the engine accepted; delivered, failed and held follow those
-/// messages; <see cref="Failed"/> also counts recipients the engine refused.
+/// messages; <see cref="Failed"/> also counts recipients the engine refused. Of the submitted ones, <see cref="Queued"/>
+/// are still in the engine (not yet at an operator) and <see cref="AwaitingReceipt"/> are at an operator without an outcome.
 /// </summary>
 public sealed record CampaignCounts(
-    long Total, long Skipped, IReadOnlyDictionary<string, long> SkippedByReason, long Pending, long Submitted, long Delivered, long Failed, long Held, long OptedOut)
+    long Total, long Skipped, IReadOnlyDictionary<string, long> SkippedByReason, long Pending, long Submitted, long Delivered, long Failed, long Held, long OptedOut,
+    long Queued = 0, long AwaitingReceipt = 0)
 {
     public static readonly CampaignCounts None = new(0, 0, new Dictionary<string, long>(), 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Every recipient handed over has its outcome (or waits for a moderator): nothing more will change by itself.</summary>
+    public bool Settled => Pending == 0 && Queued == 0 && AwaitingReceipt == 0;
 }
 
 /// <summary>The counts of an audience snapshot: recipients in it (skipped ones included) and skipped ones by reason.</summary>

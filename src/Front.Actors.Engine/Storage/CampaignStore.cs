@@ -203,7 +203,9 @@ public sealed class CampaignStore(Database database)
             Delivered: Sum((s, _, m) => s == RecipientStates.Sent && m == "delivered"),
             Failed: Sum((s, _, m) => s == RecipientStates.Failed || (s == RecipientStates.Sent && IsFailure(m))),
             Held: Sum((s, _, m) => s == RecipientStates.Sent && m == "held"),
-            OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"));
+            OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"),
+            Queued: Sum((s, _, m) => s == RecipientStates.Sent && m is "accepted" or "queued"),
+            AwaitingReceipt: Sum((s, _, m) => s == RecipientStates.Sent && m == "submitted"));
     }
 
     /// <summary>

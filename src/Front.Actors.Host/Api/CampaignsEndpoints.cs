@@ -263,6 +263,8 @@ public static class CampaignsEndpoints
         failed = c.Failed,
         held = c.Held,
         optedOut = c.OptedOut,
+        queued = c.Queued,
+        awaitingReceipt = c.AwaitingReceipt,
     };
 
     private static string Csv(string? value)

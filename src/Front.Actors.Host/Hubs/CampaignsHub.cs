@@ -14,8 +14,11 @@ public interface ICampaignsClient
     Task CampaignProgress(CampaignProgressUpdate update);
 }
 
-/// <summary>A campaign's counts (the API's <c>counts</c>) and status at a moment; pushed at most about once a second per campaign.</summary>
-public sealed record CampaignProgressUpdate(string Id, string Status, object Counts, DateTimeOffset At);
+/// <summary>
+/// A campaign's counts (the API's <c>counts</c>), status and current rate (recipients handed over per second since the
+/// previous push) at a moment; pushed about once a second per campaign while it sends and until its outcomes are in.
+/// </summary>
+public sealed record CampaignProgressUpdate(string Id, string Status, object Counts, DateTimeOffset At, double MessagesPerSecond = 0);
 
 /// <summary>
 /// Live campaign progress: a client calls <c>Follow(campaignId)</c> to join the group <c>campaign:{id}</c> (admins and marketers
@@ -44,6 +47,7 @@ public sealed class CampaignsHub(CampaignStore store) : Hub<ICampaignsClient>
 /// <summary>Pushes a campaign entity's progress ticks to its group (on this node; see the README on clusters).</summary>
 public sealed class SignalRCampaignProgress(IHubContext<CampaignsHub, ICampaignsClient> hub) : ICampaignProgressNotifier
 {
-    public Task ProgressAsync(string accountId, string campaignId, string status, CampaignCounts counts) =>
-        hub.Clients.Group(CampaignsHub.GroupOf(campaignId)).CampaignProgress(new CampaignProgressUpdate(campaignId, status, CampaignsEndpoints.CountsView(counts), DateTimeOffset.UtcNow));
+    public Task ProgressAsync(string accountId, string campaignId, string status, CampaignCounts counts, double messagesPerSecond) =>
+        hub.Clients.Group(CampaignsHub.GroupOf(campaignId)).CampaignProgress(
+            new CampaignProgressUpdate(campaignId, status, CampaignsEndpoints.CountsView(counts), DateTimeOffset.UtcNow, Math.Round(messagesPerSecond, 1)));
 }
