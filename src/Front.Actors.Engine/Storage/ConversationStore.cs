@@ -79,6 +79,13 @@ public sealed class ConversationStore(Database database)
     public async Task<IReadOnlySet<string>> OptedOutAsync(string accountId, IReadOnlyList<string> contacts, CancellationToken ct = default)
     {
         await using var db = database.Open();
+        if (contacts.Count == 1)
+        {
+            // One recipient (a campaign's hand-over, a single send): a prepared look-up, not a query built for a list.
+            await using var one = PreparedCommand.Create(db, "SELECT 1 FROM opt_outs WHERE account_id = @account AND contact = @contact LIMIT 1",
+                ("@account", System.Data.DbType.String), ("@contact", System.Data.DbType.String));
+            return await one.FirstRowAsync(accountId, contacts[0]) is null ? new HashSet<string>() : new HashSet<string> { contacts[0] };
+        }
         var rows = await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && contacts.Contains(o.Contact))
             .Select(o => o.Contact).ToListAsync(ct);
         return rows.ToHashSet();

@@ -11,6 +11,11 @@ public sealed class MessageStore(Database database)
     public async Task<IReadOnlyList<MessageRecord>> FindByClientRefAsync(string accountId, string clientRef, CancellationToken ct = default)
     {
         await using var db = database.Open();
+        // Almost every reference is new: a prepared look-up answers that for a fraction of what building the query costs.
+        await using (var any = PreparedCommand.Create(db, "SELECT 1 FROM messages WHERE account_id = @account AND client_ref = @ref LIMIT 1",
+                         ("@account", System.Data.DbType.String), ("@ref", System.Data.DbType.String)))
+            if (await any.FirstRowAsync(accountId, clientRef) is null)
+                return [];
         return await db.GetTable<MessageRecord>()
             .Where(m => m.AccountId == accountId && m.ClientRef == clientRef)
             .OrderBy(m => m.Id)

@@ -18,6 +18,10 @@ public sealed class SenderStore(Database database)
     {
         var canonical = SenderName.Canonical(name);
         await using var db = database.Open();
+        // Asked on every send from a name, and nearly always "no": a prepared look-up first.
+        await using (var any = PreparedCommand.Create(db, "SELECT 1 FROM protected_senders WHERE canonical = @canonical", ("@canonical", System.Data.DbType.String)))
+            if (await any.FirstRowAsync(canonical) is null)
+                return null;
         return await db.GetTable<ProtectedSenderRecord>().FirstOrDefaultAsync(p => p.Canonical == canonical, ct);
     }
 
