@@ -63,6 +63,8 @@ public class AccessibilityTests(WebFixture web)
         var page = await web.NewPageAsync();
         await WebFixture.SignInAsAsync(page, "moderator@provider", WebHost.StaffPassword, "/app/moderation");
         await Expect(page.Locator(".held-item").Filter(new() { HasText = "axe.example.org" })).ToBeVisibleAsync();
+        var campaign = await ModerationPageTests.HoldCampaignAsync(web.Host, "Axe-kampanje", "Se https://axe-kampanje.example.org/x", 47);
+        await Expect(page.Locator($".held-item[data-item='{campaign}'] .kind-badge")).ToBeVisibleAsync(); // a held campaign too
         var found = await BothLanguagesAsync(page, "moderation queue");
         await page.GotoAsync("/app/moderation?view=accounts");
         await Expect(page.Locator("#limits-form")).ToBeVisibleAsync();
