@@ -5,7 +5,7 @@ import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells } from './page.js';
 import { formatFull, formatWhen, formatPhone, formatNumber } from './format.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = ['users', 'keys', 'senders', 'numbers', 'webhooks'];
@@ -146,9 +146,7 @@ async function addUser(event) {
 }
 
 function fieldErrors(form, error) {
-  const fields = error instanceof ApiError ? error.fields : {};
-  if (!Object.keys(fields).length) return showErrors(form, { _form: reasonOf(error) });
-  showErrors(form, Object.fromEntries(Object.entries(fields).map(([f, r]) => [form.querySelector(`[data-error-for="${CSS.escape(f)}"]`) ? f : '_form', r.join(' ')])));
+  showApiErrors(form, error, reasonOf(error));
 }
 
 // ---- API keys ----

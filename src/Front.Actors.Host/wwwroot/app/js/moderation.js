@@ -7,7 +7,7 @@ import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells } from './page.js';
 import { LiveHub, showConnection } from './live-hub.js';
 import { formatFull, formatNumber, formatWhen } from './format.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 import { toSignIn } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -225,7 +225,7 @@ async function decide(ids, approve) {
     if (error instanceof ApiError && error.status === 409) {
       for (const id of ids) { logDecision({ id, outcome: 'already-decided' }, items.get(id)); items.delete(id); selected.delete(id); }
     } else {
-      showErrors(form, error instanceof ApiError && error.fields.reason ? { reason: error.fields.reason.join(' ') } : { _form: reasonOf(error) });
+      showApiErrors(form, error, reasonOf(error));
     }
   } finally {
     for (const id of ids) deciding.delete(id);
@@ -372,8 +372,5 @@ async function suspension(suspend) {
 }
 
 function accountErrors(form, error) {
-  const fields = error instanceof ApiError ? error.fields : {};
-  showErrors(form, Object.keys(fields).length
-    ? Object.fromEntries(Object.entries(fields).map(([f, r]) => [form.querySelector(`[data-error-for="${CSS.escape(f)}"]`) ? f : '_form', r.join(' ')]))
-    : { _form: reasonOf(error) });
+  showApiErrors(form, error, reasonOf(error));
 }
