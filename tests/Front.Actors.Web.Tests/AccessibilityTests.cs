@@ -112,6 +112,20 @@ public class AccessibilityTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task The_admin_page_with_a_choice_of_accounts_passes_axe_in_norwegian_and_english()
+    {
+        await AdminPageTests.EnsureOrganizationAdminAsync(web.Host);
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, AdminPageTests.OrganizationAdmin, AdminPageTests.OrganizationAdminPassword, "/app/admin");
+        await page.GotoAsync("/app/admin?section=users&account=demo-nord");
+        await Expect(page.Locator("#account-select")).ToHaveValueAsync("demo-nord");
+        await Expect(page.Locator("#user-rows tr").First).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "admin account choice");
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task The_campaigns_page_passes_axe_in_norwegian_and_english()
     {
         var page = await web.NewPageAsync();

@@ -178,6 +178,7 @@ export default {
   'audit.one': "1 entry.",
   'admin.title': "Administration",
   'admin.heading': "Administration",
+  'admin.chooseAccount': "Account you administer",
   'admin.account': "Account",
   'admin.sections': "Sections",
   'admin.users': "Users and roles",

@@ -178,6 +178,7 @@ export default {
   'audit.one': "1 hendelse.",
   'admin.title': "Administrasjon",
   'admin.heading': "Administrasjon",
+  'admin.chooseAccount': "Konto du administrerer",
   'admin.account': "Konto",
   'admin.sections': "Deler",
   'admin.users': "Brukere og roller",
