@@ -63,6 +63,8 @@ public class AccessibilityTests(WebFixture web)
         var page = await web.NewPageAsync();
         await WebFixture.SignInAsAsync(page, "moderator@provider", WebHost.StaffPassword, "/app/moderation");
         await Expect(page.Locator(".held-item").Filter(new() { HasText = "axe.example.org" })).ToBeVisibleAsync();
+        var campaign = await ModerationPageTests.HoldCampaignAsync(web.Host, "Axe-kampanje", "Se https://axe-kampanje.example.org/x", 47);
+        await Expect(page.Locator($".held-item[data-item='{campaign}'] .kind-badge")).ToBeVisibleAsync(); // a held campaign too
         var found = await BothLanguagesAsync(page, "moderation queue");
         await page.GotoAsync("/app/moderation?view=accounts");
         await Expect(page.Locator("#limits-form")).ToBeVisibleAsync();
@@ -105,6 +107,20 @@ public class AccessibilityTests(WebFixture web)
             found.AddRange(await BothLanguagesAsync(page, $"admin {section}"));
         }
 
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task The_admin_page_with_a_choice_of_accounts_passes_axe_in_norwegian_and_english()
+    {
+        await AdminPageTests.EnsureOrganizationAdminAsync(web.Host);
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, AdminPageTests.OrganizationAdmin, AdminPageTests.OrganizationAdminPassword, "/app/admin");
+        await page.GotoAsync("/app/admin?section=users&account=demo-nord");
+        await Expect(page.Locator("#account-select")).ToHaveValueAsync("demo-nord");
+        await Expect(page.Locator("#user-rows tr").First).ToBeVisibleAsync();
+        var found = await BothLanguagesAsync(page, "admin account choice");
         Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
         await page.Context.CloseAsync();
     }

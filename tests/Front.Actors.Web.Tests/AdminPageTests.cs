@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using Front.Actors.Domain.Identity;
+using Front.Actors.Host.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,6 +19,61 @@ public class AdminPageTests(WebFixture web)
         await WebFixture.SignInAsAsync(page, "admin@demo", WebHost.AdminPassword, "/app/admin"); // an admin lands here
         await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo");
         return page;
+    }
+
+    public const string OrganizationAdmin = "eier@demo";
+    public const string OrganizationAdminPassword = "en-eier-med-to-kontoer";
+
+    /// <summary>
+    /// A second account of the demo organization (demo-nord) and a user who administers both (the provider opens the account;
+    /// no admin of demo may grant roles on it, so the user is set up in the directory). Idempotent: tests share the host.
+    /// </summary>
+    internal static async Task EnsureOrganizationAdminAsync(WebHost host)
+    {
+        var created = await host.Client(WebHost.ModeratorKey).PostAsJsonAsync("/api/v1/accounts", new { id = "demo-nord", name = "Demo Nord", organizationId = "org-demo" });
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+        await host.Services.GetRequiredService<UserDirectory>().EnsureAsync("org-demo", OrganizationAdmin, "Eva Eier", OrganizationAdminPassword,
+            [new RoleGrant("demo", Role.Admin), new RoleGrant("demo-nord", Role.Admin)]);
+    }
+
+    [ChromiumFact]
+    public async Task An_organization_admin_chooses_the_account_and_a_reload_keeps_it()
+    {
+        await EnsureOrganizationAdminAsync(web.Host);
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, OrganizationAdmin, OrganizationAdminPassword, "/app/admin");
+        var choice = page.GetByLabel("Konto du administrerer");
+        await Expect(choice).ToHaveValueAsync("demo"); // the home account first
+        await Expect(choice.Locator("option")).ToHaveTextAsync(["demo", "demo-nord"]);
+
+        await choice.SelectOptionAsync("demo-nord");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?section=users&account=demo-nord$"));
+        await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo-nord");
+        await page.GetByRole(AriaRole.Link, new() { Name = "API-nøkler" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?section=keys&account=demo-nord$"));
+        await page.Locator("#key-form").GetByLabel("Navn", new() { Exact = true }).FillAsync("Nord-CRM");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag nøkkel" }).ClickAsync();
+        await Expect(page.Locator("#key-rows tr").Filter(new() { HasText = "Nord-CRM" })).ToBeVisibleAsync();
+
+        await page.ReloadAsync(); // the same screen: the account and the section come from the address
+        await Expect(page.GetByLabel("Konto du administrerer")).ToHaveValueAsync("demo-nord");
+        await Expect(page.Locator("#key-rows tr").Filter(new() { HasText = "Nord-CRM" })).ToBeVisibleAsync();
+        await WebFixture.ScreenshotAsync(page, "admin-account-choice");
+        await page.SetViewportSizeAsync(390, 844);
+        await WebFixture.ScreenshotAsync(page, "admin-account-choice-phone");
+        await page.SetViewportSizeAsync(1280, 800);
+
+        // The key was made for demo-nord, not for the home account.
+        await page.GetByLabel("Konto du administrerer").SelectOptionAsync("demo");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?section=keys&account=demo$"));
+        await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo");
+        await Expect(page.Locator("#key-rows tr").Filter(new() { HasText = "Nord-CRM" })).ToHaveCountAsync(0);
+
+        // An account the person does not administer in the address: their home account, and the address says so.
+        await page.GotoAsync("/app/admin?section=keys&account=kunde-as");
+        await Expect(page.GetByLabel("Konto du administrerer")).ToHaveValueAsync("demo");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?section=keys$"));
+        await page.Context.CloseAsync();
     }
 
     [ChromiumFact]

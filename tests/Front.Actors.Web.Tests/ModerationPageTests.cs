@@ -22,6 +22,41 @@ public class ModerationPageTests(WebFixture web)
         return message.GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// A demo campaign of three contacts (47&lt;prefix&gt;00000x) whose text links to a domain the account has not had approved:
+    /// the whole campaign is held for a moderator. Answers the campaign's id.
+    /// </summary>
+    internal static async Task<string> HoldCampaignAsync(WebHost host, string name, string text, int prefix)
+    {
+        var client = host.Client(WebHost.ApiKey);
+        var csv = $"number;fornavn\n{prefix}000001;Kari\n{prefix}000002;Ola\n{prefix}000003;Per\n";
+        var imported = await client.PostAsync($"/api/v1/contacts/import?group={Uri.EscapeDataString(name)}", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        imported.EnsureSuccessStatusCode();
+        var group = (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("groupId").GetString()!;
+        var created = await client.PostAsJsonAsync("/api/v1/campaigns", new { name, from = "Front", text, groups = new[] { group }, messagesPerSecond = 10 });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var started = await client.PostAsync($"/api/v1/campaigns/{id}/start", null);
+        started.EnsureSuccessStatusCode();
+        Assert.Equal("held", (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        return id;
+    }
+
+    /// <summary>Reads the campaign until it has the status (the campaign's own progress is not on the moderators' page).</summary>
+    private async Task UntilCampaignAsync(string id, string status)
+    {
+        var client = web.Host.Client(WebHost.ApiKey);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var campaign = await client.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}");
+            if (campaign.GetProperty("status").GetString() == status)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"campaign {id} is {campaign.GetProperty("status").GetString()}, not {status}");
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<IPage> SignInModeratorAsync(string userName, string password)
     {
         var page = await web.NewPageAsync();
@@ -70,6 +105,42 @@ public class ModerationPageTests(WebFixture web)
         Assert.Contains(await sent.Task.WaitAsync(TimeSpan.FromSeconds(30)), new[] { "submitted", "delivered" });
         Assert.Contains("Se tilbudet: https://tilbud.example.com/jul", web.Host.SubmitsTo("4797777771").Concat(web.Host.SubmitsTo("+4797777771")));
         await WebFixture.ScreenshotAsync(first, "moderation-decided");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task A_moderator_approves_a_held_campaign_and_it_runs_while_a_second_moderators_screen_drops_it_live()
+    {
+        var created = await web.Host.Client(WebHost.ModeratorKey).PostAsJsonAsync("/api/v1/users",
+            new { userName = "kari@provider", displayName = "Kari", password = "another-moderator-passphrase", roles = new Dictionary<string, string> { ["provider"] = "moderator" } });
+        created.EnsureSuccessStatusCode();
+        var first = await SignInModeratorAsync("moderator@provider", WebHost.StaffPassword);
+        var second = await SignInModeratorAsync("kari@provider", "another-moderator-passphrase");
+
+        var id = await HoldCampaignAsync(web.Host, "Vårkampanje", "Hei {fornavn}! Vårsalg: https://var.example.com/salg", 46);
+        var onFirst = first.Locator($".held-item[data-item='{id}']");
+        var onSecond = second.Locator($".held-item[data-item='{id}']");
+        await Expect(onFirst).ToBeVisibleAsync(); // live: the pages were open before it was held
+        await Expect(onFirst.Locator(".kind-badge")).ToHaveTextAsync("kampanje");
+        await Expect(onFirst).ToContainTextAsync("3 mottakere");
+        await Expect(onFirst).ToContainTextAsync("Lenke til domene som ikke er godkjent");
+        await Expect(onFirst.Locator(".preview")).ToHaveTextAsync("Hei {fornavn}! Vårsalg: https://var.example.com/salg");
+        await Expect(onSecond).ToBeVisibleAsync();
+        await WebFixture.ScreenshotAsync(first, "moderation-campaign");
+        await second.SetViewportSizeAsync(390, 844);
+        await WebFixture.ScreenshotAsync(second, "moderation-campaign-phone");
+
+        await first.Locator("#decide").GetByLabel("Begrunnelse").FillAsync("Kjent avsender");
+        await onFirst.GetByRole(AriaRole.Button, new() { Name = "Godkjenn", Exact = true }).ClickAsync();
+
+        await Expect(first.Locator("#decided")).ToContainTextAsync("Godkjent: kampanjen fra demo til 3 mottakere er sluppet.");
+        await Expect(onFirst).ToHaveCountAsync(0);
+        await Expect(onSecond).ToHaveCountAsync(0); // dropped live on the other moderator's screen
+        await Expect(second.Locator("#live-note")).ToContainTextAsync("godkjente et element fra demo");
+        await UntilCampaignAsync(id, "finished");
+        Assert.Contains("Hei Ola! Vårsalg: https://var.example.com/salg", web.Host.SubmitsTo("4746000002").Concat(web.Host.SubmitsTo("+4746000002")));
+        await WebFixture.ScreenshotAsync(first, "moderation-campaign-decided");
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }

@@ -34,8 +34,8 @@ public static class CampaignCommands
     public sealed record Wake(string CampaignId) : IWithCampaignId;
 }
 
-/// <summary>Which misuse rule holds a campaign, and why.</summary>
-public sealed record CampaignHold(string Rule, string Details);
+/// <summary>Which misuse rule holds a campaign, and why; <paramref name="Recipients"/> is the audience estimate the moderator sees.</summary>
+public sealed record CampaignHold(string Rule, string Details, long Recipients = 0);
 
 /// <summary>A campaign entity's answers.</summary>
 public static class CampaignReplies

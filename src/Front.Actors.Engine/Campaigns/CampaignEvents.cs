@@ -11,7 +11,11 @@ public static class CampaignEvents
     public sealed record Created(CampaignDefinition Definition, string By, DateTimeOffset At) : ICampaignEvent;
 
     /// <param name="NeedsApproval">An admin of the account must still approve it after the moderator (maker/checker).</param>
-    public sealed record HeldForReview(string Rule, string Details, string By, DateTimeOffset At, bool NeedsApproval = false) : ICampaignEvent;
+    /// <param name="AccountId">What the moderators' queue shows (added later: older events have none, nor recipients or text).</param>
+    /// <param name="Recipients">The audience's size as estimated when it was held.</param>
+    /// <param name="Text">The campaign's text (merge fields unfilled).</param>
+    public sealed record HeldForReview(string Rule, string Details, string By, DateTimeOffset At, bool NeedsApproval = false,
+        string? AccountId = null, long Recipients = 0, string? Text = null) : ICampaignEvent;
 
     public sealed record ApprovalRequested(string By, DateTimeOffset At) : ICampaignEvent;
 

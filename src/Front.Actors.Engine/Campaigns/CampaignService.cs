@@ -130,7 +130,7 @@ public sealed class CampaignService(
         var hold = MisuseRules.Evaluate(definition.Text, (int)Math.Min(int.MaxValue, estimate.Recipients), segments, usage.MonthSegments, usage.Limits,
             usage.ApprovedDomains.ToHashSet(StringComparer.OrdinalIgnoreCase), usage.Suspended);
         var needsApproval = !byAdmin && (await store.SettingsAsync(accountId, ct)).RequireApproval;
-        return await AskAsync(new CampaignCommands.Start(id, by, hold is null ? null : new CampaignHold(hold.Rule.ToWire(), hold.Details), needsApproval), ct);
+        return await AskAsync(new CampaignCommands.Start(id, by, hold is null ? null : new CampaignHold(hold.Rule.ToWire(), hold.Details, estimate.Recipients), needsApproval), ct);
     }
 
     public async Task<CampaignReplies.Info> CommandAsync(string accountId, CampaignCommands.IWithCampaignId command, CancellationToken ct = default)

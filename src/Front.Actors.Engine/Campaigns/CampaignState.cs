@@ -57,7 +57,7 @@ public sealed record CampaignState(
         if (Definition!.StartAt is { } at && Domain.Campaigns.StartTime.Refusal(at, now) is { } reason)
             return Refuse("startAt", reason, RefusalKind.Invalid);
         if (s.Hold is { } hold)
-            return Ok(new E.HeldForReview(hold.Rule, hold.Details, s.By, now, s.NeedsApproval));
+            return Ok(new E.HeldForReview(hold.Rule, hold.Details, s.By, now, s.NeedsApproval, Definition.AccountId, hold.Recipients, Definition.Text));
         if (s.NeedsApproval)
             return Ok(new E.ApprovalRequested(s.By, now));
         return Ok(Launch(now).ToArray());

@@ -30,6 +30,7 @@ public static class EngineServices
             .AddSingleton<IHeldMessageHandOver, PipelineHandOver>()
             .AddSingleton<HeldItemRelease>()
             .AddSingleton<DecisionProjection>()
+            .AddSingleton<CampaignHoldProjection>()
             .AddSingleton<ModerationService>()
             .AddSingleton(settings.Abuse)
             .AddSingleton<NumberProjection>()

@@ -18,7 +18,7 @@ public sealed class EngineStartup(
     ActorSystem system, Database database, StatusWriter writer, OperatorBinds binds, OutboundPipeline outbound, NumberService numbers,
     InboundPipeline inbound, WebhookSender webhooks, Resumption resumption, MessageIntake intake, ModerationService moderation,
     SuspensionStore suspensions, AbuseOptions abuse, ConversationProjection conversations, DecisionProjection decisions, NumberProjection numberProjection,
-    PipelineMetrics metrics, Campaigns.CampaignWakeUp campaigns)
+    PipelineMetrics metrics, Campaigns.CampaignWakeUp campaigns, CampaignHoldProjection campaignHolds)
 {
     private readonly ILoggingAdapter _log = Logging.GetLogger(system, typeof(EngineStartup));
     private readonly CancellationTokenSource _stopping = new();
@@ -54,6 +54,11 @@ public sealed class EngineStartup(
             await decisions.CatchUpAsync(ct);
             decisions.Start();
         });
+        await StepAsync("held campaigns follow the campaign journal", async () =>
+        {
+            await campaignHolds.CatchUpAsync(ct);
+            campaignHolds.Start();
+        });
         // Last: a campaign's fan-out hands recipients to the intake, which needs everything above.
         await StepAsync("campaigns scheduled, running or waiting before a restart", () => campaigns.WakeAsync(ct));
         _log.Info("Engine started with {0} binds ({1})", bindOptions.Count, string.Join(", ", bindOptions.Select(b => $"{b.Name} {b.Host}:{b.Port}")));
@@ -64,6 +69,7 @@ public sealed class EngineStartup(
         await _stopping.CancelAsync();
         conversations.Stop();
         decisions.Stop();
+        campaignHolds.Stop();
         numberProjection.Stop();
         inbound.Stop();
         await outbound.DisposeAsync();

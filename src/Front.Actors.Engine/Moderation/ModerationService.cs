@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Front.Actors.Domain.Misuse;
 using Front.Actors.Engine.Accounts;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
 
@@ -13,7 +14,8 @@ namespace Front.Actors.Engine.Moderation;
 /// handed to the pipeline (through <see cref="HeldItemRelease"/>, shared with the projection that follows the journal).
 /// </summary>
 public sealed class ModerationService(
-    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, HeldItemRelease release, SuspensionStore suspensions)
+    IRequiredActor<AccountRegion> accounts, HeldItemStore items, OutboundPipeline pipeline, HeldItemRelease release, SuspensionStore suspensions,
+    IRequiredActor<CampaignRegion> campaigns, CampaignHoldProjection campaignHolds)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -24,6 +26,8 @@ public sealed class ModerationService(
         // Decided long ago: the entity may have forgotten it, the read model has not.
         if (item.Decision is { } earlier)
             return new DecisionOutcome.AlreadyDecided(earlier == "approved");
+        if (HeldItemKinds.Of(item) == HeldItemKinds.Campaign)
+            return await DecideCampaignAsync(item, approve, moderator, reason, ct);
         var reply = await accounts.ActorRef.Ask<object>(new AccountCommands.Decide(item.AccountId, itemId, approve, moderator, reason), Timeout, ct);
         switch (reply)
         {
@@ -34,6 +38,28 @@ public sealed class ModerationService(
                 return new DecisionOutcome.AlreadyDecided(already.Approved);
             default:
                 return new DecisionOutcome.Unknown();
+        }
+    }
+
+    /// <summary>
+    /// A held campaign is decided by its own entity (approval starts it, or leaves it for an admin's approval under
+    /// maker/checker; rejection cancels it); the queue row follows the journal, written here at once as well.
+    /// </summary>
+    private async Task<DecisionOutcome> DecideCampaignAsync(HeldItemRecord item, bool approve, string moderator, string reason, CancellationToken ct)
+    {
+        var reply = await campaigns.ActorRef.Ask<object>(new CampaignCommands.DecideHold(item.ItemId, approve, moderator, reason), Timeout, ct);
+        switch (reply)
+        {
+            case CampaignReplies.Info info:
+                var at = info.State.UpdatedAt ?? DateTimeOffset.UtcNow;
+                await campaignHolds.ApplyAsync([new CampaignHoldChange.Decided(item.ItemId, approve ? "approved" : "rejected", moderator, reason, at)], null, ct);
+                return new DecisionOutcome.Decided(item.AccountId, item.MessageCount);
+            case CampaignReplies.Refused { Kind: RefusalKind.NotFound }:
+                return new DecisionOutcome.Unknown();
+            default:
+                // No longer held: decided by another moderator meanwhile, or withdrawn by the customer.
+                var state = (await campaigns.ActorRef.Ask<CampaignReplies.Info>(new CampaignCommands.Get(item.ItemId), Timeout, ct)).State;
+                return new DecisionOutcome.AlreadyDecided(state.Decision?.StartsWith("released", StringComparison.Ordinal) == true);
         }
     }
 

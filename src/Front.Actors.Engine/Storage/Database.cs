@@ -99,6 +99,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<SignInChallengeRecord>(tableOptions: TableOptions.CreateIfNotExists);
         AddColumns(db, "users", ("mobile", "TEXT"));
         AddColumns(db, "audit_log", ("organization_id", "TEXT"));
+        AddColumns(db, "held_items", ("kind", "TEXT"));
         db.CreateTable<ProtectedSenderRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<SenderContactRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<ContactRecord>(tableOptions: TableOptions.CreateIfNotExists);

@@ -114,6 +114,21 @@ public sealed class HeldItemRecord
     [Column("decided_by"), Nullable] public string? DecidedBy { get; set; }
     [Column("reason"), Nullable] public string? Reason { get; set; }
     [Column("decided_at"), Nullable] public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>
+    /// <see cref="HeldItemKinds.Campaign"/> for a whole held campaign (the item id is the campaign's id, <c>message_count</c>
+    /// its recipients, no message ids); null for held messages (added after the table: see Database.AddColumns).
+    /// </summary>
+    [Column("kind"), Nullable] public string? Kind { get; set; }
+}
+
+/// <summary>What a held item holds.</summary>
+public static class HeldItemKinds
+{
+    public const string Message = "message";
+    public const string Campaign = "campaign";
+
+    public static string Of(HeldItemRecord item) => item.Kind ?? Message;
 }
 
 /// <summary>

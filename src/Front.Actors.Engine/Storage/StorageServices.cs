@@ -14,6 +14,7 @@ public static class StorageServices
         .AddSingleton<AccountStore>()
         .AddSingleton<ApiKeyStore>()
         .AddSingleton<HeldItemStore>()
+        .AddSingleton<CampaignHoldReadModel>()
         .AddSingleton<AccountReadModel>()
         .AddSingleton<SuspensionStore>()
         .AddSingleton<NumberStore>()

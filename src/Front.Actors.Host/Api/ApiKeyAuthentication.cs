@@ -20,6 +20,12 @@ public sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
     public const string AccountClaim = "account";
+
+    /// <summary>
+    /// A signed-in user who holds roles on several accounts names the one a call acts for (where the call names none)
+    /// with this header; without it they act for their home account. Ignored for API keys (a key has one account).
+    /// </summary>
+    public const string ActingAccountHeader = "X-Front-Account";
     public const string ModeratorRole = "moderator";
     public const string AgentClaim = "agent";
     /// <summary>Every account the caller may see (an API key: its own; an agent: its own and those granted).</summary>
@@ -36,7 +42,9 @@ public sealed class ApiKeyAuthentication(
         var check = await keys.CheckAsync(key, Context); // a customer key: valid, refused (its reason answered 403 by ApiKeyChecks) or unknown
         var account = check.Account;
         if (account is null && check.Refusal is null && await sessions.FindAsync(key, Context.RequestAborted) is { } signedIn)
-            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(UserIdentity(signedIn)), SchemeName));
+            return UserIdentity(signedIn, ActingAccount()) is { } user
+                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(user), SchemeName))
+                : AuthenticateResult.Fail($"no role on account '{ActingAccount()}'");
         if (account is null)
             return AuthenticateResult.Fail(check.Refusal ?? "unknown API key");
         // An account's key may do everything its account may: every customer role on it, none elsewhere.
@@ -54,7 +62,8 @@ public sealed class ApiKeyAuthentication(
     {
         if (Request.Cookies[Web.WebSession.CookieName] is not { Length: > 0 } token || await sessions.FindAsync(token, Context.RequestAborted) is not { } signedIn)
             return AuthenticateResult.NoResult();
-        var identity = UserIdentity(signedIn);
+        if (UserIdentity(signedIn, ActingAccount()) is not { } identity)
+            return AuthenticateResult.Fail($"no role on account '{ActingAccount()}'");
         identity.AddClaim(new Claim(Web.WebSession.ViaCookieClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -63,16 +72,20 @@ public sealed class ApiKeyAuthentication(
     /// A signed-in user: their roles as claims, their home account as <c>account</c> (so calls that name no account act
     /// for it), and, for agents, the <c>agent</c> and <c>visible-account</c> claims the inbox has always read.
     /// </summary>
-    private static ClaimsIdentity UserIdentity(Identity.SignedInUser signedIn)
+    /// <param name="acting">The account the call names in <see cref="ActingAccountHeader"/>: it must be one the user holds a
+    /// role on (else null: not authenticated, so nothing is done for an account by mistake); the role checks then apply to it.</param>
+    private static ClaimsIdentity? UserIdentity(Identity.SignedInUser signedIn, string? acting = null)
     {
         var user = signedIn.User;
+        if (acting is not null && !signedIn.Roles.Any(r => r.AccountId == acting))
+            return null;
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.DisplayName), new(IdentityClaims.UserId, user.Id), new(IdentityClaims.UserName, user.UserName),
             new(IdentityClaims.Session, signedIn.SessionHash),
         };
-        if (user.HomeAccountId is not null)
-            claims.Add(new Claim(AccountClaim, user.HomeAccountId));
+        if ((acting ?? user.HomeAccountId) is { } account)
+            claims.Add(new Claim(AccountClaim, account));
         claims.AddRange(IdentityClaims.Of(signedIn.Roles));
         var agentOf = signedIn.Roles.Where(r => r.Role == Role.Agent && r.AccountId is not null).Select(r => r.AccountId!).ToList();
         if (agentOf.Count > 0)
@@ -97,6 +110,9 @@ public sealed class ApiKeyAuthentication(
         await ApiProblems.Field(401, "authorization",
             BearerToken() is null ? "send the API key as 'Authorization: Bearer <key>'" : "the API key is not valid").ExecuteAsync(Context);
     }
+
+    private string? ActingAccount() =>
+        Request.Headers[ActingAccountHeader].ToString() is { Length: > 0 } named ? named.Trim() : null;
 
     private string? BearerToken()
     {

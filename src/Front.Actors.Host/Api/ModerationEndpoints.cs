@@ -95,7 +95,7 @@ public static class ModerationEndpoints
         {
             items = list.Select(i => new
             {
-                id = i.ItemId, accountId = i.AccountId, rule = i.Rule, details = i.Details, messageCount = i.MessageCount, preview = i.Preview, heldAt = i.HeldAt,
+                id = i.ItemId, kind = HeldItemKinds.Of(i), accountId = i.AccountId, rule = i.Rule, details = i.Details, messageCount = i.MessageCount, preview = i.Preview, heldAt = i.HeldAt,
                 ageMinutes = (int)(now - i.HeldAt).TotalMinutes,
             }),
             order = order ?? "oldest",

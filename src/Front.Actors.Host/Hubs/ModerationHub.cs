@@ -14,7 +14,8 @@ public interface IModerationClient
     Task ItemDecided(ItemDecision decision);
 }
 
-public sealed record HeldItemUpdate(string Id, string AccountId, string Rule, string Details, int MessageCount, string Preview, DateTimeOffset HeldAt);
+/// <param name="Kind">message (held messages) or campaign (a whole campaign; <paramref name="MessageCount"/> is its recipients).</param>
+public sealed record HeldItemUpdate(string Id, string AccountId, string Rule, string Details, int MessageCount, string Preview, DateTimeOffset HeldAt, string Kind);
 
 public sealed record ItemDecision(string Id, string AccountId, string Decision, string Moderator, string Reason);
 
@@ -35,7 +36,7 @@ public sealed class ModerationHub : Hub<IModerationClient>
 public sealed class SignalRModerationNotifier(IHubContext<ModerationHub, IModerationClient> hub) : IModerationNotifier
 {
     public Task ItemHeldAsync(HeldItemRecord item) =>
-        hub.Clients.Group(ModerationHub.Group).ItemHeld(new HeldItemUpdate(item.ItemId, item.AccountId, item.Rule, item.Details, item.MessageCount, item.Preview, item.HeldAt));
+        hub.Clients.Group(ModerationHub.Group).ItemHeld(new HeldItemUpdate(item.ItemId, item.AccountId, item.Rule, item.Details, item.MessageCount, item.Preview, item.HeldAt, HeldItemKinds.Of(item)));
 
     public Task ItemDecidedAsync(string itemId, string accountId, bool approved, string moderator, string reason) =>
         hub.Clients.Group(ModerationHub.Group).ItemDecided(new ItemDecision(itemId, accountId, approved ? "approved" : "rejected", moderator, reason));

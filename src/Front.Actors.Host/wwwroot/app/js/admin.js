@@ -1,11 +1,11 @@
 // The organization admin's page, for the account they administer: users and their roles, API keys (a new key shown
 // once), sender names and numbers, keywords and their inbound rules, and how webhooks fared. Everything goes through
 // the same /api/v1 endpoints an integration uses; what is on screen follows the address (?section=…).
-import { api, ApiError } from './api.js';
+import { api, ApiError, actFor } from './api.js';
 import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells } from './page.js';
 import { formatFull, formatWhen, formatPhone, formatNumber } from './format.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = ['users', 'keys', 'senders', 'numbers', 'webhooks'];
@@ -18,10 +18,15 @@ document.addEventListener('click', (event) => {
   const a = event.target.closest('a[data-section]');
   if (!a || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
-  history.pushState(null, '', `?section=${a.dataset.section}`);
+  history.pushState(null, '', address({ section: a.dataset.section }));
   show();
 });
-addEventListener('popstate', show);
+addEventListener('popstate', async () => { await chooseAccount(); show(); });
+$('account-select').addEventListener('change', async () => {
+  history.pushState(null, '', address({ account: $('account-select').value }));
+  await chooseAccount();
+  show();
+});
 document.addEventListener('front:lang', show);
 $('user-form').addEventListener('submit', addUser);
 $('key-form').addEventListener('submit', createKey);
@@ -35,16 +40,41 @@ $('cancel-rules').addEventListener('click', () => { $('rules-form').hidden = tru
 
 start();
 
+let administered = []; // the accounts of the organization this person is an admin of (from /api/v1/web/me)
+
 async function start() {
   const me = await startPage('admin');
   if (!me) return;
+  administered = [...new Set((me.accountRoles ?? []).filter((r) => r.endsWith(':admin')).map((r) => r.slice(0, -':admin'.length)))].sort();
+  $('account-select').replaceChildren(...administered.map((id) => el('option', { value: id, text: id })));
+  $('account-single').hidden = administered.length > 1;
+  $('account-choice').hidden = administered.length <= 1;
+  await chooseAccount();
+  show();
+}
+
+/** This page's address with the section and account as they are, or as given (the account is kept only when there is a choice). */
+function address({ section: s = section(), account: a = new URLSearchParams(location.search).get('account') } = {}) {
+  const query = new URLSearchParams({ section: s });
+  if (a && administered.length > 1) query.set('account', a);
+  return `?${query}`;
+}
+
+/** Acts for the account the address names (?account=), if this person administers it; else for their home account. */
+async function chooseAccount() {
+  const asked = new URLSearchParams(location.search).get('account');
+  const chosen = administered.includes(asked) ? asked : null;
+  if (asked && !chosen) history.replaceState(null, '', address({ account: '' })); // not theirs to choose: the home account
+  actFor(chosen);
   try {
     account = await api('GET', '/api/v1/account');
   } catch (error) {
+    account = null;
     return notice(reasonOf(error));
   }
+  notice('');
   $('account-name').textContent = account.id;
-  show();
+  $('account-select').value = account.id;
 }
 
 function section() {
@@ -112,7 +142,10 @@ async function loadUsers() {
 async function saveRoles(user, boxes) {
   const chosen = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
   try {
-    await api('PUT', `/api/v1/users/${encodeURIComponent(user.userName)}/roles`, { roles: chosen.length ? { [account.id]: chosen } : {} });
+    // The API replaces the roles on every account this admin administers: the others are sent back as they are.
+    const roles = { ...(user.roles ?? {}) };
+    if (chosen.length) roles[account.id] = chosen; else delete roles[account.id];
+    await api('PUT', `/api/v1/users/${encodeURIComponent(user.userName)}/roles`, { roles });
     notice(t('admin.rolesSaved', { user: user.userName }));
     loadUsers();
   } catch (error) { notice(reasonOf(error)); }
@@ -146,9 +179,7 @@ async function addUser(event) {
 }
 
 function fieldErrors(form, error) {
-  const fields = error instanceof ApiError ? error.fields : {};
-  if (!Object.keys(fields).length) return showErrors(form, { _form: reasonOf(error) });
-  showErrors(form, Object.fromEntries(Object.entries(fields).map(([f, r]) => [form.querySelector(`[data-error-for="${CSS.escape(f)}"]`) ? f : '_form', r.join(' ')])));
+  showApiErrors(form, error, reasonOf(error));
 }
 
 // ---- API keys ----

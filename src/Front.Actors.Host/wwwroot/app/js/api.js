@@ -16,8 +16,17 @@ export class ApiError extends Error {
   }
 }
 
+// The account calls that name none act for (a person with roles on several accounts chooses it); null: their home account.
+let actingAccount = null;
+
+/** From now on, calls act for this account (sent as X-Front-Account; the API refuses an account the person holds no role on). */
+export function actFor(accountId) {
+  actingAccount = accountId;
+}
+
 export async function api(method, path, body) {
   const headers = { ...antiForgery, Accept: 'application/json' };
+  if (actingAccount) headers['X-Front-Account'] = actingAccount;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),

@@ -6,7 +6,7 @@ import { api, antiForgery, ApiError, toSignIn } from './api.js';
 import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells } from './page.js';
 import { LiveHub, showConnection } from './live-hub.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 import { formatNumber } from './format.js';
 import { analyze } from './segments.js';
 
@@ -119,11 +119,7 @@ async function create(event) {
     });
     await loadList();
   } catch (error) {
-    if (error instanceof ApiError && Object.keys(error.fields).length) {
-      showErrors(form, Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.join(' ')])));
-    } else {
-      showErrors(form, { _form: reasonOf(error) });
-    }
+    showApiErrors(form, error, reasonOf(error));
   }
 }
 

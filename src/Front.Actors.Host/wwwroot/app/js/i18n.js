@@ -1,6 +1,7 @@
 // Texts per language: bokmål unless the person chose English (kept in localStorage, so every tab and node agrees).
 import nb from './texts/nb.js';
 import en from './texts/en.js';
+import refusals from './texts/refusals.js';
 
 const key = 'front.lang';
 const texts = { nb, en };
@@ -12,6 +13,28 @@ export function lang() {
 export function t(name, vars = {}) {
   const text = texts[lang()][name] ?? nb[name] ?? name;
   return text.replace(/\{(\w+)\}/g, (_, v) => (v in vars ? String(vars[v]) : `{${v}}`));
+}
+
+/** A field of the API's problem details by its name on the page ('window.from', 'to[2]' → the name of 'to'); the field itself when unknown. */
+export function fieldName(field) {
+  const key = `field.${field}`;
+  if (texts[lang()][key] ?? nb[key]) return t(key);
+  const base = field.replace(/\[\d+\]$/, '');
+  return base !== field ? fieldName(base) : field;
+}
+
+/**
+ * A refusal reason from the API in the page's language: { text, lang }. In Norwegian a known reason (texts/refusals.js)
+ * gets its bokmål wording; any other stays as the API wrote it, in English, and says so (lang 'en'), so a screen
+ * reader reads it as English.
+ */
+export function refusal(reason) {
+  if (lang() === 'en') return { text: reason, lang: 'en' };
+  for (const [pattern, key] of refusals) {
+    const found = pattern.exec(reason);
+    if (found && nb[key]) return { text: t(key, found.groups ?? {}), lang: 'nb' };
+  }
+  return { text: reason, lang: 'en' };
 }
 
 /** Fills every element marked data-i18n (text) or data-i18n-<attribute> (that attribute) under root. */

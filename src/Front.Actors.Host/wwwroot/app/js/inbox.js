@@ -8,7 +8,7 @@ import { ReplyBox } from './reply-box.js';
 import { InboxLive } from './inbox-live.js';
 import { noteInbound } from './title-badge.js';
 import { wireShortcuts } from './shortcuts.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 import { CannedReplies } from './canned-replies.js';
 import { Presence } from './presence.js';
 import { chime } from './chime.js';
@@ -281,7 +281,7 @@ async function transfer(event) {
     notice(t('inbox.transferred', { agent: to }));
     $('claim').focus();
   } catch (error) {
-    showErrors(form, error instanceof ApiError && error.fields.to ? { to: error.fields.to.join(' ') } : { _form: reasonOf(error) });
+    showApiErrors(form, error, reasonOf(error));
   }
 }
 
@@ -305,7 +305,7 @@ async function send(text) {
       reply.seenNow();
       return showErrors(form, { _form: t('inbox.newerInbound') });
     }
-    showErrors(form, Object.keys(fields).length ? Object.fromEntries(Object.entries(fields).map(([f, r]) => [f === 'id' ? '_form' : f, r.join(' ')])) : { _form: reasonOf(error) });
+    showApiErrors(form, error, reasonOf(error), (f) => (f === 'id' ? '_form' : f));
   } finally {
     button.disabled = false;
     button.textContent = t('inbox.send');

@@ -7,7 +7,7 @@ import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells } from './page.js';
 import { LiveHub, showConnection } from './live-hub.js';
 import { formatFull, formatNumber, formatWhen } from './format.js';
-import { clearErrors, showErrors } from './field-errors.js';
+import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 import { toSignIn } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -109,7 +109,7 @@ function held(item) {
   } else if (cursor === null) items.set(item.id, item);
   else return; // it comes with a later page
   renderQueue();
-  note(t('moderation.newHeld', { account: item.accountId, rule: t(`rule.${item.rule}`) }));
+  note(t(item.kind === 'campaign' ? 'moderation.newHeldCampaign' : 'moderation.newHeld', { account: item.accountId, rule: t(`rule.${item.rule}`) }));
 }
 
 function decidedElsewhere(decision) {
@@ -153,26 +153,38 @@ function itemView(item) {
   const actions = el('div', { class: 'item-actions' },
     el('button', { type: 'button', class: 'primary', text: t('moderation.approve'), 'aria-describedby': heading, onclick: () => decide([item.id], true) }),
     el('button', { type: 'button', class: 'danger', text: t('moderation.reject'), 'aria-describedby': heading, onclick: () => decide([item.id], false) }));
-  const domain = item.rule === 'unapproved-link' ? /^link to ([^\s,(]+)/.exec(item.details)?.[1] : null;
+  // Approving a domain or a sender releases the account's held messages, not a held campaign: not offered on one.
+  const campaign = item.kind === 'campaign';
+  const domain = !campaign && item.rule === 'unapproved-link' ? /^link to ([^\s,(]+)/.exec(item.details)?.[1] : null;
   if (domain) {
     actions.append(el('button', { type: 'button', text: t('moderation.approveDomain', { domain }), 'aria-describedby': heading, onclick: () => approveDomain(item, domain) }));
   }
-  const sender = item.rule === 'unregistered-sender' ? /'([^']+)'/.exec(item.details)?.[1] : null;
+  const sender = !campaign && item.rule === 'unregistered-sender' ? /'([^']+)'/.exec(item.details)?.[1] : null;
   if (sender) {
     actions.append(el('button', { type: 'button', text: t('moderation.registerSender', { name: sender }), 'aria-describedby': heading, onclick: () => registerSender(item, sender) }));
   }
-  const li = el('li', { class: 'held-item', 'data-item': item.id, 'data-rule': item.rule },
+  const li = el('li', { class: `held-item${campaign ? ' campaign' : ''}`, 'data-item': item.id, 'data-rule': item.rule, 'data-kind': item.kind || 'message' },
     check,
     el('div', { class: 'item-body' },
-      el('h3', { id: heading }, el('span', { class: 'account', text: item.accountId }), ' · ', el('span', { text: t(`rule.${item.rule}`) })),
+      el('h3', { id: heading },
+        ...(campaign ? [el('span', { class: 'kind-badge', text: t('moderation.campaign') }), ' '] : []),
+        el('span', { class: 'account', text: item.accountId }), ' · ', el('span', { text: t(`rule.${item.rule}`) })),
       el('p', { class: 'meta' },
         el('time', { class: 'age', dateTime: item.heldAt, title: formatFull(item.heldAt) }), ' · ',
-        el('span', { text: t(item.messageCount === 1 ? 'moderation.oneMessage' : 'moderation.messages', { count: formatNumber(item.messageCount) }) }), ' · ',
+        el('span', { class: 'count-of', text: countText(item) }), ' · ',
         el('span', { class: 'details', text: item.details })),
       el('blockquote', { class: 'preview', text: item.preview || '—' }),
       actions));
   renderAge(li);
   return li;
+}
+
+/** Held messages count messages; a held campaign counts its recipients (as estimated when it was held). */
+function countText(item) {
+  const campaign = item.kind === 'campaign';
+  const key = campaign ? (item.messageCount === 1 ? 'moderation.oneRecipient' : 'moderation.recipients')
+    : (item.messageCount === 1 ? 'moderation.oneMessage' : 'moderation.messages');
+  return t(key, { count: formatNumber(item.messageCount) });
 }
 
 function renderAge(li) {
@@ -213,7 +225,7 @@ async function decide(ids, approve) {
     if (error instanceof ApiError && error.status === 409) {
       for (const id of ids) { logDecision({ id, outcome: 'already-decided' }, items.get(id)); items.delete(id); selected.delete(id); }
     } else {
-      showErrors(form, error instanceof ApiError && error.fields.reason ? { reason: error.fields.reason.join(' ') } : { _form: reasonOf(error) });
+      showApiErrors(form, error, reasonOf(error));
     }
   } finally {
     for (const id of ids) deciding.delete(id);
@@ -224,10 +236,12 @@ async function decide(ids, approve) {
 function logDecision(result, item) {
   const account = item?.accountId ?? '';
   const count = result.messages ?? /^(\d+)/.exec(result.detail ?? '')?.[1] ?? item?.messageCount ?? 0;
-  const messages = t(Number(count) === 1 ? 'moderation.oneMessage' : 'moderation.messages', { count: formatNumber(Number(count)) });
+  const campaign = item?.kind === 'campaign';
+  const messages = campaign ? countText(item)
+    : t(Number(count) === 1 ? 'moderation.oneMessage' : 'moderation.messages', { count: formatNumber(Number(count)) });
   const text = {
-    approved: t('moderation.result.approved', { account, messages }),
-    rejected: t('moderation.result.rejected', { account, messages }),
+    approved: t(campaign ? 'moderation.result.campaignApproved' : 'moderation.result.approved', { account, messages }),
+    rejected: t(campaign ? 'moderation.result.campaignRejected' : 'moderation.result.rejected', { account, messages }),
     'already-decided': t('moderation.result.already', { account }),
     unknown: t('moderation.result.unknown'),
   }[result.outcome] ?? result.outcome;
@@ -358,8 +372,5 @@ async function suspension(suspend) {
 }
 
 function accountErrors(form, error) {
-  const fields = error instanceof ApiError ? error.fields : {};
-  showErrors(form, Object.keys(fields).length
-    ? Object.fromEntries(Object.entries(fields).map(([f, r]) => [form.querySelector(`[data-error-for="${CSS.escape(f)}"]`) ? f : '_form', r.join(' ')]))
-    : { _form: reasonOf(error) });
+  showApiErrors(form, error, reasonOf(error));
 }

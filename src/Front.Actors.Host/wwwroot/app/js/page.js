@@ -1,7 +1,7 @@
 // What every signed-in page does first: its texts, the language and sign-out buttons, who is signed in, and the bar of
 // pages they may open. A session that is gone sends the person to sign in (and back here afterwards).
 import { api, ApiError, toSignIn } from './api.js';
-import { applyTexts, t, wireLanguageButton } from './i18n.js';
+import { applyTexts, refusal, t, wireLanguageButton } from './i18n.js';
 import { renderNav } from './nav.js';
 
 const $ = (id) => document.getElementById(id);
@@ -38,7 +38,8 @@ export function reasonOf(error) {
   if (error.status === 401) { toSignIn(); return ''; }
   if (error.status === 403 && !Object.keys(error.fields).length) return t('error.forbidden');
   const reasons = Object.values(error.fields).flat();
-  return reasons.length ? reasons.join(' ') : t('error.unexpected', { status: error.status });
+  // Known reasons in the page's language (as text: showApiErrors also marks the rest as English).
+  return reasons.length ? reasons.map((r) => refusal(r).text).join(' ') : t('error.unexpected', { status: error.status });
 }
 
 export function el(tag, props = {}, ...children) {

@@ -1,0 +1,35 @@
+// The API's refusal reasons (English, as its problem details give them) that the pages know, each with the text key
+// of its Norwegian wording (texts/nb.js, 'reason.*'); named groups fill the key's {placeholders}. A reason no pattern
+// matches is shown as the API gave it, marked as English. Patterns follow the wording in the API's code: when a reason
+// there changes, its pattern here must too (the unit test of this list, RefusalTextTests, names each).
+export default [
+  [/^(required|a sender is required|the account that owns the number is required)$/, 'reason.required'],
+  [/^required: .+$/, 'reason.required'],
+  [/^(?:must be )?at most (?<n>\d+) characters$/, 'reason.tooLong'],
+  [/^at least (?<n>\d+) characters$/, 'reason.tooShort'],
+  [/^must be a number$/, 'reason.notNumber'],
+  [/^must be a whole number$/, 'reason.notWholeNumber'],
+  [/^must be a string$/, 'reason.notText'],
+  [/^must be a list$/, 'reason.notList'],
+  [/^must be true or false$/, 'reason.notBoolean'],
+  [/^must be from (?<min>\d+) to (?<max>\d+)$/, 'reason.range'],
+  [/^at least (?<n>\d+)$/, 'reason.atLeast'],
+  [/^no such group: (?<groups>.+)$/, 'reason.unknownGroup'],
+  [/^no group '(?<id>[^']+)' in this account$/, 'reason.unknownGroupId'],
+  [/^at least one group$/, 'reason.oneGroup'],
+  [/^(?<rate>\d+) is above the account's limit of (?<limit>\d+) messages a second$/, 'reason.rateAboveLimit'],
+  [/^.+ \(Europe\/Oslo (?<local>[^)]+)\) is in the past$/, 'reason.startInPast'],
+  [/^must be an ISO 8601 time/, 'reason.notTime'],
+  [/^must be a time as HH:mm/, 'reason.notClock'],
+  [/^a campaign needs a name$/, 'reason.campaignName'],
+  [/^give the text or a templateId$/, 'reason.textOrTemplate'],
+  [/^unknown merge fields? (?<fields>.+?): neither a standard field/, 'reason.unknownMergeField'],
+  [/^the audience is empty/, 'reason.emptyAudience'],
+  [/^an alphanumeric sender is at most 11 characters, '(?<text>.*)' has (?<n>\d+)$/, 'reason.senderTooLong'],
+  [/^an alphanumeric sender may hold only /, 'reason.senderCharacters'],
+  [/^(not a valid number|not a phone number .*|not a mobile number .*|empty number)$/, 'reason.notMobile'],
+  [/^no account '(?<id>[^']+)'$/, 'reason.unknownAccount'],
+  [/^a rejection needs a reason the customer will see$/, 'reason.rejectionReason'],
+  [/^2 to 40 characters: a-z, 0-9 and '-'$/, 'reason.accountId'],
+  [/^must (be an absolute https URL|use https)$/, 'reason.https'],
+];
