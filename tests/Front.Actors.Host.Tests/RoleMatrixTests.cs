@@ -112,6 +112,7 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/keywords/{shortNumber}/{keyword}/qr.svg"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/keywords/{shortNumber}/{keyword}/qr.png"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/accounts/{id}/sign-ups"] = [Admin, Marketer, Key, Moderator],
+        ["GET /api/v1/accounts/{id}/sign-up-rules"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/inbound/unrouted"] = [Moderator],
         ["POST /api/v1/agents/sign-in"] = Anyone,
         ["POST /api/v1/agents"] = [Admin, Key],

@@ -147,6 +147,37 @@ public class SignUpTests
     }
 
     [Fact]
+    public async Task The_sign_up_rules_of_an_account_list_each_keyword_and_sub_keyword_with_its_group_and_not_another_accounts()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
+            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        var client = host.Client();
+        var club = await GroupAsync(client, "Kundeklubb");
+        var news = await GroupAsync(client, "Nyhetsbrev");
+        var theirs = await GroupAsync(host.Client(OtherKey), "Deres klubb");
+        (await host.Client(OtherKey).PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "blåbær" })).EnsureSuccessStatusCode();
+        (await host.Client(OtherKey).PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "blåbær", rules = new[] { new { kind = "SignUp", target = theirs } } }))
+            .EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/v1/rules", new
+        {
+            number = "2401", keyword = "demo", subKeyword = "bli", rules = new[] { new { kind = "SignUp", target = club, reply = Welcome } },
+        })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/v1/rules", new
+        {
+            number = "2401", keyword = "demo", rules = new object[] { new { kind = "AutoReply", target = "Hei!" }, new { kind = "SignUp", target = news } },
+        })).EnsureSuccessStatusCode();
+
+        var items = (await client.GetFromJsonAsync<JsonElement>("/api/v1/accounts/demo/sign-up-rules")).GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("shortNumber").GetString(), i.GetProperty("text").GetString(), i.GetProperty("groupId").GetString(), i.GetProperty("groupName").GetString(),
+                i.GetProperty("reply").GetString())).ToList();
+        var others = await host.Client(OtherKey).GetAsync("/api/v1/accounts/demo/sign-up-rules");
+
+        Assert.Equal([("2401", "DEMO", news, "Nyhetsbrev", null), ("2401", "DEMO BLI", club, "Kundeklubb", Welcome)], items);
+        Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+    }
+
+    [Fact]
     public async Task A_keywords_qr_code_in_png_and_svg_decodes_to_smsto_with_the_number_and_the_text()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

@@ -138,6 +138,51 @@ public class AccessibilityTests(WebFixture web)
     }
 
     [ChromiumFact]
+    public async Task The_templates_contacts_and_sign_ups_pages_and_the_composers_new_fields_pass_axe_in_norwegian_and_english()
+    {
+        var client = web.Host.Client(WebHost.ApiKey);
+        (await client.PostAsync("/api/v1/contacts/import?group=Axe-gruppe", new System.Net.Http.StringContent("telefon;fornavn\n91306001;Axel\n", System.Text.Encoding.UTF8, "text/csv")))
+            .EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/v1/templates", System.Net.Http.Json.JsonContent.Create(new { name = "Axe-mal", text = "Hei {firstName|kunde}!" }))).EnsureSuccessStatusCode();
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+
+        await page.GotoAsync("/app/campaigns");
+        await Expect(page.Locator("#connection[data-state=live]")).ToBeVisibleAsync();
+        await page.GetByLabel("På et bestemt tidspunkt").CheckAsync();
+        await page.GetByLabel("Start (norsk tid)").FillAsync($"{DateTime.UtcNow.AddDays(2):yyyy-MM-dd}T09:00");
+        await page.GetByLabel("Send bare innenfor bestemte klokkeslett og dager").CheckAsync();
+        await page.Locator("#c-name").FillAsync("Axe-kampanje");
+        await page.Locator("#c-text").FillAsync("Hei!");
+        await page.GetByLabel("Fra (norsk tid)").FillAsync("18:00");
+        await page.GetByLabel("Til (norsk tid)").FillAsync("07:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag kampanjen" }).ClickAsync();
+        await Expect(page.Locator("[id='window.to-error']")).ToBeVisibleAsync(); // with the field errors showing
+        var found = await BothLanguagesAsync(page, "campaigns composer");
+
+        await page.GotoAsync("/app/templates");
+        await Expect(page.Locator("#rows tr").Filter(new() { HasText = "Axe-mal" })).ToBeVisibleAsync();
+        await page.Locator("#m-text").FillAsync("Hei {firstName|kunde}!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Forhåndsvis" }).ClickAsync();
+        await Expect(page.Locator("#preview")).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "templates"));
+
+        await page.GotoAsync("/app/contacts");
+        await page.Locator("#group-rows tr").Filter(new() { HasText = "Axe-gruppe" }).GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator("#member-rows tr").First.GetByRole(AriaRole.Button, new() { Name = "Grupper og sletting" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Slett kontakten" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
+        found.AddRange(await BothLanguagesAsync(page, "contacts"));
+
+        await page.GotoAsync("/app/sign-ups");
+        await Expect(page.Locator("#page")).Not.ToBeEmptyAsync();
+        found.AddRange(await BothLanguagesAsync(page, "sign-ups"));
+
+        Assert.True(found.Count == 0, "accessibility violations:\n" + string.Join('\n', found));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task The_dashboard_for_an_account_and_for_operations_passes_axe_in_norwegian_and_english()
     {
         var page = await web.NewPageAsync();

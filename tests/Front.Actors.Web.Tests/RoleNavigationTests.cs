@@ -16,7 +16,8 @@ public class RoleNavigationTests(WebFixture web)
         await Expect(page.Locator("#areas")).ToBeHiddenAsync(); // one page only: no bar to choose from
 
         foreach (var (path, why) in new[] { ("/app/moderation", "Modereringen er for leverandørens moderatorer"), ("/app/admin", "Administrasjonen er for administratorer av en konto"),
-                     ("/app/campaigns", "Kampanjer er for kontoens administratorer og markedsførere") })
+                     ("/app/campaigns", "Kampanjer er for kontoens administratorer og markedsførere"), ("/app/templates", "Maler er for kontoens administratorer og markedsførere"),
+                     ("/app/contacts", "Kontakter og grupper er for kontoens administratorer og markedsførere"), ("/app/sign-ups", "Påmeldinger er for kontoens administratorer og markedsførere") })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(403, response!.Status);
@@ -43,8 +44,8 @@ public class RoleNavigationTests(WebFixture web)
         var cases = new[]
         {
             ("moderator@provider", WebHost.StaffPassword, "/app/moderation", new[] { "Moderering", "Oversikt" }),
-            ("admin@demo", WebHost.AdminPassword, "/app/admin", new[] { "Administrasjon", "Kampanjer", "Oversikt" }),
-            ("marketer@demo", WebHost.MarketerPassword, "/app/dashboard", new[] { "Kampanjer", "Oversikt" }),
+            ("admin@demo", WebHost.AdminPassword, "/app/admin", new[] { "Administrasjon", "Kampanjer", "Maler", "Kontakter", "Påmeldinger", "Oversikt" }),
+            ("marketer@demo", WebHost.MarketerPassword, "/app/dashboard", new[] { "Kampanjer", "Maler", "Kontakter", "Påmeldinger", "Oversikt" }),
         };
         foreach (var (user, password, landsOn, bar) in cases)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Front.Actors.Domain.Contacts;
 using Front.Actors.Domain.Identity;
+using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
 using Front.Actors.Host.Identity;
 
@@ -10,7 +11,8 @@ namespace Front.Actors.Host.Api;
 /// An account's sign-ups by SMS, the evidence of each contact's consent: when and how they joined a group (our number,
 /// keyword, the text they sent, the inbound message's id) and when and how they left it again (STOPP). Read by the
 /// account (admins, marketers, keys) or a moderator, a page at a time, of one group (<c>?groupId=</c>) and/or one
-/// number (<c>?number=</c>).
+/// number (<c>?number=</c>). The sign-up rules say which keywords people text to join which group (the web app prints
+/// their QR codes); they are set by admins with <c>PUT /api/v1/rules</c> and read here by marketers too.
 /// </summary>
 public static class SignUpsEndpoints
 {
@@ -19,6 +21,7 @@ public static class SignUpsEndpoints
     public static IEndpointRouteBuilder MapSignUps(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/accounts/{id}/sign-ups", ListAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
+        app.MapGet("/api/v1/accounts/{id}/sign-up-rules", RulesAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
         return app;
     }
 
@@ -46,6 +49,43 @@ public static class SignUpsEndpoints
                 left = s.LeftAt is null ? null : new { at = s.LeftAt, ourNumber = s.LeftOurNumber, text = s.LeftText, messageId = s.LeftMessageId },
             }),
             next = page.Count == size ? page[^1].Id : null,
+        });
+    }
+
+    /// <summary>
+    /// The account's sign-up rules, one per keyword (or keyword and sub-keyword) and group: the words to text, where to
+    /// text them, the group joined and its confirmation. The keywords come from the numbers' read model, their rules from
+    /// each number's entity (one ask per shared number the account holds keywords on).
+    /// </summary>
+    private static async Task<IResult> RulesAsync(string id, ClaimsPrincipal user, AccountStore accounts, NumberStore numbers, NumberService service,
+        ContactGroupStore groups, CancellationToken ct)
+    {
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
+        var found = new List<(string Number, string Keyword, string? SubKeyword, InboundRule Rule)>();
+        foreach (var onNumber in (await numbers.KeywordsOfAsync(id, ct)).GroupBy(k => k.Number))
+        {
+            var state = await service.GetAsync(onNumber.Key, ct);
+            foreach (var keyword in onNumber)
+            {
+                if (!state.Keywords.TryGetValue(keyword.Keyword, out var entry) || entry.AccountId != id)
+                    continue;
+                found.AddRange(entry.Rules.Where(r => r.Kind == InboundRuleKind.SignUp).Select(r => (onNumber.Key, keyword.Keyword, (string?)null, r)));
+                foreach (var (sub, rules) in entry.SubKeywords.OrderBy(s => s.Key, StringComparer.Ordinal))
+                    found.AddRange(rules.Where(r => r.Kind == InboundRuleKind.SignUp).Select(r => (onNumber.Key, keyword.Keyword, (string?)sub, r)));
+            }
+        }
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var groupId in found.Select(f => f.Rule.Target).Distinct())
+            names[groupId] = (await groups.GetAsync(id, groupId, ct))?.Group.Name;
+        return Results.Ok(new
+        {
+            items = found.Select(f => new
+            {
+                shortNumber = f.Number, keyword = f.Keyword, subKeyword = f.SubKeyword,
+                text = f.SubKeyword is null ? f.Keyword : $"{f.Keyword} {f.SubKeyword}",
+                groupId = f.Rule.Target, groupName = names[f.Rule.Target], reply = f.Rule.Reply,
+            }),
         });
     }
 }

@@ -28,6 +28,9 @@ public static class WebPages
         ("/app/moderation", "app/moderation.html", u => u.IsStaff(Role.Moderator)),
         ("/app/admin", "app/admin.html", u => u.AccountsWith(Role.Admin).Count > 0),
         ("/app/campaigns", "app/campaigns.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0),
+        ("/app/templates", "app/templates.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0),
+        ("/app/contacts", "app/contacts.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0),
+        ("/app/sign-ups", "app/sign-ups.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0),
         ("/app/dashboard", "app/dashboard.html", u => u.AccountsWith(Role.Admin, Role.Marketer).Count > 0 || u.IsStaff(Role.Moderator, Role.Operations)),
     ];
 

@@ -4,7 +4,7 @@ import { startPage } from './page.js';
 
 const page = location.pathname.split('/')[2] ?? '';
 const render = () => {
-  const area = ['moderation', 'admin', 'campaigns', 'dashboard', 'inbox'].includes(page) ? page : null;
+  const area = ['moderation', 'admin', 'campaigns', 'templates', 'contacts', 'sign-ups', 'dashboard', 'inbox'].includes(page) ? page : null;
   document.getElementById('forbidden-text').textContent = area ? t(`forbidden.${area}`) : t('forbidden.text');
 };
 document.addEventListener('front:lang', render);

@@ -12,6 +12,11 @@ export function formatWhen(at) {
   return day.format(d) === day.format(new Date()) ? time.format(d) : dateTime.format(d);
 }
 
+/** "3. des. 14:05" whatever the day: a time that is usually not today (a schedule, a window's next opening). */
+export function formatDateTime(at) {
+  return dateTime.format(new Date(at));
+}
+
 /** For a tooltip: the full date and time. */
 export function formatFull(at) {
   return fullDateTime.format(new Date(at));

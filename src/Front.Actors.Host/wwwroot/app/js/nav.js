@@ -10,6 +10,9 @@ export const areas = [
   { id: 'moderation', href: '/app/moderation', may: (me) => staff(me, 'moderator') },
   { id: 'admin', href: '/app/admin', may: (me) => accountRoles(me).has('admin') },
   { id: 'campaigns', href: '/app/campaigns', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') },
+  { id: 'templates', href: '/app/templates', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') },
+  { id: 'contacts', href: '/app/contacts', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') },
+  { id: 'signUps', href: '/app/sign-ups', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') },
   { id: 'dashboard', href: '/app/dashboard', may: (me) => accountRoles(me).has('admin') || accountRoles(me).has('marketer') || staff(me, 'moderator') || staff(me, 'operations') },
 ];
 

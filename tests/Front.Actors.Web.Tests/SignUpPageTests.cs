@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Front.Actors.Web.Tests;
+
+/// <summary>
+/// A marketer's sign-up keywords against the real host: the keyword an admin gave a sign-up rule shows with its QR code
+/// (an SVG image the browser loads, SVG and PNG to download, a print button), and a contact who texted it shows as signed up.
+/// </summary>
+[Collection(WebCollection.Name)]
+public class SignUpPageTests(WebFixture web)
+{
+    [ChromiumFact]
+    public async Task A_marketer_sees_a_sign_up_keyword_with_its_qr_code_and_the_contact_who_texted_it()
+    {
+        var client = web.Host.Client(WebHost.ApiKey);
+        var group = await client.PostAsJsonAsync("/api/v1/groups", new { name = "Kundeklubben" });
+        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await client.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "KLUBB" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "klubb", subKeyword = "bli", rules = new[] { new { kind = "SignUp", target = groupId } } }))
+            .EnsureSuccessStatusCode();
+        await web.Host.InjectAsync("+4791305001", "Klubb bli med", to: "2401");
+        await ConfirmedAsync("4791305001"); // the sign-up is stored before its confirmation is sent
+
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Påmeldinger" }).ClickAsync();
+        var card = page.Locator(".qr-card[data-keyword='KLUBB BLI']");
+        await Expect(card.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Send KLUBB BLI til 2401");
+        await Expect(card).ToContainTextAsync("Blir med i Kundeklubben");
+
+        var image = card.GetByRole(AriaRole.Img, new() { Name = "QR-kode: send KLUBB BLI til 2401" });
+        await Expect(image).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync());
+        var svg = await page.APIRequest.GetAsync((await image.GetAttributeAsync("src"))!);
+        Assert.Equal(200, svg.Status);
+        Assert.StartsWith("image/svg+xml", svg.Headers["content-type"]);
+        var png = card.GetByRole(AriaRole.Link, new() { Name = "Last ned PNG: QR-koden for KLUBB BLI" });
+        await Expect(png).ToHaveAttributeAsync("download", "KLUBB-BLI-2401.png");
+        var pngResponse = await page.APIRequest.GetAsync((await png.GetAttributeAsync("href"))!);
+        Assert.Equal("image/png", pngResponse.Headers["content-type"]);
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Last ned SVG: QR-koden for KLUBB BLI" })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Skriv ut QR-koden for KLUBB BLI" })).ToBeVisibleAsync();
+
+        var signedUp = page.Locator("#rows tr").Filter(new() { HasText = "+47 913 05 001" });
+        await Expect(signedUp).ToContainTextAsync("«Klubb bli med» til 2401");
+        await Expect(signedUp).ToContainTextAsync("Kundeklubben");
+        await WebFixture.ScreenshotAsync(page, "sign-ups");
+        await page.SetViewportSizeAsync(390, 844);
+        await WebFixture.ScreenshotAsync(page, "sign-ups-phone");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Waits for the sign-up's confirmation at the simulator (polled from outside, bounded; there is no event to await).</summary>
+    private async Task ConfirmedAsync(string number)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (web.Host.SubmitsTo(number).Concat(web.Host.SubmitsTo("+" + number)).All(t => !t.Contains("Kundeklubben")))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"no sign-up confirmation reached {number}");
+            await Task.Delay(50);
+        }
+    }
+}
