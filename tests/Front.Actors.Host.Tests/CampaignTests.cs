@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using static Front.Actors.Host.Tests.ContactHost;
 
 namespace Front.Actors.Host.Tests;
@@ -220,5 +221,117 @@ public class CampaignTests : IAsyncLifetime
         var startCancelled = await ProblemAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null), HttpStatusCode.Conflict);
         Assert.Contains("cancelled", startCancelled["status"][0]);
         await ProblemAsync(await Client.GetAsync("/api/v1/campaigns/cmp_nope"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<int> OptOutsAsync() =>
+        (await OkAsync(await Client.GetAsync("/api/v1/accounts/demo/opt-outs"))).GetProperty("items").GetArrayLength();
+
+    [Fact]
+    public async Task The_opt_out_footer_reaches_every_recipient_and_a_stopp_sent_back_by_its_words_keeps_the_number_out_of_later_campaigns()
+    {
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        await OkAsync(await Client.PutAsJsonAsync("/api/v1/accounts/demo/campaign-settings", new { frequencyHours = 0 })); // only the opt-out may skip anyone
+        var group = await ImportAsync(Client, "Fot", 5, 46);
+
+        // The estimate counts the footer: a text of one segment becomes two with it.
+        var longText = "Hei {fornavn|kunde}! " + new string('A', 130);
+        var without = await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns", new { name = "Lang", from = "Front", text = longText, groups = new[] { group }, messagesPerSecond = 50 }),
+            HttpStatusCode.Created);
+        var with = await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Lang", from = "Front", text = longText, groups = new[] { group }, messagesPerSecond = 50, optOutFooter = true }), HttpStatusCode.Created);
+        Assert.Equal(5, without.GetProperty("estimate").GetProperty("segments").GetInt32());
+        Assert.Equal(10, with.GetProperty("estimate").GetProperty("segments").GetInt32());
+        Assert.True(with.GetProperty("estimate").GetProperty("costOre").GetInt64() > without.GetProperty("estimate").GetProperty("costOre").GetInt64());
+
+        var first = (await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Vårsalg", from = "Front", text = "Hei {fornavn|kunde}, vårsalg nå!", groups = new[] { group }, messagesPerSecond = 50, optOutFooter = true }),
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var shown = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{first}"));
+        Assert.True(shown.GetProperty("optOutFooter").GetBoolean());
+        Assert.Equal("Reservér deg: send STOPP DEMO til 2401", shown.GetProperty("optOutFooterText").GetString());
+        Assert.Equal("Hei {fornavn|kunde}, vårsalg nå!", shown.GetProperty("text").GetString());
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{first}/start", null));
+        await StatusAsync(Client, first, "finished");
+        await WaitForSubmitsAsync("46", 5);
+        var texts = SmscTraffic.Submits(_host).Where(s => s.To.TrimStart('+').StartsWith("4746", StringComparison.Ordinal)).ToDictionary(s => s.To.TrimStart('+'), s => s.Text);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"4746{i:D6}").Order(), texts.Keys.Order());
+        Assert.All(texts, t => Assert.Equal($"Hei Kari{int.Parse(t.Key[4..])}, vårsalg nå!\nReservér deg: send STOPP DEMO til 2401", t.Value));
+
+        // The recipient does what the footer says: its words, to its number, as a real deliver_sm from the simulator.
+        var footer = System.Text.RegularExpressions.Regex.Match(texts["4746000003"], @"send (?<words>.+) til (?<to>\d+)$");
+        Assert.True(footer.Success, texts["4746000003"]);
+        var optOutsBefore = await OptOutsAsync();
+        await OkAsync(await Client.PostAsJsonAsync("/api/v1/simulator/inbound", new { from = "+4746000003", to = footer.Groups["to"].Value, text = footer.Groups["words"].Value }),
+            HttpStatusCode.Accepted);
+        await Poll.UntilValueAsync(async () => await OptOutsAsync() > optOutsBefore ? true : (bool?)null, "the opt-out");
+
+        var second = (await CreateAsync(Client, group, rate: 50)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{second}/start", null));
+        var done = (await StatusAsync(Client, second, "finished")).GetProperty("counts");
+        // The campaigns' texts only: the opt-out's confirmation to the contact is an ordinary message.
+        Dictionary<string, int> CampaignTexts() => SmscTraffic.Submits(_host).Where(s => s.To.TrimStart('+').StartsWith("4746", StringComparison.Ordinal) && s.Text.StartsWith("Hei Kari"))
+            .GroupBy(s => s.To.TrimStart('+')).ToDictionary(g => g.Key, g => g.Count());
+        await Poll.UntilValueAsync(() => Task.FromResult(CampaignTexts().Values.Sum() >= 9 ? true : (bool?)null), "9 campaign texts", Long);
+        await SmscTraffic.DrainAsync(_host, "Front", "+4746000009"); // not to the opted-out number: it is refused
+        var byNumber = CampaignTexts();
+
+        Assert.Equal((5, 4, 1), (done.GetProperty("total").GetInt32(), done.GetProperty("submitted").GetInt32(), done.GetProperty("skippedByReason").GetProperty("opted-out").GetInt32()));
+        Assert.Equal(1, byNumber["4746000003"]);
+        Assert.All(byNumber.Where(n => n.Key != "4746000003"), n => Assert.Equal(2, n.Value));
+    }
+
+    [Fact]
+    public async Task A_campaign_to_groups_and_a_list_reaches_the_simulator_once_per_distinct_valid_number()
+    {
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        var group = await ImportAsync(Client, "Liste", 5, 47);
+        // One repeat of a group's contact, one repeat within the list, one invalid number, one blank line (left out).
+        string[] numbers = ["47000003", "+4748000001", "48 00 00 01", "123", "", "0047 48000003", "48000004"];
+
+        var created = await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Liste", from = "Front", text = "Hei {fornavn|kunde}, vårsalg nå!", groups = new[] { group }, numbers, messagesPerSecond = 50 }), HttpStatusCode.Created);
+        Assert.Equal(8, created.GetProperty("estimate").GetProperty("recipients").GetInt32());
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(6, (await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}"))).GetProperty("listSize").GetInt32());
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        var counts = (await StatusAsync(Client, id, "finished")).GetProperty("counts");
+        await Poll.UntilValueAsync(() => Task.FromResult(SubmitsByNumber("47").Values.Sum() + SubmitsByNumber("48").Values.Sum() >= 8 ? true : (bool?)null), "8 submits", Long);
+        await SmscTraffic.DrainAsync(_host, "Front", "+4747000000", "+4748000001");
+        var byNumber = SubmitsByNumber("47").Concat(SubmitsByNumber("48")).ToDictionary();
+
+        Assert.Equal((11, 8), (counts.GetProperty("total").GetInt32(), counts.GetProperty("submitted").GetInt32()));
+        Assert.Equal(2, counts.GetProperty("skippedByReason").GetProperty("duplicate").GetInt32());
+        Assert.Equal(1, counts.GetProperty("skippedByReason").GetProperty("invalid-number").GetInt32());
+        Assert.Equal(["4747000000", "4747000001", "4747000002", "4747000003", "4747000004", "4748000001", "4748000003", "4748000004"], byNumber.Keys.Order());
+        // Once each, besides the two drain markers.
+        Assert.All(byNumber, n => Assert.Equal(n.Key is "4747000000" or "4748000001" ? 2 : 1, n.Value));
+        Assert.Contains(SmscTraffic.Submits(_host), s => s.To.TrimStart('+') == "4748000004" && s.Text == "Hei kunde, vårsalg nå!"); // a list's number: the default
+
+        // A list alone is an audience; a list of nothing that may be texted is refused naming it.
+        var alone = await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Bare liste", from = "Front", text = "Hei", numbers = new[] { "41000001", "41000002" }, messagesPerSecond = 5 }), HttpStatusCode.Created);
+        Assert.Equal(2, alone.GetProperty("estimate").GetProperty("recipients").GetInt32());
+        var bad = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Feil", from = "Front", text = "Hei", numbers = new[] { "123", "abc" }, messagesPerSecond = 5 }), HttpStatusCode.BadRequest);
+        Assert.Contains("empty", bad["numbers"][0]);
+        var none = await ProblemAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Feil", from = "Front", text = "Hei", numbers = Array.Empty<string>(), messagesPerSecond = 5 }), HttpStatusCode.BadRequest);
+        Assert.Contains("at least one group", none["groups"][0]);
+    }
+
+    [Fact]
+    public async Task An_opt_out_footer_is_refused_naming_it_when_the_account_has_nowhere_for_stopp_to_reach()
+    {
+        var accounts = _host.Services.GetRequiredService<Front.Actors.Engine.Storage.AccountStore>();
+        await accounts.EnsureAsync(new Front.Actors.Engine.Storage.AccountRecord { Id = "bare", Organization = "Bare AS", Name = "Bare", MaxSegments = 10 }, "bare-key-0123456789");
+        var bare = _host.Client("bare-key-0123456789");
+
+        var errors = await ProblemAsync(await bare.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Fot", from = "Front", text = "Hei", numbers = new[] { "41000001" }, messagesPerSecond = 1, optOutFooter = true }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["optOutFooter"], errors.Keys);
+        Assert.Contains("STOPP", errors["optOutFooter"][0]);
     }
 }

@@ -222,7 +222,7 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
             return;
         var cancel = _snapshotting = new CancellationTokenSource();
         var (d, id, store) = (State.Definition!, State.Id, _work.Store);
-        Task.Run(() => store.SnapshotAsync(id, d.AccountId, d.GroupIds, d.Text, d.FrequencyWindow, now, cancel.Token), cancel.Token)
+        Task.Run(() => store.SnapshotAsync(id, d, now, cancel.Token), cancel.Token)
             .PipeTo(Self, success: counts => new SnapshotTaken(counts), failure: e => new SnapshotFailed(e.GetBaseException().Message));
     }
 

@@ -21,10 +21,13 @@ namespace Front.Actors.Engine.Campaigns;
 /// </summary>
 public sealed class CampaignService(
     IRequiredActor<CampaignRegion> campaigns, CampaignStore store, ContactGroupStore groups, ContactStore contacts, TemplateStore templates,
-    ConversationStore conversations, ModerationService moderation, OperatorDirectory operators, SenderCheck senderCheck, MessageIntake intake)
+    ConversationStore conversations, ModerationService moderation, OperatorDirectory operators, SenderCheck senderCheck, MessageIntake intake, NumberStore numbers)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
     public const int MaxTestNumbers = 10;
+
+    /// <summary>The most numbers one campaign's own list may hold (the estimate holds them in memory).</summary>
+    public const int MaxListNumbers = 100_000;
 
     /// <summary>Checks and estimates a campaign, then creates it as a draft; answers its id and estimate.</summary>
     public async Task<(string Id, CampaignEstimate Estimate)> CreateAsync(string accountId, CampaignRequest request, string by, DateTimeOffset now, CancellationToken ct = default)
@@ -58,10 +61,19 @@ public sealed class CampaignService(
         if (merge is not null && merge.UnknownFields(await contacts.FieldNamesAsync(accountId, ct)) is { Count: > 0 } unknown)
             errors.Add(textField, $"unknown merge field{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"{{{u}}}"))}: neither a standard field (number, name, firstName, lastName) nor a field any contact of the account has");
         var groupIds = (request.Groups ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Distinct().ToList();
-        if (groupIds.Count == 0)
-            errors.Add("groups", "at least one group");
-        else if (await groups.MissingAsync(accountId, groupIds, ct) is { Count: > 0 } missing)
+        // The list as given, blank lines left out; invalid numbers, repeats and opt-outs are counted by the snapshot.
+        var list = (request.Numbers ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
+        if (list.Count > MaxListNumbers)
+            errors.Add("numbers", $"at most {MaxListNumbers} numbers in a campaign's list ({list.Count} given)");
+        else if (list.Any(n => n.Length > 32))
+            errors.Add("numbers", "a number has at most 32 characters");
+        if (groupIds.Count == 0 && list.Count == 0)
+            errors.Add("groups", request.Numbers is null ? "at least one group" : "at least one group or a number in the list");
+        else if (groupIds.Count > 0 && await groups.MissingAsync(accountId, groupIds, ct) is { Count: > 0 } missing)
             errors.Add("groups", $"no such group: {string.Join(", ", missing)}");
+        string? footer = null;
+        if (request.OptOutFooter && (footer = await numbers.OptOutFooterAsync(accountId, ct)) is null)
+            errors.Add("optOutFooter", "the account has no keyword on a shared number and no number of its own for STOPP to reach");
         var limits = (await moderation.UsageAsync(accountId, ct)).Limits;
         if (request.MessagesPerSecond is not { } rate)
             errors.Add("messagesPerSecond", "required: how many messages a second the campaign sends");
@@ -81,25 +93,40 @@ public sealed class CampaignService(
         if (sender is not null)
             await senderCheck.CheckAsync(accountId, sender, ct); // refuses another's number or a protected name, naming "from"
 
-        var estimate = await EstimateAsync(accountId, groupIds, merge!, ct);
+        var estimate = await EstimateAsync(accountId, groupIds, list, merge!, footer, ct);
         if (estimate.Recipients == 0)
-            throw new SendRefusedException("groups", "the audience is empty: the groups have no contact that may be texted (none, or all opted out or invalid)");
+            throw groupIds.Count > 0 || list.Count == 0
+                ? new SendRefusedException("groups", $"the audience is empty: the groups{(list.Count > 0 ? " and the list" : "")} have no contact that may be texted (none, or all opted out or invalid)")
+                : new SendRefusedException("numbers", "the audience is empty: no number in the list may be texted (all opted out or invalid)");
         var id = "cmp_" + Guid.CreateVersion7().ToString("N");
         var settings = await store.SettingsAsync(accountId, ct);
         var definition = new CampaignDefinition(accountId, name!, sender!.Value, text!, request.TemplateId, groupIds, request.MessagesPerSecond!.Value, startAt,
-            request.Window, settings.FrequencyMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+            request.Window, settings.FrequencyMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, footer, list.Count);
+        // The list goes to its table before the entity exists (the journal keeps only its size): a campaign is never without
+        // its list. Should the create below fail, the rows stay unread under an id nobody has.
+        await store.SaveListAsync(id, list, ct);
         await AskAsync(new CampaignCommands.Create(id, definition, by), ct);
         if (request.TemplateId is { } used)
             await templates.MarkUsedAsync(accountId, used, ct);
         return (id, estimate);
     }
 
-    /// <summary>Recipients, segments and cost per operator route over the groups, read a page at a time (opted-out and invalid numbers left out).</summary>
-    public async Task<CampaignEstimate> EstimateAsync(string accountId, IReadOnlyCollection<string> groupIds, MergeTemplate merge, CancellationToken ct = default)
+    /// <summary>
+    /// Recipients, segments (the opt-out footer included) and cost per operator route over the groups, read a page at a
+    /// time, and the list (opted-out and invalid numbers left out; a list's number that is also a group's contact or
+    /// repeated counts once). The list is held while the groups are read: it is at most <see cref="MaxListNumbers"/>.
+    /// </summary>
+    public async Task<CampaignEstimate> EstimateAsync(string accountId, IReadOnlyCollection<string> groupIds, IReadOnlyCollection<string> list, MergeTemplate merge,
+        string? footer, CancellationToken ct = default)
     {
+        string Compose(string rendered) => footer is null ? rendered : OptOutFooter.Append(rendered, footer);
         var estimator = new CampaignEstimator(PriceList.Default);
+        var fromList = new Dictionary<string, MobileNumber>(StringComparer.Ordinal);
+        foreach (var raw in list)
+            if (MobileNumberParser.TryParse(raw, out var parsed, out _))
+                fromList.TryAdd(parsed!.E164, parsed);
         string? after = null;
-        while (true)
+        while (groupIds.Count > 0)
         {
             var page = await contacts.AudiencePageAsync(accountId, groupIds, after, CampaignStore.PageSize, ct);
             if (page.Count == 0)
@@ -108,11 +135,21 @@ public sealed class CampaignService(
             var optedOut = await conversations.OptedOutAsync(accountId, page.Select(c => c.Number).ToList(), ct);
             foreach (var contact in page)
             {
+                fromList.Remove(contact.Number); // counted (or left out) as the group's contact
                 if (optedOut.Contains(contact.Number) || !MobileNumberParser.TryParse(contact.Number, out var number, out _))
                     continue;
                 var text = merge.Fields.Count == 0 ? merge.Render(MergeContact.Nobody)
                     : merge.Render(new MergeContact(contact.Number, contact.Name, contact.FirstName, contact.LastName, ContactStore.FieldsOf(contact)));
-                estimator.Add(operators.HomeOperator(number), MessageText.Analyze(text).Segments);
+                estimator.Add(operators.HomeOperator(number), MessageText.Analyze(Compose(text)).Segments);
+            }
+        }
+        foreach (var chunk in fromList.Values.Chunk(CampaignStore.PageSize))
+        {
+            var optedOut = await conversations.OptedOutAsync(accountId, chunk.Select(n => n.E164).ToList(), ct);
+            foreach (var number in chunk.Where(n => !optedOut.Contains(n.E164)))
+            {
+                var text = merge.Render(merge.Fields.Count == 0 ? MergeContact.Nobody : new MergeContact(number.E164, null, null, null, new Dictionary<string, string>()));
+                estimator.Add(operators.HomeOperator(number), MessageText.Analyze(Compose(text)).Segments);
             }
         }
         return estimator.Result();
@@ -124,8 +161,9 @@ public sealed class CampaignService(
         var info = await GetAsync(accountId, id, ct);
         var definition = info.State.Definition!;
         var usage = await moderation.UsageAsync(accountId, ct);
+        var list = definition.ListSize > 0 ? (await store.ListPageAsync(id, 0, definition.ListSize, ct)).Select(n => n.Number).ToList() : [];
         var estimate = MergeTemplate.TryParse(definition.Text, out var merge, out _)
-            ? await EstimateAsync(accountId, definition.GroupIds, merge, ct) : CampaignEstimate.Empty;
+            ? await EstimateAsync(accountId, definition.GroupIds, list, merge, definition.Footer, ct) : CampaignEstimate.Empty;
         var segments = estimate.Recipients == 0 ? 1 : (int)Math.Ceiling((double)estimate.Segments / estimate.Recipients);
         var hold = MisuseRules.Evaluate(definition.Text, (int)Math.Min(int.MaxValue, estimate.Recipients), segments, usage.MonthSegments, usage.Limits,
             usage.ApprovedDomains.ToHashSet(StringComparer.OrdinalIgnoreCase), usage.Suspended);
@@ -159,7 +197,7 @@ public sealed class CampaignService(
             throw new SendRefusedException("numbers", "at least one number");
         if (numbers.Count > MaxTestNumbers)
             throw new SendRefusedException("numbers", $"at most {MaxTestNumbers} numbers for a test");
-        var text = MergeTemplate.TryParse(definition.Text, out var merge, out _) ? merge.Render(MergeContact.Nobody) : definition.Text;
+        var text = definition.Compose(MergeTemplate.TryParse(definition.Text, out var merge, out _) ? merge.Render(MergeContact.Nobody) : definition.Text);
         return await intake.SendAsync(new SendCommand(accountId, definition.From, numbers, text, null), MessageText.MaxSegments, ct);
     }
 

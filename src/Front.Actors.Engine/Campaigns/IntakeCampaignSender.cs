@@ -19,7 +19,7 @@ public sealed class IntakeCampaignSender(MessageIntake intake) : ICampaignSender
     public async Task<RecipientOutcome> SendAsync(string campaignId, CampaignDefinition definition, CampaignRecipientRecord recipient, CancellationToken ct = default)
     {
         // The campaign passed the misuse rules as a whole (or a moderator approved it): its messages are not held one by one.
-        var command = new SendCommand(definition.AccountId, definition.From, [recipient.Number], recipient.Text ?? definition.Text,
+        var command = new SendCommand(definition.AccountId, definition.From, [recipient.Number], recipient.Text ?? definition.SendText,
             ClientRefOf(campaignId, recipient.Seq), ContentApproved: true);
         for (var attempt = 1; ; attempt++)
         {

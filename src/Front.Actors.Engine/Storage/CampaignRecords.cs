@@ -44,6 +44,18 @@ public sealed class CampaignRecipientRecord
     [Column("updated_at"), NotNull] public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// One number of a campaign's own list (<c>numbers</c> in the API), as given, at its 1-based <c>position</c>; written once
+/// when the campaign is created, read by the snapshot after the groups' contacts.
+/// </summary>
+[Table("campaign_list_numbers")]
+public sealed class CampaignListNumberRecord
+{
+    [Column("campaign_id"), PrimaryKey(0), NotNull] public string CampaignId { get; set; } = "";
+    [Column("position"), PrimaryKey(1), NotNull] public int Position { get; set; }
+    [Column("number"), NotNull] public string Number { get; set; } = "";
+}
+
 /// <summary>An account's campaign settings: maker/checker, and how often one contact may get a campaign.</summary>
 [Table("campaign_settings")]
 public sealed class CampaignSettingsRecord

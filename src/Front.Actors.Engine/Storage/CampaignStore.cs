@@ -1,5 +1,7 @@
 using System.Data;
 using Front.Actors.Domain.Campaigns;
+using Front.Actors.Domain.Numbers;
+using Front.Actors.Engine.Campaigns;
 using Front.Actors.Domain.Templates;
 using LinqToDB;
 using LinqToDB.Async;
@@ -82,63 +84,116 @@ public sealed class CampaignStore(Database database)
         await db.InsertOrReplaceAsync(settings, token: ct);
     }
 
-    /// <summary>
-    /// Resolves the audience once into <c>campaign_recipients</c>, reading the groups' contacts a page at a time: each contact
-    /// gets a row, pending or skipped with its reason. Each page is its own transaction, so other writers (statuses, the
-    /// journal) wait for one page, never for a million rows, and the fan-out can send the first pages while later ones are
-    /// read. It resumes: pages committed before a crash are kept and the next run goes on after their last contact, so no
-    /// contact is taken twice. Answers the audience's counts once the last page is in.
-    /// </summary>
-    public async Task<AudienceCounts> SnapshotAsync(string campaignId, string accountId, IReadOnlyList<string> groupIds, string text, TimeSpan? frequencyWindow,
-        DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Stores a campaign's own list of numbers as given (checked by the snapshot), in one transaction, before its entity is created.</summary>
+    public async Task SaveListAsync(string campaignId, IReadOnlyList<string> numbers, CancellationToken ct = default)
     {
-        var merge = MergeTemplate.TryParse(text, out var parsed, out _) && parsed.Fields.Count > 0 ? parsed : null;
-        var since = frequencyWindow is { } window ? now - window : (DateTimeOffset?)null;
+        if (numbers.Count == 0)
+            return;
+        var rows = numbers.Select((n, i) => new CampaignListNumberRecord { CampaignId = campaignId, Position = i + 1, Number = n }).ToList();
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        await BatchInsert.RunAsync(db, "campaign_list_numbers", rows, ListColumns, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The campaign's list after <paramref name="afterPosition"/>, in list order.</summary>
+    public async Task<IReadOnlyList<CampaignListNumberRecord>> ListPageAsync(string campaignId, int afterPosition, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<CampaignListNumberRecord>().Where(n => n.CampaignId == campaignId && n.Position > afterPosition)
+            .OrderBy(n => n.Position).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Resolves the audience once into <c>campaign_recipients</c>: the groups' contacts a page at a time in contact order,
+    /// then the campaign's own list in list order; each gets a row, pending or skipped with its reason. Each page is its
+    /// own transaction, so other writers (statuses, the journal) wait for one page, never for a million rows, and the
+    /// fan-out can send the first pages while later ones are read. It resumes: pages committed before a crash are kept and
+    /// the next run goes on after them, so nobody is taken twice. The highest seq says where: a row with a contact id is
+    /// the last contact taken; a row without one means the groups are done, and the rows without a contact id (one per
+    /// number of the list, skipped or not) count how far into the list it got. Answers the audience's counts once the
+    /// last page is in.
+    /// </summary>
+    public async Task<AudienceCounts> SnapshotAsync(string campaignId, CampaignDefinition definition, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var merge = MergeTemplate.TryParse(definition.Text, out var parsed, out _) && parsed.Fields.Count > 0 ? parsed : null;
         long seq;
         string? after;
+        bool groupsDone;
+        int listDone;
         await using (var db = database.Open())
         {
-            // Rows are written in contact order, so the highest seq holds the last contact taken.
-            var last = await db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId)
-                .OrderByDescending(r => r.Seq).Select(r => new { r.Seq, r.ContactId }).FirstOrDefaultAsync(ct);
-            (seq, after) = (last?.Seq ?? 0, last?.ContactId);
+            var recipients = db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId);
+            var last = await recipients.OrderByDescending(r => r.Seq).Select(r => new { r.Seq, r.ContactId }).FirstOrDefaultAsync(ct);
+            (seq, after, groupsDone) = (last?.Seq ?? 0, last?.ContactId, last is not null && last.ContactId is null);
+            listDone = groupsDone ? await recipients.CountAsync(r => r.ContactId == null, ct) : 0;
         }
-        while (true)
+        while (!groupsDone && definition.GroupIds.Count > 0)
         {
-            var page = await _contacts.AudiencePageAsync(accountId, groupIds, after, PageSize, ct);
+            var page = await _contacts.AudiencePageAsync(definition.AccountId, definition.GroupIds, after, PageSize, ct);
             if (page.Count == 0)
                 break;
             after = page[^1].Id;
-            using var turn = await database.WriteTurnAsync(ct);
-            await using var db = database.Open();
-            await using var tx = await db.BeginTransactionAsync(ct);
-            var recipients = db.GetTable<CampaignRecipientRecord>();
-            var numbers = page.Select(c => c.Number).Distinct().ToList();
-            var optedOut = (await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && numbers.Contains(o.Contact)).Select(o => o.Contact).ToListAsync(ct)).ToHashSet();
-            var already = (await recipients.Where(r => r.CampaignId == campaignId && numbers.Contains(r.Number) && r.State != RecipientStates.Skipped)
-                .Select(r => r.Number).ToListAsync(ct)).ToHashSet();
-            var lastSent = new Dictionary<string, DateTimeOffset>();
-            if (since is { } from)
-                foreach (var r in await recipients.Where(r => r.AccountId == accountId && r.CampaignId != campaignId && r.State == RecipientStates.Sent
-                             && numbers.Contains(r.Number) && r.UpdatedAt >= from).Select(r => new { r.Number, r.UpdatedAt }).ToListAsync(ct))
-                    lastSent[r.Number] = lastSent.TryGetValue(r.Number, out var seen) && seen > r.UpdatedAt ? seen : r.UpdatedAt;
-            var rows = new List<CampaignRecipientRecord>(page.Count);
-            foreach (var contact in page)
-            {
-                var reason = AudienceRules.Classify(contact.Number, !already.Add(contact.Number), optedOut.Contains(contact.Number),
-                    lastSent.TryGetValue(contact.Number, out var at) ? at : null, frequencyWindow, now, out var number);
-                rows.Add(new CampaignRecipientRecord
-                {
-                    AccountId = accountId, CampaignId = campaignId, Seq = ++seq, Number = number?.E164 ?? contact.Number, ContactId = contact.Id,
-                    Text = reason is null && merge is not null ? merge.Render(new MergeContact(contact.Number, contact.Name, contact.FirstName, contact.LastName, ContactStore.FieldsOf(contact))) : null,
-                    State = reason is null ? RecipientStates.Pending : RecipientStates.Skipped, SkipReason = reason?.ToWire(), CreatedAt = now, UpdatedAt = now,
-                });
-            }
-            await BatchInsert.RunAsync(db, "campaign_recipients", rows, RecipientColumns, ct);
-            await tx.CommitAsync(ct);
+            seq = await WritePageAsync(campaignId, definition, merge, page.Select(c => new AudienceEntry(c.Number, c.Id,
+                new MergeContact(c.Number, c.Name, c.FirstName, c.LastName, ContactStore.FieldsOf(c)))).ToList(), seq, now, ct);
+        }
+        while (definition.ListSize > 0)
+        {
+            var page = await ListPageAsync(campaignId, listDone, PageSize, ct);
+            if (page.Count == 0)
+                break;
+            listDone = page[^1].Position;
+            // A list has only numbers: merge fields render with their defaults ({number} with the number).
+            seq = await WritePageAsync(campaignId, definition, merge, page.Select(n => new AudienceEntry(n.Number, null,
+                new MergeContact(n.Number, null, null, null, NoFields))).ToList(), seq, now, ct);
         }
         await using (var db = database.Open())
             return await AudienceCountsAsync(db, campaignId, ct);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    /// <summary>One member of the audience: a group's contact (with its id) or a number of the list (without).</summary>
+    private sealed record AudienceEntry(string Number, string? ContactId, MergeContact Merge);
+
+    /// <summary>Writes one page of the audience in one transaction; answers the last seq written.</summary>
+    private async Task<long> WritePageAsync(string campaignId, CampaignDefinition definition, MergeTemplate? merge, IReadOnlyList<AudienceEntry> page, long seq,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var accountId = definition.AccountId;
+        var since = definition.FrequencyWindow is { } window ? now - window : (DateTimeOffset?)null;
+        // Compared as E.164 (how contacts, opt-outs and recipients are stored); a list's numbers come as people typed them.
+        var keys = page.Select(e => MobileNumberParser.TryParse(e.Number, out var n, out _) ? n!.E164 : e.Number).ToList();
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var recipients = db.GetTable<CampaignRecipientRecord>();
+        var numbers = keys.Distinct().ToList();
+        var optedOut = (await db.GetTable<OptOutRecord>().Where(o => o.AccountId == accountId && numbers.Contains(o.Contact)).Select(o => o.Contact).ToListAsync(ct)).ToHashSet();
+        var already = (await recipients.Where(r => r.CampaignId == campaignId && numbers.Contains(r.Number) && r.State != RecipientStates.Skipped)
+            .Select(r => r.Number).ToListAsync(ct)).ToHashSet();
+        var lastSent = new Dictionary<string, DateTimeOffset>();
+        if (since is { } from)
+            foreach (var r in await recipients.Where(r => r.AccountId == accountId && r.CampaignId != campaignId && r.State == RecipientStates.Sent
+                         && numbers.Contains(r.Number) && r.UpdatedAt >= from).Select(r => new { r.Number, r.UpdatedAt }).ToListAsync(ct))
+                lastSent[r.Number] = lastSent.TryGetValue(r.Number, out var seen) && seen > r.UpdatedAt ? seen : r.UpdatedAt;
+        var rows = new List<CampaignRecipientRecord>(page.Count);
+        for (var i = 0; i < page.Count; i++)
+        {
+            var (entry, key) = (page[i], keys[i]);
+            var reason = AudienceRules.Classify(entry.Number, !already.Add(key), optedOut.Contains(key),
+                lastSent.TryGetValue(key, out var at) ? at : null, definition.FrequencyWindow, now, out var number);
+            rows.Add(new CampaignRecipientRecord
+            {
+                AccountId = accountId, CampaignId = campaignId, Seq = ++seq, Number = number?.E164 ?? entry.Number, ContactId = entry.ContactId,
+                Text = reason is null && merge is not null ? definition.Compose(merge.Render(entry.Merge)) : null,
+                State = reason is null ? RecipientStates.Pending : RecipientStates.Skipped, SkipReason = reason?.ToWire(), CreatedAt = now, UpdatedAt = now,
+            });
+        }
+        await BatchInsert.RunAsync(db, "campaign_recipients", rows, RecipientColumns, ct);
+        await tx.CommitAsync(ct);
+        return seq;
     }
 
     private static async Task<AudienceCounts> AudienceCountsAsync(DataConnection db, string campaignId, CancellationToken ct)
@@ -269,6 +324,11 @@ public sealed class CampaignStore(Database database)
             after = page[^1].Seq;
         }
     }
+
+    private static readonly IReadOnlyList<BatchInsert.Column<CampaignListNumberRecord>> ListColumns =
+    [
+        new("campaign_id", DbType.String, n => n.CampaignId), new("position", DbType.Int32, n => n.Position), new("number", DbType.String, n => n.Number),
+    ];
 
     private static readonly IReadOnlyList<BatchInsert.Column<CampaignRecipientRecord>> RecipientColumns =
     [

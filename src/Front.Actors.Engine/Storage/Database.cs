@@ -111,6 +111,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<CampaignRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<CampaignRecipientRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<CampaignSettingsRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        db.CreateTable<CampaignListNumberRecord>(tableOptions: TableOptions.CreateIfNotExists);
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");

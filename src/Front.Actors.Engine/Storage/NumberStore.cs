@@ -25,6 +25,18 @@ public sealed class NumberStore(Database database)
         return await db.GetTable<KeywordRecord>().Where(k => k.AccountId == accountId).OrderBy(k => k.Number).ThenBy(k => k.Keyword).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The account's opt-out line (for templates' previews and campaigns): its keyword on a shared number, else a number
+    /// of its own, in the words the STOPP handling understands; null when STOPP has nowhere to reach it.
+    /// </summary>
+    public async Task<string?> OptOutFooterAsync(string accountId, CancellationToken ct = default)
+    {
+        var shared = (await ListAsync(ct)).Where(n => n.Shared).Select(n => n.Number).ToHashSet(StringComparer.Ordinal);
+        if ((await KeywordsOfAsync(accountId, ct)).FirstOrDefault(k => shared.Contains(k.Number)) is { } keyword)
+            return Domain.Templates.OptOutFooter.ForKeyword(keyword.Keyword, keyword.Number);
+        return (await OwnedByAsync(accountId, ct)).FirstOrDefault() is { } own ? Domain.Templates.OptOutFooter.ForOwnNumber(own.Number) : null;
+    }
+
     /// <summary>The keywords on one (shared) number, of every account.</summary>
     public async Task<IReadOnlyList<KeywordRecord>> KeywordsOnAsync(string number, CancellationToken ct = default)
     {

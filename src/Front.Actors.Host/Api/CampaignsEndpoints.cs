@@ -19,8 +19,10 @@ public static class CampaignsEndpoints
 {
     private const int MaxPage = 100;
 
+    /// <param name="OptOutFooter">Append the account's opt-out line to every recipient's text (default false).</param>
+    /// <param name="Numbers">A pasted or uploaded list of numbers (at most 100,000), besides or instead of <paramref name="Groups"/>.</param>
     public sealed record CreateRequest(string? Name, string? From, string? Text, string? TemplateId, List<string>? Groups, int? MessagesPerSecond, string? StartAt,
-        WindowRequest? Window);
+        WindowRequest? Window, bool? OptOutFooter = null, List<string>? Numbers = null);
 
     public sealed record WindowRequest(string? From, string? To, List<string>? Days);
 
@@ -69,7 +71,8 @@ public static class CampaignsEndpoints
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
         var window = body?.Window is { } w ? new WindowSpec(w.From ?? "", w.To ?? "", w.Days is { Count: > 0 } days ? days : ["weekdays"]) : null;
-        var request = new CampaignRequest(body?.Name, body?.From, body?.Text, body?.TemplateId, body?.Groups, body?.MessagesPerSecond, body?.StartAt, window);
+        var request = new CampaignRequest(body?.Name, body?.From, body?.Text, body?.TemplateId, body?.Groups, body?.MessagesPerSecond, body?.StartAt, window,
+            body?.OptOutFooter ?? false, body?.Numbers);
         try
         {
             var (campaignId, estimate) = await service.CreateAsync(id, request, user.Actor(), DateTimeOffset.UtcNow, ct);
@@ -237,6 +240,10 @@ public static class CampaignsEndpoints
         text = s.Definition.Text,
         templateId = s.Definition.TemplateId,
         groups = s.Definition.GroupIds,
+        // The list itself is not repeated here (up to 100,000 numbers): how many it holds; the report lists each recipient.
+        listSize = s.Definition.ListSize,
+        optOutFooter = s.Definition.Footer is not null,
+        optOutFooterText = s.Definition.Footer,
         messagesPerSecond = s.Definition.MessagesPerSecond,
         startAt = s.Definition.StartAt,
         window = s.Definition.Window is { } w ? new { from = w.From, to = w.To, days = w.Days, timeZone = "Europe/Oslo" } : null,

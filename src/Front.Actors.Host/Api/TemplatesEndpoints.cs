@@ -114,7 +114,7 @@ public static class TemplatesEndpoints
         if (await groups.MissingAsync(id, groupIds, ct) is { Count: > 0 } missing)
             errors.Add("groupIds", $"no such group: {string.Join(", ", missing)}");
         string? footer = null;
-        if (body?.OptOutFooter == true && (footer = await FooterAsync(id, numbers, ct)) is null)
+        if (body?.OptOutFooter == true && (footer = await numbers.OptOutFooterAsync(id, ct)) is null)
             errors.Add("optOutFooter", "the account has no keyword on a shared number and no number of its own for STOPP to reach");
         if (errors.Any)
             return errors.Problem();
@@ -154,15 +154,6 @@ public static class TemplatesEndpoints
             fields = merge!.Fields.Select(f => f.ToString()).Distinct(),
             optOutFooter = footer,
         });
-    }
-
-    /// <summary>The opt-out line for the account: its keyword on a shared number, else a number of its own; null when it has neither.</summary>
-    private static async Task<string?> FooterAsync(string accountId, NumberStore numbers, CancellationToken ct)
-    {
-        var shared = (await numbers.ListAsync(ct)).Where(n => n.Shared).Select(n => n.Number).ToHashSet(StringComparer.Ordinal);
-        if ((await numbers.KeywordsOfAsync(accountId, ct)).FirstOrDefault(k => shared.Contains(k.Number)) is { } keyword)
-            return OptOutFooter.ForKeyword(keyword.Keyword, keyword.Number);
-        return (await numbers.OwnedByAsync(accountId, ct)).FirstOrDefault() is { } own ? OptOutFooter.ForOwnNumber(own.Number) : null;
     }
 
     private static MergeContact ToMerge(ContactRecord c) => new(c.Number, c.Name, c.FirstName, c.LastName, ContactStore.FieldsOf(c));

@@ -167,6 +167,23 @@ public class EngineSerializerTests : TestKit
     }
 
     [Fact]
+    public void A_campaign_created_before_opt_out_footers_and_lists_still_reads()
+    {
+        var serializer = new EngineSerializer((ExtendedActorSystem)Sys);
+        var created = new CampaignEvents.Created(CampaignDefinitionSample with { Footer = "Reservér deg: send STOPP DEMO til 2401", ListSize = 3 }, "marketer", T);
+        var json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(created));
+        var old = System.Text.RegularExpressions.Regex.Replace(json, @",""(Footer|ListSize)"":(""[^""]*""|\d+)", "");
+
+        var back = (CampaignEvents.Created)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(old), "campaign-created-v1");
+        var now = (CampaignEvents.Created)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json), "campaign-created-v1");
+
+        Assert.DoesNotContain("Footer", old);
+        Assert.DoesNotContain("ListSize", old);
+        Assert.Equal((null, 0, "Hei {firstName|kunde}!"), (back.Definition.Footer, back.Definition.ListSize, back.Definition.SendText));
+        Assert.Equal(("Reservér deg: send STOPP DEMO til 2401", 3), (now.Definition.Footer, now.Definition.ListSize));
+    }
+
+    [Fact]
     public void An_unknown_manifest_is_refused()
     {
         var serializer = new EngineSerializer((ExtendedActorSystem)Sys);
