@@ -104,7 +104,7 @@ public class CampaignPageTests(WebFixture web)
         await page.GetByLabel("Start (norsk tid)").FillAsync($"{tomorrow:yyyy-MM-dd}T09:00");
         await page.GetByLabel("Send bare innenfor bestemte klokkeslett og dager").CheckAsync();
         await page.GetByLabel("Fra (norsk tid)").FillAsync("17:00");
-        await page.GetByLabel("Til (norsk tid)").FillAsync("08:00");
+        await page.GetByLabel("Til (norsk tid)").FillAsync("17:00"); // the same time: an empty window (a later one crosses midnight)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lag kampanjen" }).ClickAsync();
         var toError = page.Locator("[id='window.to-error']");
         await Expect(toError).ToBeVisibleAsync();
@@ -147,7 +147,7 @@ public class CampaignPageTests(WebFixture web)
     /// on the same host, the later campaign stays "running" with its messages submitted and none delivered. The same test
     /// with the text typed in (no templateId) leaves it alone: an engine defect with templateId campaigns, to be found.
     /// </remarks>
-    [ChromiumFact(Skip = "a campaign created with a templateId leaves the next campaign on the host unfinished (engine defect, see remarks)")]
+    [ChromiumFact]
     public async Task A_campaign_made_from_a_template_sends_the_templates_text()
     {
         var client = web.Host.Client(WebHost.ApiKey);

@@ -158,8 +158,9 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
             Total = state.Total, Skipped = state.Skipped.Values.Sum(), AppliedSeq = LastSequenceNr,
             CreatedAt = state.CreatedAt ?? DateTimeOffset.UtcNow, UpdatedAt = state.UpdatedAt ?? DateTimeOffset.UtcNow,
         };
-        var (log, store) = (_log, _work.Store);
-        Task.Run(() => store.SaveAsync(row)).ContinueWith(t => log.Warning("Campaign {0}: list row not written: {1}", row.Id, t.Exception?.GetBaseException().Message),
+        var log = _log;
+        // Started before the reply (on SQLite it completes before it): a client that lists right after an answer sees the row.
+        _work.Store.SaveAsync(row).ContinueWith(t => log.Warning("Campaign {0}: list row not written: {1}", row.Id, t.Exception?.GetBaseException().Message),
             TaskContinuationOptions.OnlyOnFaulted);
     }
 

@@ -181,6 +181,13 @@ public sealed class CampaignService(
     public Task<CampaignReplies.Info> DecideHoldAsync(string id, bool approve, string moderator, string reason, CancellationToken ct = default) =>
         AskAsync(new CampaignCommands.DecideHold(id, approve, moderator, reason), ct);
 
+    /// <summary>The campaign as its entity knows it, whatever its account; null when there is none.</summary>
+    public async Task<CampaignState?> FindAsync(string id, CancellationToken ct = default)
+    {
+        var info = await AskAsync(new CampaignCommands.Get(id), ct);
+        return info.State.Exists ? info.State : null;
+    }
+
     public async Task<CampaignReplies.Info> GetAsync(string accountId, string id, CancellationToken ct = default)
     {
         var info = await AskAsync(new CampaignCommands.Get(id), ct);

@@ -25,7 +25,7 @@ public sealed record CampaignProgressUpdate(string Id, string Status, object Cou
 /// of the campaign's account, and moderators) and gets the current counts back at once.
 /// </summary>
 [Authorize(AuthenticationSchemes = ApiKeyAuthentication.SchemeName)]
-public sealed class CampaignsHub(CampaignStore store) : Hub<ICampaignsClient>
+public sealed class CampaignsHub(CampaignStore store, CampaignService campaigns) : Hub<ICampaignsClient>
 {
     public static string GroupOf(string campaignId) => $"campaign:{campaignId}";
 
@@ -33,12 +33,12 @@ public sealed class CampaignsHub(CampaignStore store) : Hub<ICampaignsClient>
     {
         var user = Context.User!;
         var accounts = user.AccountsWith(Role.Admin, Role.Marketer);
-        var row = accounts.Count == 0 && !user.IsModerator() ? null
-            : await store.FindByIdAsync(campaignId);
-        if (row is null || (!user.IsModerator() && !accounts.Contains(row.AccountId)))
+        // The entity, not the list row: a campaign just created is followed before its row is written.
+        var campaign = accounts.Count == 0 && !user.IsModerator() ? null : await campaigns.FindAsync(campaignId);
+        if (campaign is null || (!user.IsModerator() && !accounts.Contains(campaign.Definition!.AccountId)))
             throw new HubException($"no campaign '{campaignId}' for this caller");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(campaignId));
-        return new CampaignProgressUpdate(campaignId, row.Status, CampaignsEndpoints.CountsView(await store.CountsAsync(campaignId)), DateTimeOffset.UtcNow);
+        return new CampaignProgressUpdate(campaignId, campaign.Status.ToWire(), CampaignsEndpoints.CountsView(await store.CountsAsync(campaignId)), DateTimeOffset.UtcNow);
     }
 
     public Task Unfollow(string campaignId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(campaignId));

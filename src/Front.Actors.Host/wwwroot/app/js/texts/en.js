@@ -416,7 +416,7 @@ export default {
   "day.sat": "Saturday",
   "day.sun": "Sunday",
   "campaigns.testNumbers": "Mobile numbers (up to 10, one per line or separated by commas)",
-  "campaigns.testSendOf": "Send a test of {name}",
+  "campaigns.testSendOf": "Send test: {name}",
   "campaigns.testSend": "Send test",
   "campaigns.testOf": "Send “{name}” as a test",
   "campaigns.testMissing": "Write at least one mobile number.",
