@@ -175,13 +175,15 @@ async function openThread(id, { quiet = false } = {}) {
   if (viewingSent && viewingSent !== id) tell('Left', viewingSent);
   tell('Viewing', id);
   renderPresence();
+  // The draft is in the box at once: a live update may show the thread's heading before its messages are read, and
+  // what the agent types meanwhile must not be replaced by the stored draft when they arrive.
+  if (!quiet) reply.open(id);
   try {
     const [summary, page] = await Promise.all([api('GET', `/api/v1/conversations/${encodeURIComponent(id)}`), api('GET', `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=1000`)]);
     if (view.selected !== id) return; // another thread was picked meanwhile
     conversations.set(id, summary);
     thread.show(summary, page.items.map(messageOf), me.userName);
     renderActions(summary);
-    if (!quiet) reply.open(id);
     render();
     if (summary.unread > 0) markRead(id);
   } catch (error) {
