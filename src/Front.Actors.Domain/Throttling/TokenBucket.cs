@@ -1,30 +1,35 @@
 namespace Front.Actors.Domain.Throttling;
 
 /// <summary>
-/// A rate with a burst: tokens refill at <see cref="RatePerSecond"/> up to one second's worth; a message
-/// takes one. Time is passed in, so the rule is tested without a clock. Not thread-safe: one owner.
+/// A limit of <see cref="RatePerSecond"/> messages in any one second, as a token bucket: it holds a small burst (20 ms
+/// worth, at least one) and refills at the rate less that burst plus one, so the burst and a second's refill together
+/// never grant more than the limit within any one second (over a long stretch the rate is 98% of the limit or more).
+/// Time is passed in, so the rule is tested without a clock. Not thread-safe: one owner.
 /// </summary>
 public sealed class TokenBucket
 {
     private double _tokens;
     private TimeSpan _last;
+    private double _refill;
 
     public TokenBucket(double ratePerSecond, TimeSpan now)
     {
-        RatePerSecond = ratePerSecond;
+        Shape(ratePerSecond);
         _tokens = Capacity;
         _last = now;
     }
 
+    /// <summary>The limit: never more than this many grants within any one second.</summary>
     public double RatePerSecond { get; private set; }
 
-    public double Capacity => Math.Max(1, RatePerSecond);
+    /// <summary>The burst: tokens the bucket holds at most.</summary>
+    public double Capacity { get; private set; }
 
-    /// <summary>Changes the rate from now on; tokens already earned are kept up to the new capacity.</summary>
+    /// <summary>Changes the limit from now on; tokens already earned are kept up to the new capacity.</summary>
     public void SetRate(double ratePerSecond, TimeSpan now)
     {
         Refill(now);
-        RatePerSecond = ratePerSecond;
+        Shape(ratePerSecond);
         _tokens = Math.Min(_tokens, Capacity);
     }
 
@@ -41,14 +46,32 @@ public sealed class TokenBucket
             wait = TimeSpan.Zero;
             return true;
         }
-        wait = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / RatePerSecond * TimeSpan.TicksPerSecond)));
+        wait = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / _refill * TimeSpan.TicksPerSecond)));
         return false;
+    }
+
+    /// <summary>
+    /// A window of one second opens with at most <c>burst</c> tokens and earns fewer than <c>refill</c> whole ones before
+    /// it closes: <c>burst + refill - 1</c> grants at most, which is the limit.
+    /// </summary>
+    public static (int Burst, int Refill) ShapeOf(int perSecond)
+    {
+        var burst = Math.Max(1, perSecond / 50);
+        return (burst, Math.Max(1, perSecond - burst + 1));
+    }
+
+    private void Shape(double ratePerSecond)
+    {
+        RatePerSecond = ratePerSecond;
+        var (burst, refill) = ShapeOf((int)Math.Max(1, Math.Floor(ratePerSecond)));
+        Capacity = burst;
+        _refill = refill;
     }
 
     private void Refill(TimeSpan now)
     {
         if (now > _last)
-            _tokens = Math.Min(Capacity, _tokens + (now - _last).TotalSeconds * RatePerSecond);
+            _tokens = Math.Min(Capacity, _tokens + (now - _last).TotalSeconds * _refill);
         _last = now;
     }
 }

@@ -8,7 +8,7 @@ namespace Front.Actors.Engine.Campaigns;
 
 /// <summary>
 /// Moves a campaign's volume: pages pending recipients from <c>campaign_recipients</c> in audience order (bounded
-/// memory whatever the audience), following the audience snapshot while it is still being taken, paces them at the campaign's rate (a burst of 20 ms worth), hands each to the engine and records the outcomes in batches. Stopping (pause, cancel, window closed) takes
+/// memory whatever the audience), following the audience snapshot while it is still being taken, paces them at the campaign's rate (never more in any one second), hands each to the engine and records the outcomes in batches. Stopping (pause, cancel, window closed) takes
 /// effect at once: no recipient is handed over after <see cref="FanOutRun.Stop"/> returns (the kill switch alone acts a
 /// thread-pool hop later), while those already handed over finish and are recorded.
 /// </summary>
@@ -23,6 +23,7 @@ public static class CampaignFanOut
         IMaterializer materializer, string campaignId, CampaignDefinition definition, CampaignStore store, ICampaignSender sender, bool audienceComplete)
     {
         var rate = Math.Max(1, definition.MessagesPerSecond);
+        var shape = Front.Actors.Domain.Throttling.TokenBucket.ShapeOf(rate);
         // Enough hand-overs in flight to keep the rate with some latency at the intake, never a flood.
         var parallelism = Math.Clamp(rate / 10, 4, 32);
         var run = new FanOutRun(audienceComplete);
@@ -41,9 +42,9 @@ public static class CampaignFanOut
                 }
             })
             .SelectMany(page => page)
-            // A burst of 20 ms worth: with a burst of one the throttle waits a timer tick per element and fell to 40% of a
-            // 500/s rate; 20 ms worth lets any second hold at most 2% more than the rate.
-            .Throttle(rate, TimeSpan.FromSeconds(1), Math.Max(1, rate / 50), ThrottleMode.Shaping)
+            // Never more than the rate in any one second, with a burst of 20 ms worth (with a burst of one the throttle
+            // waits a timer tick per element and fell to 40% of a 500/s rate).
+            .Throttle(shape.Refill, TimeSpan.FromSeconds(1), shape.Burst, ThrottleMode.Shaping)
             .ViaMaterialized(KillSwitches.Single<CampaignRecipientRecord>(), Keep.Right)
             // Streams carry no nulls: a recipient reached after the stop is marked, not handed over, and stays pending.
             .SelectAsync(parallelism, r => run.Stopped ? NotHandedOver : sender.SendAsync(campaignId, definition, r))

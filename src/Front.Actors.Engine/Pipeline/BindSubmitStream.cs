@@ -1,6 +1,7 @@
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Front.Actors.Domain.Throttling;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
@@ -18,10 +19,8 @@ public static class BindSubmitStream
     /// <param name="withhold">True for a part that must not leave now (its account was suspended): it goes back to the router unsent.</param>
     public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold, IMaterializer materializer)
     {
-        // A burst of 1/20 s on top of a steady rate reduced by the same amount: steady rate + burst stays at the maximum.
-        var maximum = Math.Max(1, bind.Options.MaxMessagesPerSecond);
-        var burst = Math.Max(1, maximum / 20);
-        var rate = Math.Max(1, maximum - burst);
+        // Never more than the bind's maximum in any one second: a small burst and a steady rate that leaves room for it.
+        var (burst, rate) = TokenBucket.ShapeOf(Math.Max(1, bind.Options.MaxMessagesPerSecond));
         var pending = new System.Collections.Concurrent.ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
         return ChannelSource.FromReader(bind.Queue.Reader)
             // The last look before a part leaves: a suspension made while it waited here keeps it.

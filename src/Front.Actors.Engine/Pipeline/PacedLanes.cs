@@ -7,8 +7,8 @@ using Front.Actors.Engine.Messages;
 namespace Front.Actors.Engine.Pipeline;
 
 /// <summary>
-/// One lane per key (an account, a sender), each paced by its own messages-per-second rate with a burst of
-/// one second, so one key's backlog waits in its own lane instead of delaying everyone else. Messages in a
+/// One lane per key (an account, a sender), each paced by its own messages-per-second rate (never more in any
+/// one second, see <see cref="TokenBucket"/>), so one key's backlog waits in its own lane instead of delaying everyone else. Messages in a
 /// lane are already stored; after a restart they are resumed from the database. Rates change at run time
 /// and apply to what is already waiting. A key without a rate passes unpaced.
 /// </summary>

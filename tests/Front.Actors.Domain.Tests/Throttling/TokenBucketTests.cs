@@ -6,33 +6,60 @@ public class TokenBucketTests
 {
     private static TimeSpan At(double seconds) => TimeSpan.FromSeconds(seconds);
 
-    [Fact]
-    public void A_full_bucket_gives_one_seconds_burst_and_then_makes_the_next_wait()
+    /// <summary>Asks as fast as a tenth of a millisecond allows for <paramref name="seconds"/>; answers the grant times.</summary>
+    private static List<TimeSpan> Drain(TokenBucket bucket, double seconds)
     {
-        var bucket = new TokenBucket(10, At(0));
+        var granted = new List<TimeSpan>();
+        for (var tick = 0L; tick <= (long)(seconds * 10_000); tick++)
+        {
+            var now = TimeSpan.FromTicks(tick * 1_000);
+            while (bucket.TryTake(now, out _))
+                granted.Add(now);
+        }
+        return granted;
+    }
 
-        var granted = Enumerable.Range(0, 10).Count(i => bucket.TryTake(At(0), out _));
+    private static int MostInAnySecond(List<TimeSpan> granted)
+    {
+        var most = 0;
+        for (int first = 0, last = 0; last < granted.Count; last++)
+        {
+            while (granted[last] - granted[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            most = Math.Max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(50)]
+    [InlineData(499)]
+    [InlineData(500)]
+    [InlineData(10_000)]
+    public void No_second_ever_holds_more_than_the_limit_and_a_long_stretch_gets_nearly_all_of_it(int limit)
+    {
+        var granted = Drain(new TokenBucket(limit, At(0)), 10);
+
+        Assert.Equal(limit, MostInAnySecond(granted)); // a full bucket at the start included
+        Assert.InRange(granted.Count, 0.98 * 10 * limit, 10 * limit + 1);
+    }
+
+    [Fact]
+    public void A_full_bucket_gives_a_burst_of_20_ms_worth_and_then_makes_the_next_wait()
+    {
+        var bucket = new TokenBucket(500, At(0));
+
+        var granted = Enumerable.Range(0, 20).Count(_ => bucket.TryTake(At(0), out var _));
 
         Assert.Equal(10, granted);
         Assert.False(bucket.TryTake(At(0), out var wait));
-        Assert.Equal(TimeSpan.FromMilliseconds(100), wait);
+        Assert.InRange(wait, TimeSpan.FromSeconds(1.0 / 491), TimeSpan.FromSeconds(1.0 / 491) + TimeSpan.FromTicks(1));
     }
 
     [Fact]
-    public void Over_any_stretch_of_time_no_more_than_the_rate_plus_the_burst_is_granted()
-    {
-        var bucket = new TokenBucket(50, At(0));
-        var granted = 0;
-        for (var ms = 0; ms <= 10_000; ms++)
-            while (bucket.TryTake(TimeSpan.FromMilliseconds(ms), out _))
-                granted++;
-
-        // 10 s at 50/s plus the initial burst of 50.
-        Assert.InRange(granted, 550, 551);
-    }
-
-    [Fact]
-    public void A_rate_change_applies_from_then_on()
+    public void A_rate_change_applies_from_then_on_and_keeps_to_the_new_limit()
     {
         var bucket = new TokenBucket(100, At(0));
         while (bucket.TryTake(At(0), out _)) { }
@@ -42,6 +69,7 @@ public class TokenBucketTests
         Assert.False(bucket.TryTake(At(0), out var wait));
         Assert.Equal(TimeSpan.FromSeconds(1), wait);
         Assert.True(bucket.TryTake(At(1), out _));
+        Assert.False(bucket.TryTake(At(1.5), out _));
     }
 
     [Fact]
@@ -54,4 +82,12 @@ public class TokenBucketTests
         Assert.False(bucket.TryTake(TimeSpan.FromTicks(9), out var wait));
         Assert.True(wait > TimeSpan.Zero);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(49, 1, 49)]
+    [InlineData(500, 10, 491)]
+    [InlineData(10_000, 200, 9_801)]
+    public void The_shape_is_a_burst_of_20_ms_worth_and_a_refill_that_leaves_room_for_it(int limit, int burst, int refill) =>
+        Assert.Equal((burst, refill), TokenBucket.ShapeOf(limit));
 }
