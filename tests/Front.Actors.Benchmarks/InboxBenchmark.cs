@@ -94,19 +94,21 @@ public static class InboxBenchmark
             Console.WriteLine($"opened {conversations:N0} conversations in {opening.Elapsed.TotalSeconds:N1} s ({conversations / opening.Elapsed.TotalSeconds:N0}/s); " +
                               $"host working set {after / 1e6:N0} MB: {(after - before) / (double)conversations / 1024:N1} KB per conversation (entities still in memory, idle)");
 
-            Console.WriteLine($"{"rate/s",7} {"messages",9} {"achieved/s",11} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"deliveries",11} {"missing",8}");
+            Console.WriteLine($"{"rate/s",7} {"messages",9} {"achieved/s",11} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"deliveries",11} {"missing",8} {"host µs/msg",12}");
             var random = new Random(7);
             foreach (var rate in rates)
             {
                 var start = seqCounter + 1;
                 var count = rate * seconds;
+                host.Refresh();
+                var hostCpuBefore = host.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 for (var n = 0; n < count; n++)
                 {
                     // Steady pacing: message n leaves at n / rate seconds.
-                    var due = TimeSpan.FromSeconds(n / (double)rate);
-                    if (due > clock.Elapsed)
-                        await Task.Delay(due - clock.Elapsed);
+                    var wait = TimeSpan.FromSeconds(n / (double)rate) - clock.Elapsed;
+                    if (wait > TimeSpan.Zero)
+                        await Task.Delay(wait);
                     var i = random.Next(conversations);
                     await InjectAsync(smsc, Contact(i), numbers[i % accounts], Interlocked.Increment(ref seqCounter), sent);
                 }
@@ -120,11 +122,13 @@ public static class InboxBenchmark
                     .Where(r => int.Parse(r.Key.AsSpan(0, r.Key.IndexOf(':'))) is var seq && seq >= start && seq <= end)
                     .Select(r => Stopwatch.GetElapsedTime(sent[int.Parse(r.Key.AsSpan(0, r.Key.IndexOf(':')))], r.Value).TotalMilliseconds)
                     .Order().ToArray();
+                host.Refresh();
+                var hostCpu = (host.TotalProcessorTime - hostCpuBefore).TotalMicroseconds / count;
                 double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
-                Console.WriteLine($"{rate,7} {count,9} {achieved,11:N1} {P(0.50),8:N1} {P(0.99),8:N1} {latencies[^1],8:N1} {latencies.Length,11} {count * perAccount - latencies.Length,8}");
+                Console.WriteLine($"{rate,7} {count,9} {achieved,11:N1} {P(0.50),8:N1} {P(0.99),8:N1} {latencies[^1],8:N1} {latencies.Length,11} {count * perAccount - latencies.Length,8} {hostCpu,12:N0}");
             }
             host.Refresh();
-            Console.WriteLine($"host working set at the end {host.WorkingSet64 / 1e6:N0} MB; latency: simulator told to send the deliver_sm → the message on an agent's hub connection (every connection of the account counted)");
+            Console.WriteLine($"host working set at the end {host.WorkingSet64 / 1e6:N0} MB; latency: simulator told to send the deliver_sm → the message on an agent's hub connection (every connection of the account counted); host µs/msg: the host's CPU time over the rate's messages (its pushes to every connection included)");
         }
         finally
         {

@@ -172,6 +172,41 @@ public class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_count_recipients_who_wrote_back_to_the_campaigns_number_after_their_message()
+    {
+        await OkAsync(await _host.Client(EngineHost.ModeratorKey).PutAsJsonAsync("/api/v1/accounts/demo/limits",
+            new { messagesPerSecond = 2000, monthlySegments = 10_000_000, bulkThreshold = 100_000 }));
+        var group = await ImportAsync(Client, "Svar", 4, 47);
+        var threads = _host.Services.GetRequiredService<Front.Actors.Engine.Storage.ConversationStore>();
+        var demoNumber = Front.Actors.Host.Startup.EngineService.DemoNumber;
+        // Sends a message from the contact through the simulator and waits until its thread shows it.
+        async Task SendInboundAsync(string from, string text, int messagesInThread)
+        {
+            await OkAsync(await Client.PostAsJsonAsync("/api/v1/simulator/inbound", new { from, to = demoNumber, text }), HttpStatusCode.Accepted);
+            var thread = Front.Actors.Engine.Conversations.ConversationIds.For("demo", demoNumber, from);
+            await Poll.UntilValueAsync(async () => (await threads.MessagesAsync(thread, 0, 100)).Count(m => m.Direction == "in") >= messagesInThread ? true : (bool?)null,
+                $"{from}'s message in its thread");
+        }
+
+        // Written before the campaign: not a reply to it.
+        await SendInboundAsync("+4747000000", "Hei, har dere åpent i dag?", 1);
+        var id = (await OkAsync(await Client.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "Svar", from = demoNumber, text = "Hei {fornavn}! Svar JA for tilbud.", groups = new[] { group }, messagesPerSecond = 50 }),
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/start", null));
+        Assert.Equal(0, (await StatusAsync(Client, id, "finished")).GetProperty("counts").GetProperty("replies").GetInt32());
+        await WaitForSubmitsAsync("47", 4);
+
+        await SendInboundAsync("+4747000001", "JA", 1);
+        await SendInboundAsync("+4747000002", "JA takk", 1);
+        await SendInboundAsync("+4747000002", "Og en til", 2); // two messages from one recipient: one reply
+        var counts = (await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}"))).GetProperty("counts");
+        Assert.Equal((4, 2), (counts.GetProperty("submitted").GetInt32(), counts.GetProperty("replies").GetInt32()));
+        var report = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}/report"));
+        Assert.Equal(2, report.GetProperty("counts").GetProperty("replies").GetInt32());
+    }
+
+    [Fact]
     public async Task Followers_of_a_campaign_get_its_progress_pushed_until_it_finishes()
     {
         var group = await ImportAsync(Client, "Live", 60, 41);

@@ -263,12 +263,12 @@ public sealed class CampaignActor : PersistentEntity<CampaignState, E.ICampaignE
         if (_readingProgress || !State.Exists)
             return;
         _readingProgress = true;
-        var (accountId, id, status, progress, store, previous) = (State.Definition!.AccountId, State.Id, State.Status.ToWire(), _work.Progress, _work.Store, _lastRead);
+        var (accountId, id, status, progress, store, previous, replies) = (State.Definition!.AccountId, State.Id, State.Status.ToWire(), _work.Progress, _work.Store, _lastRead, State.ReplyScope());
         Task.Run(async () =>
         {
             try
             {
-                var counts = await store.CountsAsync(id);
+                var counts = await store.CountsAsync(id, replies);
                 var at = DateTimeOffset.UtcNow;
                 var handedOver = counts.Submitted + counts.Failed;
                 var rate = previous is { } p && at > p.At ? Math.Max(0, handedOver - p.HandedOver) / (at - p.At).TotalSeconds : 0;

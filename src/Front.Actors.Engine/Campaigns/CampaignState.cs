@@ -19,6 +19,10 @@ public sealed record CampaignState(
 
     public bool Exists => Definition is not null;
 
+    /// <summary>Where recipients' replies to this campaign arrive (a method, so snapshots do not carry it).</summary>
+    public Storage.CampaignReplyScope? ReplyScope() =>
+        Definition is null ? null : Storage.CampaignReplyScope.For(Definition.AccountId, Definition.From, CreatedAt ?? DateTimeOffset.UnixEpoch);
+
     public sealed record Refusal(string Field, string Reason, RefusalKind Kind);
 
     public (IReadOnlyList<E.ICampaignEvent> Events, Refusal? Refused) Decide(object command, DateTimeOffset now) => command switch

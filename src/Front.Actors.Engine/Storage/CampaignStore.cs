@@ -237,8 +237,11 @@ public sealed class CampaignStore(Database database)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The campaign's counts, from its recipients and their messages' statuses.</summary>
-    public async Task<CampaignCounts> CountsAsync(string campaignId, CancellationToken ct = default)
+    /// <summary>
+    /// The campaign's counts, from its recipients and their messages' statuses; with <paramref name="replies"/>, also how many
+    /// recipients wrote back to the campaign's number after their message was handed over.
+    /// </summary>
+    public async Task<CampaignCounts> CountsAsync(string campaignId, CampaignReplyScope? replies = null, CancellationToken ct = default)
     {
         await using var db = database.Open();
         var rows = await (
@@ -260,16 +263,30 @@ public sealed class CampaignStore(Database database)
             Held: Sum((s, _, m) => s == RecipientStates.Sent && m == "held"),
             OptedOut: Sum((s, r, _) => s == RecipientStates.Skipped && r == "opted-out"),
             Queued: Sum((s, _, m) => s == RecipientStates.Sent && m is "accepted" or "queued"),
-            AwaitingReceipt: Sum((s, _, m) => s == RecipientStates.Sent && m == "submitted"));
+            AwaitingReceipt: Sum((s, _, m) => s == RecipientStates.Sent && m == "submitted"),
+            Replies: replies is null ? 0 : await RepliesAsync(db, campaignId, replies, ct));
     }
+
+    /// <summary>
+    /// Recipients whose thread with the campaign's number holds a message from them after theirs was handed over. Read from
+    /// the account's threads on that number active since the campaign was created (few, next to a large audience), each
+    /// looked up among the recipients by number.
+    /// </summary>
+    private static async Task<long> RepliesAsync(DataConnection db, string campaignId, CampaignReplyScope scope, CancellationToken ct) =>
+        await (
+            from c in db.GetTable<ConversationRecord>()
+            where c.AccountId == scope.AccountId && c.OurNumber == scope.OurNumber && c.LastMessageAt >= scope.Since
+            from r in db.GetTable<CampaignRecipientRecord>().InnerJoin(r => r.CampaignId == campaignId && r.Number == c.Contact && r.State == RecipientStates.Sent)
+            where db.GetTable<ConversationMessageRecord>().Any(m => m.ConversationId == c.Id && m.Direction == "in" && m.At > r.UpdatedAt)
+            select r.Seq).LongCountAsync(ct);
 
     /// <summary>
     /// The campaign's report. Operators and failures are grouped by the database; the minutes are counted from the
     /// final messages' times read a row at a time, so memory holds one counter per minute whatever the audience.
     /// </summary>
-    public async Task<CampaignReport> SummaryAsync(string campaignId, CancellationToken ct = default)
+    public async Task<CampaignReport> SummaryAsync(string campaignId, CampaignReplyScope? replies = null, CancellationToken ct = default)
     {
-        var counts = await CountsAsync(campaignId, ct);
+        var counts = await CountsAsync(campaignId, replies, ct);
         await using var db = database.Open();
         var sent = from r in db.GetTable<CampaignRecipientRecord>().Where(r => r.CampaignId == campaignId && r.State == RecipientStates.Sent)
                    from m in db.GetTable<MessageRecord>().InnerJoin(m => m.Id == r.MessageId)

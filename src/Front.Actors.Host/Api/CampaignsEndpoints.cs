@@ -108,7 +108,7 @@ public static class CampaignsEndpoints
         try
         {
             var info = await command();
-            return Results.Ok(View(info.State, await store.CountsAsync(campaignId, ct)));
+            return Results.Ok(View(info.State, await store.CountsAsync(campaignId, info.State.ReplyScope(), ct)));
         }
         catch (SendRefusedException e)
         {
@@ -160,15 +160,16 @@ public static class CampaignsEndpoints
     {
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
+        CampaignReplies.Info info;
         try
         {
-            await service.GetAsync(id, campaignId, ct);
+            info = await service.GetAsync(id, campaignId, ct);
         }
         catch (SendRefusedException e)
         {
             return Refusal(e);
         }
-        var report = await store.SummaryAsync(campaignId, ct);
+        var report = await store.SummaryAsync(campaignId, info.State.ReplyScope(), ct);
         return Results.Ok(new
         {
             id = campaignId,
@@ -187,7 +188,7 @@ public static class CampaignsEndpoints
             var info = await service.DecideHoldAsync(campaignId, approve, user.Actor(), body?.Reason ?? "", ct);
             if (!info.State.Exists)
                 return ApiProblems.Field(404, "campaignId", $"no campaign '{campaignId}'");
-            return Results.Ok(View(info.State, await store.CountsAsync(campaignId, ct)));
+            return Results.Ok(View(info.State, await store.CountsAsync(campaignId, info.State.ReplyScope(), ct)));
         }
         catch (SendRefusedException e)
         {
@@ -272,6 +273,7 @@ public static class CampaignsEndpoints
         optedOut = c.OptedOut,
         queued = c.Queued,
         awaitingReceipt = c.AwaitingReceipt,
+        replies = c.Replies,
     };
 
     private static string Csv(string? value)

@@ -38,7 +38,7 @@ public sealed class CampaignsHub(CampaignStore store, CampaignService campaigns)
         if (campaign is null || (!user.IsModerator() && !accounts.Contains(campaign.Definition!.AccountId)))
             throw new HubException($"no campaign '{campaignId}' for this caller");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(campaignId));
-        return new CampaignProgressUpdate(campaignId, campaign.Status.ToWire(), CampaignsEndpoints.CountsView(await store.CountsAsync(campaignId)), DateTimeOffset.UtcNow);
+        return new CampaignProgressUpdate(campaignId, campaign.Status.ToWire(), CampaignsEndpoints.CountsView(await store.CountsAsync(campaignId, campaign.ReplyScope())), DateTimeOffset.UtcNow);
     }
 
     public Task Unfollow(string campaignId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(campaignId));

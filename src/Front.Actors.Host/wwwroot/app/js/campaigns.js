@@ -276,6 +276,7 @@ function renderList() {
       el('td', { class: 'num', 'data-count': 'submitted', text: formatNumber(n.submitted ?? 0) }),
       el('td', { class: 'num', 'data-count': 'delivered', text: formatNumber(n.delivered ?? 0) }),
       el('td', { class: 'num', text: formatNumber(n.failed ?? 0) }),
+      el('td', { class: 'num', 'data-count': 'replies', text: formatNumber(n.replies ?? 0) }),
       el('td', {}, el('div', {}, bar, el('span', { class: 'share', text: ` ${Math.round(share * 100)} %` }))),
       el('td', { class: 'actions' }, el('div', { class: 'buttons' }, ...buttons, test, details, report)));
   }));
@@ -291,7 +292,7 @@ async function showReport(campaign) {
   $('report-heading').textContent = t('campaigns.reportOf', { name: campaign.name });
   $('report-summary').textContent = t('campaigns.reportSummary', {
     total: formatNumber(r.counts.total), delivered: formatNumber(r.counts.delivered), failed: formatNumber(r.counts.failed),
-    skipped: formatNumber(r.counts.skipped), cost: kroner(r.costOre),
+    skipped: formatNumber(r.counts.skipped), replies: formatNumber(r.counts.replies ?? 0), cost: kroner(r.costOre),
   });
   $('operator-rows').replaceChildren(...r.operators.map((o) => el('tr', {},
     el('td', { text: o.operator }), el('td', { class: 'num', text: formatNumber(o.messages) }), el('td', { class: 'num', text: formatNumber(o.delivered) }),

@@ -341,6 +341,7 @@ export default {
   "campaigns.skipped": "Skipped",
   "campaigns.submitted": "Sent",
   "campaigns.delivered": "Delivered",
+  "campaigns.replies": "Replies",
   "campaigns.failed": "Failed",
   "campaigns.progress": "Progress",
   "campaigns.actions": "Actions",
@@ -367,7 +368,7 @@ export default {
   "campaigns.cost": "Cost",
   "campaigns.overTime": "Delivered per minute",
   "campaigns.reportOf": "Report for {name}",
-  "campaigns.reportSummary": "{total} recipients: {delivered} delivered, {failed} failed, {skipped} skipped. Cost {cost}.",
+  "campaigns.reportSummary": "{total} recipients: {delivered} delivered, {failed} failed, {skipped} skipped, {replies} replied. Cost {cost}.",
   "campaigns.failure": "{reason}: {count}",
   "campaigns.chartLabel": "Delivered per minute over {minutes} minutes, {delivered} in all",
   // Field names and refusal reasons of the API's problem details (see refusals.js).

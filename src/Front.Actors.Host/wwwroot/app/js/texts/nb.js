@@ -341,6 +341,7 @@ export default {
   "campaigns.skipped": "Hoppet over",
   "campaigns.submitted": "Sendt",
   "campaigns.delivered": "Levert",
+  "campaigns.replies": "Svar",
   "campaigns.failed": "Feilet",
   "campaigns.progress": "Fremdrift",
   "campaigns.actions": "Handlinger",
@@ -367,7 +368,7 @@ export default {
   "campaigns.cost": "Kostnad",
   "campaigns.overTime": "Levert per minutt",
   "campaigns.reportOf": "Rapport for {name}",
-  "campaigns.reportSummary": "{total} mottakere: {delivered} levert, {failed} feilet, {skipped} hoppet over. Kostnad {cost}.",
+  "campaigns.reportSummary": "{total} mottakere: {delivered} levert, {failed} feilet, {skipped} hoppet over, {replies} svarte. Kostnad {cost}.",
   "campaigns.failure": "{reason}: {count}",
   "campaigns.chartLabel": "Levert per minutt over {minutes} minutter, {delivered} i alt",
   // Field names and refusal reasons of the API's problem details (see refusals.js).
