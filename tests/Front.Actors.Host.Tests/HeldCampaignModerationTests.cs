@@ -105,4 +105,21 @@ public class HeldCampaignModerationTests : IAsyncLifetime
         Assert.Contains(audit, a => a.GetProperty("target").GetString()!.Contains(id));
         Assert.Equal(0, SubmitsTo(46));
     }
+
+    [Fact]
+    public async Task A_held_campaign_the_customer_cancels_leaves_the_queue_pushed_as_cancelled_not_rejected()
+    {
+        await using var moderators = await _host.ConnectModerationHubAsync();
+        var decided = Channel.CreateUnbounded<ItemDecision>();
+        moderators.On<ItemDecision>(nameof(IModerationClient.ItemDecided), d => decided.Writer.TryWrite(d));
+        var id = await StartHeldCampaignAsync(47);
+        await Poll.UntilValueAsync(() => QueueItemAsync(id), $"campaign {id} in the queue", Limit);
+
+        await OkAsync(await Client.PostAsync($"/api/v1/campaigns/{id}/cancel", null));
+        var decision = await decided.Reader.ReadAsync().AsTask().WaitAsync(Limit);
+        await Poll.UntilValueAsync(async () => await QueueItemAsync(id) is null ? true : (bool?)null, $"campaign {id} out of the queue", Limit);
+
+        Assert.Equal((id, "cancelled", "demo"), (decision.Id, decision.Decision, decision.AccountId));
+        Assert.Equal(0, SubmitsTo(47));
+    }
 }

@@ -50,7 +50,7 @@ public sealed class CampaignHoldProjection
             foreach (var item in listed)
                 await _notifier.ItemHeldAsync(item);
             foreach (var d in decided)
-                await _notifier.ItemDecidedAsync(d.CampaignId, d.AccountId, d.Decision == "approved", d.By, d.Reason);
+                await _notifier.ItemDecidedAsync(d.CampaignId, d.AccountId, d.Decision, d.By, d.Reason);
         }
         catch (Exception e)
         {

@@ -46,7 +46,7 @@ public sealed class HeldItemRelease(
             foreach (var item in applied.Listed)
                 await notifier.ItemHeldAsync(item);
             foreach (var d in applied.Recorded)
-                await notifier.ItemDecidedAsync(d.ItemId, d.AccountId, d.Approved, d.Moderator, d.Reason);
+                await notifier.ItemDecidedAsync(d.ItemId, d.AccountId, d.Approved ? "approved" : "rejected", d.Moderator, d.Reason);
         }
         catch (Exception e)
         {

@@ -7,5 +7,6 @@ public interface IModerationNotifier
 {
     Task ItemHeldAsync(HeldItemRecord item);
 
-    Task ItemDecidedAsync(string itemId, string accountId, bool approved, string moderator, string reason);
+    /// <param name="decision">"approved" or "rejected" by a moderator, or "cancelled" by the customer while it was held.</param>
+    Task ItemDecidedAsync(string itemId, string accountId, string decision, string moderator, string reason);
 }

@@ -38,6 +38,6 @@ public sealed class SignalRModerationNotifier(IHubContext<ModerationHub, IModera
     public Task ItemHeldAsync(HeldItemRecord item) =>
         hub.Clients.Group(ModerationHub.Group).ItemHeld(new HeldItemUpdate(item.ItemId, item.AccountId, item.Rule, item.Details, item.MessageCount, item.Preview, item.HeldAt, HeldItemKinds.Of(item)));
 
-    public Task ItemDecidedAsync(string itemId, string accountId, bool approved, string moderator, string reason) =>
-        hub.Clients.Group(ModerationHub.Group).ItemDecided(new ItemDecision(itemId, accountId, approved ? "approved" : "rejected", moderator, reason));
+    public Task ItemDecidedAsync(string itemId, string accountId, string decision, string moderator, string reason) =>
+        hub.Clients.Group(ModerationHub.Group).ItemDecided(new ItemDecision(itemId, accountId, decision, moderator, reason));
 }

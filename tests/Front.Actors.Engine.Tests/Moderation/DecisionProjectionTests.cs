@@ -135,7 +135,7 @@ public sealed class DecisionProjectionTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public Task ItemDecidedAsync(string itemId, string accountId, bool approved, string moderator, string reason)
+        public Task ItemDecidedAsync(string itemId, string accountId, string decision, string moderator, string reason)
         {
             Decided.Add(itemId);
             return Task.CompletedTask;

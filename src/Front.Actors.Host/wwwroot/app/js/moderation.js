@@ -117,7 +117,8 @@ function decidedElsewhere(decision) {
   if (!items.delete(decision.id)) return;
   selected.delete(decision.id);
   renderQueue();
-  note(t(decision.decision === 'approved' ? 'moderation.approvedBy' : 'moderation.rejectedBy', { moderator: decision.moderator, account: decision.accountId }));
+  const text = { approved: 'moderation.approvedBy', rejected: 'moderation.rejectedBy', cancelled: 'moderation.cancelledBy' }[decision.decision] ?? 'moderation.rejectedBy';
+  note(t(text, { moderator: decision.moderator, account: decision.accountId }));
 }
 
 function note(text) {

@@ -139,6 +139,7 @@ export default {
   'moderation.newHeld': "New in the queue: {account} – {rule}.",
   'moderation.approvedBy': "{moderator} approved an item from {account}; it is removed from the list.",
   'moderation.rejectedBy': "{moderator} rejected an item from {account}; it is removed from the list.",
+  'moderation.cancelledBy': "{account} withdrew a held campaign ({moderator}); it is removed from the list.",
   'moderation.oneMessage': "1 message",
   'moderation.messages': "{count} messages",
   'moderation.campaign': "campaign",

@@ -139,6 +139,7 @@ export default {
   'moderation.newHeld': "Ny i køen: {account} – {rule}.",
   'moderation.approvedBy': "{moderator} godkjente et element fra {account}; det er fjernet fra listen.",
   'moderation.rejectedBy': "{moderator} avviste et element fra {account}; det er fjernet fra listen.",
+  'moderation.cancelledBy': "{account} trakk tilbake en holdt kampanje ({moderator}); den er fjernet fra listen.",
   'moderation.oneMessage': "1 melding",
   'moderation.messages': "{count} meldinger",
   'moderation.campaign': "kampanje",
