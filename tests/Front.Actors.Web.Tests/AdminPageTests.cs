@@ -17,7 +17,7 @@ public class AdminPageTests(WebFixture web)
     {
         var page = await web.NewPageAsync();
         await WebFixture.SignInAsAsync(page, "admin@demo", WebHost.AdminPassword, "/app/admin"); // an admin lands here
-        await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo");
+        await Expect(page.Locator("#account-name")).ToHaveTextAsync("Demo (demo)");
         return page;
     }
 
@@ -44,11 +44,11 @@ public class AdminPageTests(WebFixture web)
         await WebFixture.SignInAsAsync(page, OrganizationAdmin, OrganizationAdminPassword, "/app/admin");
         var choice = page.GetByLabel("Konto du administrerer");
         await Expect(choice).ToHaveValueAsync("demo"); // the home account first
-        await Expect(choice.Locator("option")).ToHaveTextAsync(["demo", "demo-nord"]);
+        await Expect(choice.Locator("option")).ToHaveTextAsync(["Demo (demo)", "Demo Nord (demo-nord)"]); // names people know, ids to tell twins apart
 
         await choice.SelectOptionAsync("demo-nord");
         await Expect(page).ToHaveURLAsync(new Regex(@"\?section=users&account=demo-nord$"));
-        await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo-nord");
+        await Expect(page.Locator("#account-name")).ToHaveTextAsync("Demo Nord (demo-nord)");
         await page.GetByRole(AriaRole.Link, new() { Name = "API-nøkler" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"\?section=keys&account=demo-nord$"));
         await page.Locator("#key-form").GetByLabel("Navn", new() { Exact = true }).FillAsync("Nord-CRM");
@@ -66,7 +66,7 @@ public class AdminPageTests(WebFixture web)
         // The key was made for demo-nord, not for the home account.
         await page.GetByLabel("Konto du administrerer").SelectOptionAsync("demo");
         await Expect(page).ToHaveURLAsync(new Regex(@"\?section=keys&account=demo$"));
-        await Expect(page.Locator("#account-name")).ToHaveTextAsync("demo");
+        await Expect(page.Locator("#account-name")).ToHaveTextAsync("Demo (demo)");
         await Expect(page.Locator("#key-rows tr").Filter(new() { HasText = "Nord-CRM" })).ToHaveCountAsync(0);
 
         // An account the person does not administer in the address: their home account, and the address says so.

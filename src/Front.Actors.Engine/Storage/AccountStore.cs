@@ -17,6 +17,13 @@ public sealed class AccountStore(Database database)
         return await db.GetTable<AccountRecord>().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
     }
 
+    /// <summary>The names of the accounts among <paramref name="ids"/> that exist, by id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        return await db.GetTable<AccountRecord>().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+    }
+
     /// <summary>Creates a new account with its first key; false if the id is taken.</summary>
     public async Task<bool> CreateAsync(AccountRecord account, string apiKey, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Front.Actors.Engine.Storage;
 using Front.Actors.Host.Api;
 using Front.Actors.Host.Identity;
 
@@ -53,12 +54,19 @@ public static class WebSession
     }
 
     /// <summary>Who the page is signed in as: enough for the pages to decide what to show (the API still checks every call).</summary>
-    private static IResult Me(ClaimsPrincipal user) => Results.Ok(new
+    private static async Task<IResult> Me(ClaimsPrincipal user, AccountStore accounts, CancellationToken ct)
     {
-        userName = user.Actor(),
-        displayName = user.FindFirstValue(ClaimTypes.Name),
-        accountRoles = user.FindAll(IdentityClaims.AccountRole).Select(c => c.Value),
-        staffRoles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
-        agentAccounts = user.VisibleAccounts(),
-    });
+        var roles = user.FindAll(IdentityClaims.AccountRole).Select(c => c.Value).ToList();
+        // Names for the screens' account choosers: the accounts this person holds a role in.
+        var ids = roles.Select(r => r[..Math.Max(0, r.LastIndexOf(':'))]).Where(id => id.Length > 0).Concat(user.VisibleAccounts()).Distinct().ToList();
+        return Results.Ok(new
+        {
+            userName = user.Actor(),
+            displayName = user.FindFirstValue(ClaimTypes.Name),
+            accountRoles = roles,
+            staffRoles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
+            agentAccounts = user.VisibleAccounts(),
+            accountNames = await accounts.NamesAsync(ids, ct),
+        });
+    }
 }

@@ -41,16 +41,24 @@ $('cancel-rules').addEventListener('click', () => { $('rules-form').hidden = tru
 start();
 
 let administered = []; // the accounts of the organization this person is an admin of (from /api/v1/web/me)
+let accountNames = {}; // their names, by id
 
 async function start() {
   const me = await startPage('admin');
   if (!me) return;
   administered = [...new Set((me.accountRoles ?? []).filter((r) => r.endsWith(':admin')).map((r) => r.slice(0, -':admin'.length)))].sort();
-  $('account-select').replaceChildren(...administered.map((id) => el('option', { value: id, text: id })));
+  accountNames = me.accountNames ?? {};
+  $('account-select').replaceChildren(...administered.map((id) => el('option', { value: id, text: nameOf(id) })));
   $('account-single').hidden = administered.length > 1;
   $('account-choice').hidden = administered.length <= 1;
   await chooseAccount();
   show();
+}
+
+/** "Demo AS (demo)": the account's name with its id, or the id alone when it has no other name. */
+function nameOf(id) {
+  const name = accountNames[id];
+  return name && name !== id ? `${name} (${id})` : id;
 }
 
 /** This page's address with the section and account as they are, or as given (the account is kept only when there is a choice). */
@@ -73,7 +81,7 @@ async function chooseAccount() {
     return notice(reasonOf(error));
   }
   notice('');
-  $('account-name').textContent = account.id;
+  $('account-name').textContent = nameOf(account.id);
   $('account-select').value = account.id;
 }
 
