@@ -84,6 +84,9 @@ function edit(template) {
   $('m-name').value = template?.name ?? '';
   $('m-text').value = template?.text ?? '';
   $('m-position').value = template ? String(template.position) : '';
+  // A preview belongs to the text it was made of: another template (or a cleared editor after a save) starts without one.
+  shown = null;
+  $('preview').hidden = true;
   showEditing();
   showCounter();
   if (template) $('m-name').focus();
