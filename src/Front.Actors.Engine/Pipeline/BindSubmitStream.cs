@@ -17,7 +17,13 @@ namespace Front.Actors.Engine.Pipeline;
 public static class BindSubmitStream
 {
     /// <param name="withhold">True for a part that must not leave now (its account was suspended): it goes back to the router unsent.</param>
-    public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold, IMaterializer materializer)
+    /// <param name="exits">
+    /// The rates a message's first part must still pass, in order (its account's, its sender's): each says how long to wait
+    /// (zero: go, and counted). The last pacing, so a backlog that built up after the lanes (a slow SMSC, a stalled store)
+    /// leaves at those rates, not at once.
+    /// </param>
+    public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold,
+        IReadOnlyList<Func<PartSubmit, TimeSpan>> exits, IMaterializer materializer)
     {
         // Never more than the bind's maximum in any one second: a small burst and a steady rate that leaves room for it.
         var (burst, rate) = TokenBucket.ShapeOf(Math.Max(1, bind.Options.MaxMessagesPerSecond));
@@ -32,6 +38,7 @@ public static class BindSubmitStream
                     routeAgain(again);
                 return false;
             })
+            .SelectAsync(1, part => part.Part > 1 ? Task.FromResult(part) : LeaveAsync(part, exits))
             // Operators count parts, so the rate is per part.
             .Throttle(rate, TimeSpan.FromSeconds(1), burst, ThrottleMode.Shaping)
             .Select(part =>
@@ -47,6 +54,30 @@ public static class BindSubmitStream
                 return Done.Instance;
             })
             .RunWith(Sink.Ignore<Done>(), materializer);
+    }
+
+    /// <summary>Passes the part through each exit in turn, waiting where one says so; completes at once when none does.</summary>
+    private static Task<PartSubmit> LeaveAsync(PartSubmit part, IReadOnlyList<Func<PartSubmit, TimeSpan>> exits)
+    {
+        for (var i = 0; i < exits.Count; i++)
+            if (exits[i](part) is var wait && wait > TimeSpan.Zero)
+                return WaitToLeaveAsync(part, exits, i, wait);
+        return Task.FromResult(part);
+    }
+
+    private static async Task<PartSubmit> WaitToLeaveAsync(PartSubmit part, IReadOnlyList<Func<PartSubmit, TimeSpan>> exits, int from, TimeSpan wait)
+    {
+        for (var i = from; i < exits.Count; i++)
+        {
+            if (i > from)
+                wait = exits[i](part);
+            while (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+                wait = exits[i](part); // zero: passed, its token taken
+            }
+        }
+        return part;
     }
 
     private static async Task OnAnswerAsync(OperatorBind bind, PartSubmit part, SubmitResult result, StatusWriter writer, Action<OutboundMessage> routeAgain)

@@ -44,7 +44,8 @@ public sealed class OutboundPipeline : IAsyncDisposable
     public void Start()
     {
         foreach (var bind in _binds.All)
-            BindSubmitStream.Run(bind, _writer, RouteAgain, part => _gate.IsSuspended(part.Message.AccountId), _materializer);
+            BindSubmitStream.Run(bind, _writer, RouteAgain, part => _gate.IsSuspended(part.Message.AccountId),
+                [part => _accountLanes.ExitWait(part.Message.AccountId), part => _senderLanes.ExitWait(part.Message.Sender.Value)], _materializer);
         ChannelSource.FromReader(_routing.Reader)
             .SelectAsync(1, async m =>
             {

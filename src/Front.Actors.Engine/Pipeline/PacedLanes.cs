@@ -11,6 +11,10 @@ namespace Front.Actors.Engine.Pipeline;
 /// one second, see <see cref="TokenBucket"/>), so one key's backlog waits in its own lane instead of delaying everyone else. Messages in a
 /// lane are already stored; after a restart they are resumed from the database. Rates change at run time
 /// and apply to what is already waiting. A key without a rate passes unpaced.
+/// A lane paces what it lets go, but stages after it can hold messages (the router, a bind's queue while its SMSC
+/// is slow or the status store stalls) and then let a backlog go at the bind's speed. So each lane also has an exit:
+/// a second bucket at the same rate that the bind asks (<see cref="ExitWait"/>) as a message's first part leaves,
+/// which spreads such a backlog out again; in steady flow it always says go.
 /// </summary>
 internal sealed class PacedLanes(
     string name, Func<OutboundMessage, string> keyOf, int? defaultRate, Func<OutboundMessage, ValueTask> next, Func<OutboundMessage, string, ValueTask> onWaiting)
@@ -53,6 +57,12 @@ internal sealed class PacedLanes(
             lane.RateChanged(messagesPerSecond);
     }
 
+    /// <summary>
+    /// How long the key's message must wait before it leaves for the operator (zero: now, and its token is taken);
+    /// ask again after waiting. Unpaced keys never wait.
+    /// </summary>
+    public TimeSpan ExitWait(string key) => _lanes.TryGetValue(key, out var lane) ? lane.ExitWait() : TimeSpan.Zero;
+
     /// <summary>Messages waiting in the key's lane.</summary>
     public int Waiting(string key) => _lanes.TryGetValue(key, out var lane) ? lane.Waiting : 0;
 
@@ -74,6 +84,7 @@ internal sealed class PacedLanes(
         private readonly string _key;
         private readonly Lock _lock = new();
         private TokenBucket? _bucket; // null: unpaced, the lane drains at once
+        private TokenBucket? _exit; // the same rate, at the bind: see ExitWait
         private int _waiting; // counted here: a single-reader channel cannot count
 
         public Lane(PacedLanes owner, string key)
@@ -81,6 +92,7 @@ internal sealed class PacedLanes(
             _owner = owner;
             _key = key;
             _bucket = owner.RateOf(key) is { } rate ? new TokenBucket(rate, Now) : null;
+            _exit = owner.RateOf(key) is { } exitRate ? new TokenBucket(exitRate, Now) : null;
             _ = Task.Run(PaceAsync);
         }
 
@@ -105,13 +117,25 @@ internal sealed class PacedLanes(
         {
             lock (_lock)
             {
-                if (rate is null)
-                    _bucket = null;
-                else if (_bucket is null)
-                    _bucket = new TokenBucket(rate.Value, Now);
-                else
-                    _bucket.SetRate(rate.Value, Now);
+                _bucket = Reshaped(_bucket, rate);
+                _exit = Reshaped(_exit, rate);
             }
+        }
+
+        private static TokenBucket? Reshaped(TokenBucket? bucket, int? rate)
+        {
+            if (rate is null)
+                return null;
+            if (bucket is null)
+                return new TokenBucket(rate.Value, Now);
+            bucket.SetRate(rate.Value, Now);
+            return bucket;
+        }
+
+        public TimeSpan ExitWait()
+        {
+            lock (_lock)
+                return _exit is null || _exit.TryTake(Now, out var wait) ? TimeSpan.Zero : wait < MinimumWait ? MinimumWait : wait;
         }
 
         public void Complete() => _queue.Writer.TryComplete();
