@@ -2,8 +2,9 @@ namespace Front.Actors.Domain.Throttling;
 
 /// <summary>
 /// A limit of <see cref="RatePerSecond"/> messages in any one second, as a token bucket: it holds a small burst (20 ms
-/// worth, at least one) and refills at the rate less that burst plus one, so the burst and a second's refill together
-/// never grant more than the limit within any one second (over a long stretch the rate is 98% of the limit or more).
+/// worth, at least one) and refills the limit less that burst plus one every <see cref="Period"/> (a second and 10 ms), so
+/// the burst and a period's refill together never grant more than the limit within any one second, with 10 ms to spare
+/// for the jitter between the grant and the operator's clock (over a long stretch the rate is 96% of the limit or more).
 /// Time is passed in, so the rule is tested without a clock. Not thread-safe: one owner.
 /// </summary>
 public sealed class TokenBucket
@@ -60,12 +61,18 @@ public sealed class TokenBucket
         return (burst, Math.Max(1, perSecond - burst + 1));
     }
 
+    /// <summary>
+    /// The time over which <see cref="ShapeOf"/>'s refill comes: a little over a second, so messages granted a hair apart
+    /// and counted by the operator a hair closer (network, scheduling) still fit in its second.
+    /// </summary>
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(1_010);
+
     private void Shape(double ratePerSecond)
     {
         RatePerSecond = ratePerSecond;
         var (burst, refill) = ShapeOf((int)Math.Max(1, Math.Floor(ratePerSecond)));
         Capacity = burst;
-        _refill = refill;
+        _refill = refill / Period.TotalSeconds;
     }
 
     private void Refill(TimeSpan now)

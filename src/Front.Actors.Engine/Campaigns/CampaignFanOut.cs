@@ -24,6 +24,7 @@ public static class CampaignFanOut
     {
         var rate = Math.Max(1, definition.MessagesPerSecond);
         var shape = Front.Actors.Domain.Throttling.TokenBucket.ShapeOf(rate);
+        var period = Front.Actors.Domain.Throttling.TokenBucket.Period;
         // Enough hand-overs in flight to keep the rate with some latency at the intake, never a flood.
         var parallelism = Math.Clamp(rate / 10, 4, 32);
         var run = new FanOutRun(audienceComplete);
@@ -44,7 +45,7 @@ public static class CampaignFanOut
             .SelectMany(page => page)
             // Never more than the rate in any one second, with a burst of 20 ms worth (with a burst of one the throttle
             // waits a timer tick per element and fell to 40% of a 500/s rate).
-            .Throttle(shape.Refill, TimeSpan.FromSeconds(1), shape.Burst, ThrottleMode.Shaping)
+            .Throttle(shape.Refill, period, shape.Burst, ThrottleMode.Shaping)
             .ViaMaterialized(KillSwitches.Single<CampaignRecipientRecord>(), Keep.Right)
             // Streams carry no nulls: a recipient reached after the stop is marked, not handed over, and stays pending.
             .SelectAsync(parallelism, r => run.Stopped ? NotHandedOver : sender.SendAsync(campaignId, definition, r))

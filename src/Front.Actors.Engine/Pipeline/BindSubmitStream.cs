@@ -40,7 +40,7 @@ public static class BindSubmitStream
             })
             .SelectAsync(1, part => part.Part > 1 ? Task.FromResult(part) : LeaveAsync(part, exits))
             // Operators count parts, so the rate is per part.
-            .Throttle(rate, TimeSpan.FromSeconds(1), burst, ThrottleMode.Shaping)
+            .Throttle(rate, TokenBucket.Period, burst, ThrottleMode.Shaping)
             .Select(part =>
             {
                 pending[part.Request] = part;

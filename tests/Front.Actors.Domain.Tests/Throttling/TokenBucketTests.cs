@@ -19,12 +19,13 @@ public class TokenBucketTests
         return granted;
     }
 
-    private static int MostInAnySecond(List<TimeSpan> granted)
+    /// <summary>The most grants within any stretch shorter than <paramref name="window"/> (a second unless told).</summary>
+    private static int MostInAnySecond(List<TimeSpan> granted, TimeSpan? window = null)
     {
         var most = 0;
         for (int first = 0, last = 0; last < granted.Count; last++)
         {
-            while (granted[last] - granted[first] >= TimeSpan.FromSeconds(1))
+            while (granted[last] - granted[first] >= (window ?? TimeSpan.FromSeconds(1)))
                 first++;
             most = Math.Max(most, last - first + 1);
         }
@@ -42,8 +43,10 @@ public class TokenBucketTests
     {
         var granted = Drain(new TokenBucket(limit, At(0)), 10);
 
-        Assert.Equal(limit, MostInAnySecond(granted)); // a full bucket at the start included
-        Assert.InRange(granted.Count, 0.98 * 10 * limit, 10 * limit + 1);
+        Assert.InRange(MostInAnySecond(granted), Math.Floor(0.96 * limit), limit); // a full bucket at the start included
+        // Grants seen 9 ms closer together than they were made (network, scheduling) still fit the operator's second.
+        Assert.InRange(MostInAnySecond(granted, TimeSpan.FromMilliseconds(1_009)), 1, limit);
+        Assert.InRange(granted.Count, 0.96 * 10 * limit, 10 * limit);
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public class TokenBucketTests
 
         Assert.Equal(10, granted);
         Assert.False(bucket.TryTake(At(0), out var wait));
-        Assert.InRange(wait, TimeSpan.FromSeconds(1.0 / 491), TimeSpan.FromSeconds(1.0 / 491) + TimeSpan.FromTicks(1));
+        Assert.InRange(wait, TimeSpan.FromSeconds(1.01 / 491), TimeSpan.FromSeconds(1.01 / 491) + TimeSpan.FromTicks(1));
     }
 
     [Fact]
@@ -67,8 +70,8 @@ public class TokenBucketTests
         bucket.SetRate(1, At(0));
 
         Assert.False(bucket.TryTake(At(0), out var wait));
-        Assert.Equal(TimeSpan.FromSeconds(1), wait);
-        Assert.True(bucket.TryTake(At(1), out _));
+        Assert.Equal(TokenBucket.Period, wait);
+        Assert.True(bucket.TryTake(At(1.01), out _));
         Assert.False(bucket.TryTake(At(1.5), out _));
     }
 
