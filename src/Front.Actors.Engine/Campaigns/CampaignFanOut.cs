@@ -2,6 +2,7 @@ using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Akka.Util;
+using Front.Actors.Engine.Pipeline;
 using Front.Actors.Engine.Storage;
 
 namespace Front.Actors.Engine.Campaigns;
@@ -23,8 +24,6 @@ public static class CampaignFanOut
         IMaterializer materializer, string campaignId, CampaignDefinition definition, CampaignStore store, ICampaignSender sender, bool audienceComplete)
     {
         var rate = Math.Max(1, definition.MessagesPerSecond);
-        var shape = Front.Actors.Domain.Throttling.TokenBucket.ShapeOf(rate);
-        var period = Front.Actors.Domain.Throttling.TokenBucket.Period;
         // Enough hand-overs in flight to keep the rate with some latency at the intake, never a flood.
         var parallelism = Math.Clamp(rate / 10, 4, 32);
         var run = new FanOutRun(audienceComplete);
@@ -45,7 +44,7 @@ public static class CampaignFanOut
             .SelectMany(page => page)
             // Never more than the rate in any one second, with a burst of 20 ms worth (with a burst of one the throttle
             // waits a timer tick per element and fell to 40% of a 500/s rate).
-            .Throttle(shape.Refill, period, shape.Burst, ThrottleMode.Shaping)
+            .ThrottleToLimit(rate)
             .ViaMaterialized(KillSwitches.Single<CampaignRecipientRecord>(), Keep.Right)
             // Streams carry no nulls: a recipient reached after the stop is marked, not handed over, and stays pending.
             .SelectAsync(parallelism, r => run.Stopped ? NotHandedOver : sender.SendAsync(campaignId, definition, r))

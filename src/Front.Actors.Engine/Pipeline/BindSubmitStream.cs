@@ -1,7 +1,6 @@
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
-using Front.Actors.Domain.Throttling;
 using Front.Actors.Engine.Messages;
 using Front.Actors.Smpp.Esme;
 using Front.Actors.Smpp.Protocol;
@@ -25,8 +24,6 @@ public static class BindSubmitStream
     public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold,
         IReadOnlyList<Func<PartSubmit, TimeSpan>> exits, IMaterializer materializer)
     {
-        // Never more than the bind's maximum in any one second: a small burst and a steady rate that leaves room for it.
-        var (burst, rate) = TokenBucket.ShapeOf(Math.Max(1, bind.Options.MaxMessagesPerSecond));
         var pending = new System.Collections.Concurrent.ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
         return ChannelSource.FromReader(bind.Queue.Reader)
             // The last look before a part leaves: a suspension made while it waited here keeps it.
@@ -40,7 +37,7 @@ public static class BindSubmitStream
             })
             .SelectAsync(1, part => part.Part > 1 ? Task.FromResult(part) : LeaveAsync(part, exits))
             // Operators count parts, so the rate is per part.
-            .Throttle(rate, TokenBucket.Period, burst, ThrottleMode.Shaping)
+            .ThrottleToLimit(bind.Options.MaxMessagesPerSecond) // never more than the bind's maximum in any one second
             .Select(part =>
             {
                 pending[part.Request] = part;

@@ -91,8 +91,8 @@ internal sealed class PacedLanes(
         {
             _owner = owner;
             _key = key;
-            _bucket = owner.RateOf(key) is { } rate ? new TokenBucket(rate, Now) : null;
-            _exit = owner.RateOf(key) is { } exitRate ? new TokenBucket(exitRate, Now) : null;
+            _bucket = Reshaped(null, owner.RateOf(key));
+            _exit = Reshaped(null, owner.RateOf(key));
             _ = Task.Run(PaceAsync);
         }
 
