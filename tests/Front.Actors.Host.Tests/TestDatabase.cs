@@ -17,6 +17,10 @@ public sealed class TestDatabase
     public string Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>Where the host keeps its journal and snapshots (SQLite: a file of their own beside the read models').</summary>
+    public string JournalConnectionString => Engine.Storage.JournalDatabase.ConnectionString(
+        new Engine.Storage.StorageOptions { Provider = Enum.Parse<Engine.Storage.StorageProvider>(Provider), ConnectionString = ConnectionString });
+
     public static TestDatabase Sqlite() =>
         new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-{Guid.NewGuid():N}.db")}");
 

@@ -127,7 +127,7 @@ public class WebhookSafetyTests
         var (signature, body) = await receiver.NextCallAsync();
 
         Assert.True(Domain.Inbound.WebhookSignature.Verify(secret, signature, body, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), TimeSpan.FromMinutes(5)));
-        var journal = await StoredEventsAsync(database.ConnectionString, "short-number-" + VirtualNumber);
+        var journal = await StoredEventsAsync(database.JournalConnectionString, "short-number-" + VirtualNumber);
         Assert.Contains(journal, e => e.Contains("enc:v1:", StringComparison.Ordinal));
         Assert.DoesNotContain(journal, e => e.Contains(secret, StringComparison.Ordinal));
     }

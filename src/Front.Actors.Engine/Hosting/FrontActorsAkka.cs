@@ -2,6 +2,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Akka.Persistence.Sql.Config;
 using Akka.Remote.Hosting;
 using Front.Actors.Engine.Accounts;
 using Front.Actors.Engine.Campaigns;
@@ -33,12 +34,13 @@ public static class FrontActorsAkka
     }
 
     /// <summary>
-    /// Journal and snapshots in the same database as the read models (Akka.Persistence.Sql, tag table mode);
-    /// every entity's events are tagged for the projection that keeps its read model following the journal.
+    /// Journal and snapshots (Akka.Persistence.Sql) in the database <see cref="JournalDatabase"/> chooses: PostgreSQL's
+    /// own, SQLite's file beside the read models'. Projections read it in its global order (no tags).
     /// </summary>
     private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
     {
-        var connection = storage.EffectiveConnectionString.Replace("\"", "\\\"");
+        JournalDatabase.Prepare(storage);
+        var connection = JournalDatabase.ConnectionString(storage).Replace("\"", "\\\"");
         var hocon = $$"""
             akka.persistence {
               journal.plugin = "akka.persistence.journal.sql"
@@ -48,11 +50,37 @@ public static class FrontActorsAkka
               query.journal.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
             }
             """;
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            hocon += SqliteJournalTuning;
+            // The plugin's connections get the same pragmas as the engine's (write-ahead log flushed at checkpoints, a busy
+            // timeout): a journal commit that waited for a disk flush each time held the one journal writer back.
+            var data = Database.DataOptionsFor(storage, JournalDatabase.ConnectionString(storage));
+            var setup = new MultiDataOptionsSetup();
+            foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql", "akka.persistence.query.journal.sql" })
+                setup.AddDataOptions(plugin, data);
+            builder.AddSetup(setup);
+        }
         return builder
             .AddHocon(hocon, HoconAddMode.Prepend)
             // The plugin's own defaults (class names, table layout) under ours.
             .AddHocon(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
     }
+
+    /// <summary>
+    /// SQLite writes one transaction at a time per file and makes a waiting writer sleep (1–100 ms a try). So the journal
+    /// has one writer (batches of up to 100 events) instead of three that wait for each other, and reads begin deferred
+    /// ("read-uncommitted" is how Microsoft.Data.Sqlite is asked for BEGIN instead of BEGIN IMMEDIATE; with write-ahead
+    /// logging a read still sees only committed rows) instead of taking the write lock to read.
+    /// </summary>
+    private const string SqliteJournalTuning = """
+
+        akka.persistence {
+          journal.sql { parallelism = 1, read-isolation-level = read-uncommitted }
+          snapshot-store.sql { read-isolation-level = read-uncommitted }
+          query.journal.sql { read-isolation-level = read-uncommitted }
+        }
+        """;
 
     private static AkkaConfigurationBuilder AddEntities(this AkkaConfigurationBuilder builder)
     {

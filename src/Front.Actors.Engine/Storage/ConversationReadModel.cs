@@ -1,5 +1,3 @@
-using System.Data;
-using System.Text.Json;
 using Front.Actors.Engine.Conversations;
 using LinqToDB;
 using LinqToDB.Async;
@@ -23,7 +21,6 @@ public sealed record ConversationChange(string ConversationId, long FirstSequenc
 /// </summary>
 public sealed class ConversationReadModel(Database database)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan OffsetEvery = TimeSpan.FromSeconds(1);
     private DateTimeOffset _offsetStoredAt;
 
@@ -46,8 +43,9 @@ public sealed class ConversationReadModel(Database database)
         var ids = changes.Select(c => c.ConversationId).Distinct().ToList();
         var rows = (await db.GetTable<ConversationRecord>().Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
         var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
-        foreach (var change in changes)
-            all.Add(await ApplyChangeAsync(db, rows, change, inOrderOnly, ct));
+        await using (var writer = new InboxRowWriter(db))
+            foreach (var change in changes)
+                all.Add(await ApplyChangeAsync(db, writer, rows, change, inOrderOnly, ct));
         if (offset is not null)
             await db.InsertOrReplaceAsync(offset, token: ct);
         await transaction.CommitAsync(ct);
@@ -70,7 +68,7 @@ public sealed class ConversationReadModel(Database database)
     public ProjectionOffsets Offsets { get; } = new(database);
 
     private static async Task<IReadOnlyList<InboxUpdate>> ApplyChangeAsync(
-        DataConnection db, Dictionary<string, ConversationRecord> rows, ConversationChange change, bool inOrderOnly, CancellationToken ct)
+        DataConnection db, InboxRowWriter writer, Dictionary<string, ConversationRecord> rows, ConversationChange change, bool inOrderOnly, CancellationToken ct)
     {
         rows.TryGetValue(change.ConversationId, out var row);
         var applied = row?.AppliedSequenceNr ?? 0;
@@ -82,7 +80,7 @@ public sealed class ConversationReadModel(Database database)
         foreach (var (_, @event) in fresh)
             state = state.Apply(@event);
         var updated = Record(change.ConversationId, state, fresh[^1].SequenceNr);
-        await SaveThreadAsync(db, updated, row is null ? null : applied, ct);
+        await SaveThreadAsync(db, writer, updated, row is null ? null : applied, ct);
         rows[change.ConversationId] = updated;
 
         // Every entry of one change shows the thread as the change left it (a stop word's message shows it opted out).
@@ -90,47 +88,37 @@ public sealed class ConversationReadModel(Database database)
         var updates = new List<InboxUpdate>();
         foreach (var (_, @event) in fresh)
         {
-            var (kind, message, by) = await ApplyEventAsync(db, change.ConversationId, state, @event, ct);
+            var (kind, message, by) = await ApplyEventAsync(db, writer, change.ConversationId, state, @event, ct);
             if (kind is not null)
-                updates.Add(await AppendAsync(db, kind, summary, message, by, @event.At, ct));
+                updates.Add(await writer.AppendAsync(kind, summary, message, by, @event.At));
         }
         return updates;
     }
 
     /// <summary>Inserts the thread's row, or moves it on from <paramref name="expectedSequenceNr"/>; another writer that got there first is a conflict.</summary>
-    private static async Task SaveThreadAsync(DataConnection db, ConversationRecord row, long? expectedSequenceNr, CancellationToken ct)
+    private static async Task SaveThreadAsync(DataConnection db, InboxRowWriter writer, ConversationRecord row, long? expectedSequenceNr, CancellationToken ct)
     {
-        int count;
-        if (expectedSequenceNr is not { } expected)
-            count = await db.GetTable<ConversationRecord>().InsertOrUpdateAsync(() => new ConversationRecord
+        var saved = expectedSequenceNr is { } expected
+            ? await writer.MoveThreadAsync(row, expected)
+            : await db.GetTable<ConversationRecord>().InsertOrUpdateAsync(() => new ConversationRecord
             {
                 Id = row.Id, AccountId = row.AccountId, OurNumber = row.OurNumber, Contact = row.Contact, Unread = row.Unread, AssignedTo = row.AssignedTo,
                 Closed = row.Closed, OptedOut = row.OptedOut, LastMessage = row.LastMessage, LastMessageAt = row.LastMessageAt, AppliedSequenceNr = row.AppliedSequenceNr,
-            }, null, ct); // insert or nothing
-        else
-        {
-            // One prepared statement per inbound message on the live path: building it through LINQ cost more than the database's work.
-            await using var update = PreparedCommand.Create(db,
-                "UPDATE conversations SET unread = @unread, assigned_to = @assigned, closed = @closed, opted_out = @opted, last_message = @last, " +
-                "last_message_at = @lastAt, applied_seq = @seq WHERE id = @id AND applied_seq = @expected",
-                ("@unread", DbType.Int32), ("@assigned", DbType.String), ("@closed", DbType.Boolean), ("@opted", DbType.Boolean), ("@last", DbType.String),
-                ("@lastAt", DbType.DateTimeOffset), ("@seq", DbType.Int64), ("@id", DbType.String), ("@expected", DbType.Int64));
-            count = await update.RunAsync(row.Unread, row.AssignedTo, row.Closed, row.OptedOut, row.LastMessage, row.LastMessageAt, row.AppliedSequenceNr, row.Id, expected);
-        }
-        if (count == 0)
+            }, null, ct) > 0; // insert or nothing
+        if (!saved)
             throw new ReadModelConflictException($"conversation {row.Id} was moved on by another writer");
     }
 
     private static async Task<(string? Kind, ThreadMessage? Message, string? By)> ApplyEventAsync(
-        DataConnection db, string conversationId, ConversationState state, ConversationEvents.IConversationEvent @event, CancellationToken ct)
+        DataConnection db, InboxRowWriter writer, string conversationId, ConversationState state, ConversationEvents.IConversationEvent @event, CancellationToken ct)
     {
         switch (@event)
         {
             case ConversationEvents.MessageReceived e:
-                var inbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At }, token: ct);
+                var inbound = await writer.AddMessageAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "in", Text = e.Text, Keyword = e.Keyword, At = e.At });
                 return ("message", new ThreadMessage(e.MessageId, "in", e.Text, null, e.Keyword, e.At, null, inbound), null);
             case ConversationEvents.ReplyWritten e:
-                var outbound = await db.InsertWithInt64IdentityAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At }, token: ct);
+                var outbound = await writer.AddMessageAsync(new ConversationMessageRecord { ConversationId = conversationId, MessageId = e.MessageId, Direction = "out", Text = e.Text, Author = e.Author, At = e.At });
                 var status = await db.GetTable<MessageRecord>().Where(m => m.Id == e.MessageId).Select(m => m.Status).FirstOrDefaultAsync(ct);
                 return ("message", new ThreadMessage(e.MessageId, "out", e.Text, e.Author, null, e.At, status, outbound), e.Author);
             case ConversationEvents.OptedOut e:
@@ -150,17 +138,6 @@ public sealed class ConversationReadModel(Database database)
             default:
                 return (null, null, null);
         }
-    }
-
-    /// <summary>Appends one numbered entry to the account's inbox feed.</summary>
-    internal static async Task<InboxUpdate> AppendAsync(DataConnection db, string kind, ConversationSummary summary, ThreadMessage? message, string? by, DateTimeOffset at, CancellationToken ct)
-    {
-        var update = new InboxUpdate(0, kind, summary, message, by, at);
-        var position = await db.InsertWithInt64IdentityAsync(new InboxEventRecord
-        {
-            AccountId = summary.AccountId, ConversationId = summary.Id, Kind = kind, Payload = JsonSerializer.Serialize(update, Json), At = at,
-        }, token: ct);
-        return update with { Position = position };
     }
 
     /// <summary>The part of a thread's state its row holds (enough for every event's effect on the row).</summary>

@@ -25,7 +25,8 @@ public sealed class ConversationStore(Database database)
         if (row is null)
             return null;
         var message = new ThreadMessage(row.m.MessageId, row.m.Direction, row.m.Text, row.m.Author, row.m.Keyword, row.m.At, status, row.m.Position);
-        return await ConversationReadModel.AppendAsync(db, "status", Summary(row.c), message, null, at, ct);
+        await using var writer = new InboxRowWriter(db);
+        return await writer.AppendAsync("status", Summary(row.c), message, null, at);
     }
 
     /// <summary>The account's feed after <paramref name="position"/>, oldest first, at most <paramref name="limit"/>.</summary>

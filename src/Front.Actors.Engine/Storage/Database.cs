@@ -6,15 +6,16 @@ namespace Front.Actors.Engine.Storage;
 /// <summary>Opens connections to the read-model database and creates its tables on first start.</summary>
 public sealed class Database(StorageOptions options)
 {
-    private readonly DataOptions _options = Configure(new DataOptions().UseConnectionString(options.ProviderName, options.EffectiveConnectionString), options);
+    private readonly DataOptions _options = DataOptionsFor(options, options.EffectiveConnectionString);
 
     /// <summary>
     /// SQLite in WAL mode with synchronous=NORMAL: a commit is safe from a process crash (kill -9) once it
     /// returns, at the price of the last commits on an OS crash or power loss. PostgreSQL is the store for
     /// deployments that must survive those. The busy timeout lets concurrent writers queue instead of fail.
     /// </summary>
-    private static DataOptions Configure(DataOptions data, StorageOptions options)
+    public static DataOptions DataOptionsFor(StorageOptions options, string connectionString)
     {
+        var data = new DataOptions().UseConnectionString(options.ProviderName, connectionString);
         if (options.Provider != StorageProvider.Sqlite)
             return data;
         const string pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";

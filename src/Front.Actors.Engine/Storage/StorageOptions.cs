@@ -12,6 +12,12 @@ public sealed record StorageOptions
         ? "Data Source=./data/front-actors.db"
         : ConnectionString;
 
+    /// <summary>
+    /// The journal's and snapshots' database. Empty: for PostgreSQL the same database, for SQLite a file of their own
+    /// beside the read models' (see <see cref="JournalDatabase"/>).
+    /// </summary>
+    public string JournalConnectionString { get; init; } = "";
+
     /// <summary>Provider names as linq2db and Akka.Persistence.Sql know them.</summary>
     public string ProviderName => Provider == StorageProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
 }
