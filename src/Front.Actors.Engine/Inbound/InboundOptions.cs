@@ -23,6 +23,10 @@ public sealed class InboundOptions
     /// <summary>Rules per number, keyword or sub-keyword: each one can turn an inbound SMS into a send or a webhook call.</summary>
     public int MaxRules { get; set; } = 10;
 
-    /// <summary>Inbound messages are handled in this many lanes; one contact's messages always share a lane, in order.</summary>
-    public int Lanes { get; set; } = 8;
+    /// <summary>
+    /// Inbound messages are handled in this many lanes; one contact's messages always share a lane, in order. A lane waits
+    /// for each message's stores, so the lanes are what fills a group commit: with 8 the inbox benchmark saturated a
+    /// 2-core host below 1,000 msg/s (1.5 ms CPU per message), with 64 it held 1,200/s at 1.1 ms.
+    /// </summary>
+    public int Lanes { get; set; } = 64;
 }
