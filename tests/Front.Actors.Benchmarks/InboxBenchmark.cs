@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -42,8 +41,14 @@ public static class InboxBenchmark
             // Accounts, each with its own virtual number and one agent signed in on several connections (tabs, screens).
             var numbers = new string[accounts];
             var tokens = new string[accounts];
-            var received = new ConcurrentDictionary<string, long>(); // "seq:connection" → receive timestamp
-            var firstSeen = new ConcurrentDictionary<int, long>();
+            // Timestamps in arrays indexed by message number (and connection): a dictionary of string keys grew by 100,000
+            // entries a rate and its garbage collections showed in the latencies measured.
+            var perAccount = connections / accounts;
+            var capacity = conversations + rates.Sum(r => r * seconds) + 1;
+            var sent = new long[capacity];
+            var received = new long[capacity * perAccount]; // [seq * perAccount + connection's slot in its account]
+            var firstSeen = new long[capacity];
+            var seqCounter = 0;
             for (var a = 0; a < accounts; a++)
             {
                 var id = $"bench-{a:D3}";
@@ -61,18 +66,14 @@ public static class InboxBenchmark
                 var connection = new HubConnectionBuilder()
                     .WithUrl(new Uri(baseUri, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
                     .Build();
-                var index = c;
-                connection.On<JsonElement>("InboxUpdated", update =>
+                var slot = c / accounts;
+                connection.On<InboxUpdated>("InboxUpdated", update =>
                 {
                     var now = Stopwatch.GetTimestamp();
-                    if (update.GetProperty("kind").GetString() != "message")
+                    if (update.Kind != "message" || update.Message?.Text is not { } text || !int.TryParse(text.AsSpan(1), out var seq) || seq >= sent.Length)
                         return;
-                    var text = update.GetProperty("message").GetProperty("text").GetString()!;
-                    if (int.TryParse(text.AsSpan(1), out var seq))
-                    {
-                        received[$"{seq}:{index}"] = now;
-                        firstSeen.TryAdd(seq, now);
-                    }
+                    received[seq * perAccount + slot] = now;
+                    Interlocked.CompareExchange(ref firstSeen[seq], now, 0);
                 });
                 await connection.StartAsync();
                 hubs.Add(connection);
@@ -82,12 +83,10 @@ public static class InboxBenchmark
             Console.WriteLine($"{accounts} accounts, {connections} agent connections ({connections / accounts} per account), {Environment.ProcessorCount} cores; host working set {before / 1e6:N0} MB");
 
             // Open the conversations: one contact each, spread over the accounts.
-            var sent = new ConcurrentDictionary<int, long>();
-            var seqCounter = 0;
             var opening = Stopwatch.StartNew();
             for (var i = 0; i < conversations; i++)
                 await InjectAsync(smsc, Contact(i), numbers[i % accounts], Interlocked.Increment(ref seqCounter), sent);
-            await WaitForAsync(() => firstSeen.Count >= seqCounter, TimeSpan.FromMinutes(5));
+            await WaitForAsync(() => Seen(firstSeen, 1, seqCounter) == seqCounter, TimeSpan.FromMinutes(5));
             opening.Stop();
             host.Refresh();
             var after = host.WorkingSet64;
@@ -114,13 +113,12 @@ public static class InboxBenchmark
                 }
                 var achieved = count / clock.Elapsed.TotalSeconds;
                 var end = seqCounter;
-                var perAccount = connections / accounts;
-                await WaitForAsync(() => Enumerable.Range(start, count).All(firstSeen.ContainsKey), TimeSpan.FromSeconds(60));
+                await WaitForAsync(() => Seen(firstSeen, start, end) == count, TimeSpan.FromSeconds(60));
                 // Every connection of the account gets each message; wait a moment for the slower ones to come in.
-                await WaitForAsync(() => received.Count(r => int.Parse(r.Key.AsSpan(0, r.Key.IndexOf(':'))) >= start) >= count * perAccount, TimeSpan.FromSeconds(30));
-                var latencies = received
-                    .Where(r => int.Parse(r.Key.AsSpan(0, r.Key.IndexOf(':'))) is var seq && seq >= start && seq <= end)
-                    .Select(r => Stopwatch.GetElapsedTime(sent[int.Parse(r.Key.AsSpan(0, r.Key.IndexOf(':')))], r.Value).TotalMilliseconds)
+                await WaitForAsync(() => Seen(received, start * perAccount, (end + 1) * perAccount - 1) >= count * perAccount, TimeSpan.FromSeconds(30));
+                var latencies = Enumerable.Range(start * perAccount, count * perAccount)
+                    .Where(i => received[i] != 0)
+                    .Select(i => Stopwatch.GetElapsedTime(sent[i / perAccount], received[i]).TotalMilliseconds)
                     .Order().ToArray();
                 host.Refresh();
                 var hostCpu = (host.TotalProcessorTime - hostCpuBefore).TotalMicroseconds / count;
@@ -143,7 +141,22 @@ public static class InboxBenchmark
 
     private static string Contact(int i) => $"+4791{i:D6}";
 
-    private static async Task InjectAsync(SmscSimulator.SmscSimulator smsc, string from, string to, int seq, ConcurrentDictionary<int, long> sent)
+    /// <summary>How many of the timestamps from <paramref name="first"/> to <paramref name="last"/> (inclusive) are set.</summary>
+    private static int Seen(long[] timestamps, int first, int last)
+    {
+        var seen = 0;
+        for (var i = first; i <= last; i++)
+            if (Volatile.Read(ref timestamps[i]) != 0)
+                seen++;
+        return seen;
+    }
+
+    /// <summary>The part of an inbox update the benchmark reads.</summary>
+    private sealed record InboxUpdated(string Kind, InboxMessage? Message);
+
+    private sealed record InboxMessage(string? Text);
+
+    private static async Task InjectAsync(SmscSimulator.SmscSimulator smsc, string from, string to, int seq, long[] sent)
     {
         sent[seq] = Stopwatch.GetTimestamp();
         await smsc.InjectMobileOriginatedAsync(from, to, $"m{seq}");
