@@ -134,6 +134,7 @@ public sealed class Database(StorageOptions options)
         db.Execute("CREATE INDEX IF NOT EXISTS ix_opt_outs_contact ON opt_outs (account_id, contact)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_audit_log_account ON audit_log (account_id, id)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_pending ON inbound_parts (message_id, received_at)");
+        db.Execute("CREATE INDEX IF NOT EXISTS ix_inbound_parts_received ON inbound_parts (received_at)");
         // One contact per number and account; the same index serves paging in number order and number search.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_contacts_number ON contacts (account_id, number)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_contacts_search ON contacts (account_id, search)");

@@ -74,11 +74,16 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
         return marks.Select(_ => true).ToList();
     }
 
-    /// <summary>Deletes processed parts received before <paramref name="before"/>: past the time an operator would deliver them again.</summary>
+    /// <summary>
+    /// Deletes processed parts received before <paramref name="before"/>: past the time an operator would deliver them
+    /// again. It takes its turn with the other writers (on SQLite a writer that found the file busy slept 1–100 ms) and
+    /// finds the old rows by their time (ix_inbound_parts_received), not by scanning every processed part.
+    /// </summary>
     public async Task<int> DeleteProcessedAsync(DateTimeOffset before, CancellationToken ct = default)
     {
         await using var db = database.Open();
-        return await db.GetTable<InboundPartRecord>().Where(p => p.MessageId != null && p.ReceivedAt < before).DeleteAsync(ct);
+        using var turn = await database.WriteTurnAsync(ct);
+        return await db.GetTable<InboundPartRecord>().Where(p => p.ReceivedAt < before && p.MessageId != null).DeleteAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
