@@ -270,6 +270,8 @@ internal sealed class SmscConnectionActor : UntypedActor, IWithTimers
         _simulator.Seconds.Accepted();
         if (options.RecordSubmits)
             _simulator.Record(new AcceptedSubmit(messageId, submit, _systemId, at));
+        if (options.RecordSubmitTimes)
+            _simulator.Times.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         Write(new SubmitSmResp { SequenceNumber = submit.SequenceNumber, MessageId = messageId });
 
         // registered_delivery bits 1..0: 01 (and the reserved 11) on any final outcome, 10 on failure only.

@@ -57,6 +57,11 @@ public sealed class SmscSimulator : IAsyncDisposable
 
     internal SubmitSeconds Seconds { get; } = new();
 
+    /// <summary>When each submit was accepted, in order, as <see cref="System.Diagnostics.Stopwatch"/> timestamps (kept only when <see cref="SmscSimulatorOptions.RecordSubmitTimes"/>).</summary>
+    public long[] SubmitTimestamps => Times.Snapshot();
+
+    internal SubmitTimes Times { get; } = new();
+
     internal SubmitPolicy Policy { get; }
 
     internal SessionRegistry Registry { get; } = new();

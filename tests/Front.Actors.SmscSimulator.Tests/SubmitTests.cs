@@ -28,6 +28,28 @@ public class SubmitTests : SimulatorTestBase
         Assert.Equal((300, 300), (Smsc.Counters.SubmitsReceived, Smsc.Counters.SubmitsAccepted));
     }
 
+    [Fact]
+    public async Task Only_the_moments_of_accepted_submits_are_kept_when_asked_for_them_alone()
+    {
+        Smsc.Configure(o => o with { RecordSubmits = false, RecordSubmitTimes = true, MaxSubmitsPerSecond = 5 });
+        using var esme = await RawEsme.BoundAsync(Smsc.Port);
+        var before = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        for (var i = 0; i < 20; i++)
+            await esme.SendAsync(Submit($"melding {i}", RegisteredDelivery.None));
+        var accepted = 0;
+        for (var i = 0; i < 20; i++)
+            accepted += (await esme.ExpectAsync<SubmitSmResp>()).Status == CommandStatus.Ok ? 1 : 0;
+
+        // One moment per accepted submit (the throttled ones are not counted), in order, none before the first was sent.
+        var times = Smsc.SubmitTimestamps;
+        Assert.InRange(accepted, 1, 19);
+        Assert.Equal(accepted, times.Length);
+        Assert.Equal(times.Order(), times);
+        Assert.All(times, t => Assert.True(t >= before));
+        Assert.Empty(Smsc.AcceptedSubmits);
+    }
+
     [Theory]
     [InlineData(MessageIdStyle.Hex, NumberStyles.AllowHexSpecifier)]
     [InlineData(MessageIdStyle.Decimal, NumberStyles.None)]
