@@ -26,7 +26,7 @@ namespace Front.Actors.Engine.Inbound;
 public sealed class InboundPipeline(
     ActorSystem system, OperatorBinds binds, NumberService numbers, ConversationService conversations, ConversationStore store,
     InboundPartStore parts, MessageIntake intake, IWebhookSender webhooks, AgentRoundRobin roundRobin, InboundOptions options, SenderStore senders,
-    SignUpStore signUps)
+    SignUpStore signUps, InboundMetrics metrics)
 {
     private const int ReplySegments = 3;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
@@ -105,6 +105,7 @@ public sealed class InboundPipeline(
             }
             return;
         }
+        var read = System.Diagnostics.Stopwatch.GetTimestamp();
         var concatenation = sms.Concatenation is { Total: > 1 } c && c.Sequence >= 1 && c.Sequence <= c.Total ? c : (Domain.Text.ConcatenationInfo?)null;
         var part = new InboundPartRecord
         {
@@ -124,12 +125,14 @@ public sealed class InboundPipeline(
             return;
         }
         mo.Settle(true); // stored: the operator may forget it
+        metrics.Record("stored", read);
         if (!fresh)
         {
             _log.Info("Inbound part from {0} to {1} delivered again; already stored", sms.From, sms.To);
             return;
         }
         await ProcessAsync(part, giveUpWaiting: false);
+        metrics.Record("total", read);
     }
 
     /// <summary>
@@ -213,7 +216,9 @@ public sealed class InboundPipeline(
             await KeepUnroutedAsync(bind, from, to, text, "the message has no text");
             return;
         }
+        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
         var number = await numbers.GetAsync(to);
+        asked = metrics.Record("routed", asked);
         if (!number.Configured)
         {
             await KeepUnroutedAsync(bind, from, to, text, $"{to} is not one of our numbers");
@@ -233,6 +238,7 @@ public sealed class InboundPipeline(
         var accountId = route.AccountId!;
         var conversationId = ConversationIds.For(accountId, to, from);
         var reply = await conversations.ReceiveAsync(new ConversationCommands.Receive(conversationId, accountId, to, from, messageId, words.Text, route.Keyword, OptChange.None));
+        metrics.Record("threaded", asked);
 
         if (options.RoundRobin && reply is ConversationReplies.Changed { State.AssignedTo: null } && roundRobin.Next(accountId) is { } agent)
             await conversations.CommandAsync(new ConversationCommands.AssignIfFree(conversationId, agent, "round-robin"));

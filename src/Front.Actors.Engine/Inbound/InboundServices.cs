@@ -23,6 +23,7 @@ public static class InboundServices
                 sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<IWebhookRules>()))
             .AddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>())
             .AddSingleton<AgentRoundRobin>()
+            .AddSingleton<InboundMetrics>()
             .AddSingleton<InboundPipeline>();
     }
 }
