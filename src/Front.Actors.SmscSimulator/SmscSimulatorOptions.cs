@@ -47,7 +47,7 @@ public sealed record SmscSimulatorOptions
     /// <summary>Keep every accepted submit for inspection; benchmarks turn this off.</summary>
     public bool RecordSubmits { get; init; } = true;
 
-    /// <summary>Keep only the moment each submit was accepted (<see cref="SmscSimulator.SubmitTimes"/>): cheap enough for a million.</summary>
+    /// <summary>Keep only the moment each submit was accepted (<see cref="SmscSimulator.SubmitTimestamps"/>): cheap enough for a million.</summary>
     public bool RecordSubmitTimes { get; init; }
 
     /// <summary>False swallows submit_sm without an answer (to exercise wait-ack timeouts).</summary>

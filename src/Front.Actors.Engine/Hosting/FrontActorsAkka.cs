@@ -39,8 +39,9 @@ public static class FrontActorsAkka
     /// </summary>
     private static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, StorageOptions storage)
     {
-        JournalDatabase.Prepare(storage);
-        var connection = JournalDatabase.ConnectionString(storage).Replace("\"", "\\\"");
+        var journal = JournalDatabase.ConnectionString(storage);
+        JournalDatabase.Prepare(storage.Provider, journal);
+        var connection = journal.Replace("\"", "\\\"");
         var hocon = $$"""
             akka.persistence {
               journal.plugin = "akka.persistence.journal.sql"
@@ -55,7 +56,7 @@ public static class FrontActorsAkka
             hocon += SqliteJournalTuning;
             // The plugin's connections get the same pragmas as the engine's (write-ahead log flushed at checkpoints, a busy
             // timeout): a journal commit that waited for a disk flush each time held the one journal writer back.
-            var data = Database.DataOptionsFor(storage, JournalDatabase.ConnectionString(storage));
+            var data = Database.DataOptionsFor(storage, journal);
             var setup = new MultiDataOptionsSetup();
             foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql", "akka.persistence.query.journal.sql" })
                 setup.AddDataOptions(plugin, data);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
@@ -105,7 +106,7 @@ public sealed class InboundPipeline(
             }
             return;
         }
-        var read = System.Diagnostics.Stopwatch.GetTimestamp();
+        var read = Stopwatch.GetTimestamp();
         var concatenation = sms.Concatenation is { Total: > 1 } c && c.Sequence >= 1 && c.Sequence <= c.Total ? c : (Domain.Text.ConcatenationInfo?)null;
         var part = new InboundPartRecord
         {
@@ -216,7 +217,7 @@ public sealed class InboundPipeline(
             await KeepUnroutedAsync(bind, from, to, text, "the message has no text");
             return;
         }
-        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
+        var asked = Stopwatch.GetTimestamp();
         var number = await numbers.GetAsync(to);
         asked = metrics.Record("routed", asked);
         if (!number.Configured)

@@ -21,7 +21,7 @@ public static class JournalDatabase
         if (storage.Provider != StorageProvider.Sqlite)
             return storage.EffectiveConnectionString;
         var builder = new SqliteConnectionStringBuilder(storage.EffectiveConnectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" || HoldsJournal(builder.DataSource))
+        if (InMemory(builder) || HoldsJournal(builder.DataSource))
             return storage.EffectiveConnectionString;
         var file = builder.DataSource;
         builder.DataSource = Path.Combine(Path.GetDirectoryName(file) ?? "", Path.GetFileNameWithoutExtension(file) + ".events" + Path.GetExtension(file));
@@ -29,15 +29,16 @@ public static class JournalDatabase
     }
 
     /// <summary>
-    /// Before the actor system starts: the SQLite journal file gets its directory and write-ahead logging, so the
-    /// projections' reads of the journal never block its writer (nor it them).
+    /// Before the actor system starts: the SQLite journal file (<paramref name="journalConnectionString"/>, as
+    /// <see cref="ConnectionString"/> chose it) gets its directory and write-ahead logging, so the projections' reads of
+    /// the journal never block its writer (nor it them).
     /// </summary>
-    public static void Prepare(StorageOptions storage)
+    public static void Prepare(StorageProvider provider, string journalConnectionString)
     {
-        if (storage.Provider != StorageProvider.Sqlite)
+        if (provider != StorageProvider.Sqlite)
             return;
-        var builder = new SqliteConnectionStringBuilder(ConnectionString(storage)) { Pooling = false };
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        var builder = new SqliteConnectionStringBuilder(journalConnectionString) { Pooling = false };
+        if (InMemory(builder))
             return;
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))
@@ -48,6 +49,8 @@ public static class JournalDatabase
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
     }
+
+    private static bool InMemory(SqliteConnectionStringBuilder builder) => builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
 
     /// <summary>Whether the read models' file already has the journal table (made before the split).</summary>
     private static bool HoldsJournal(string file)

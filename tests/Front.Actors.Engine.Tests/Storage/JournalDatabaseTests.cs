@@ -61,9 +61,11 @@ public class JournalDatabaseTests
         var file = TempFile("front-actors.db");
         var storage = new StorageOptions { ConnectionString = $"Data Source={file}" };
 
-        JournalDatabase.Prepare(storage);
+        var journal = JournalDatabase.ConnectionString(storage);
 
-        using var connection = new SqliteConnection(JournalDatabase.ConnectionString(storage) + ";Pooling=False");
+        JournalDatabase.Prepare(storage.Provider, journal);
+
+        using var connection = new SqliteConnection(journal + ";Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
