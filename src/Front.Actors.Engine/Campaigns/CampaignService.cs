@@ -103,12 +103,36 @@ public sealed class CampaignService(
         var definition = new CampaignDefinition(accountId, name!, sender!.Value, text!, request.TemplateId, groupIds, request.MessagesPerSecond!.Value, startAt,
             request.Window, settings.FrequencyMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, footer, list.Count);
         // The list goes to its table before the entity exists (the journal keeps only its size): a campaign is never without
-        // its list. Should the create below fail, the rows stay unread under an id nobody has.
-        await store.SaveListAsync(id, list, ct);
-        await AskAsync(new CampaignCommands.Create(id, definition, by), ct);
+        // its list. Should the create fail, the rows go again unless the entity says it was made after all (a late answer).
+        await store.SaveListAsync(accountId, id, list, now, ct);
+        try
+        {
+            await AskAsync(new CampaignCommands.Create(id, definition, by), ct);
+        }
+        catch when (list.Count > 0)
+        {
+            await ForgetListUnlessCreatedAsync(id);
+            throw;
+        }
         if (request.TemplateId is { } used)
             await templates.MarkUsedAsync(accountId, used, ct);
         return (id, estimate);
+    }
+
+    /// <summary>
+    /// After a failed create: deletes the list saved for it when its entity confirms there is no such campaign. When even
+    /// that cannot be learnt the rows stay, under an id no one was given, with their account and time for retention.
+    /// </summary>
+    private async Task ForgetListUnlessCreatedAsync(string id)
+    {
+        try
+        {
+            if (await FindAsync(id, CancellationToken.None) is null)
+                await store.DeleteListAsync(id, CancellationToken.None);
+        }
+        catch (Exception e) when (e is AskTimeoutException or System.Data.Common.DbException or TaskCanceledException)
+        {
+        }
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public sealed class CampaignListNumberRecord
     [Column("campaign_id"), PrimaryKey(0), NotNull] public string CampaignId { get; set; } = "";
     [Column("position"), PrimaryKey(1), NotNull] public int Position { get; set; }
     [Column("number"), NotNull] public string Number { get; set; } = "";
+    /// <summary>Null only in rows written before the column was added.</summary>
+    [Column("account_id"), Nullable] public string? AccountId { get; set; }
+    [Column("created_at"), Nullable] public DateTimeOffset? CreatedAt { get; set; }
 }
 
 /// <summary>An account's campaign settings: maker/checker, and how often one contact may get a campaign.</summary>

@@ -85,16 +85,25 @@ public sealed class CampaignStore(Database database)
     }
 
     /// <summary>Stores a campaign's own list of numbers as given (checked by the snapshot), in one transaction, before its entity is created.</summary>
-    public async Task SaveListAsync(string campaignId, IReadOnlyList<string> numbers, CancellationToken ct = default)
+    public async Task SaveListAsync(string accountId, string campaignId, IReadOnlyList<string> numbers, DateTimeOffset now, CancellationToken ct = default)
     {
         if (numbers.Count == 0)
             return;
-        var rows = numbers.Select((n, i) => new CampaignListNumberRecord { CampaignId = campaignId, Position = i + 1, Number = n }).ToList();
+        var rows = numbers.Select((n, i) => new CampaignListNumberRecord { CampaignId = campaignId, Position = i + 1, Number = n, AccountId = accountId, CreatedAt = now })
+            .ToList();
         using var turn = await database.WriteTurnAsync(ct);
         await using var db = database.Open();
         await using var tx = await db.BeginTransactionAsync(ct);
         await BatchInsert.RunAsync(db, "campaign_list_numbers", rows, ListColumns, ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Deletes a campaign's list: only for a campaign that was never made (its create failed).</summary>
+    public async Task DeleteListAsync(string campaignId, CancellationToken ct = default)
+    {
+        using var turn = await database.WriteTurnAsync(ct);
+        await using var db = database.Open();
+        await db.GetTable<CampaignListNumberRecord>().Where(n => n.CampaignId == campaignId).DeleteAsync(ct);
     }
 
     /// <summary>The campaign's list after <paramref name="afterPosition"/>, in list order.</summary>
@@ -345,6 +354,7 @@ public sealed class CampaignStore(Database database)
     private static readonly IReadOnlyList<BatchInsert.Column<CampaignListNumberRecord>> ListColumns =
     [
         new("campaign_id", DbType.String, n => n.CampaignId), new("position", DbType.Int32, n => n.Position), new("number", DbType.String, n => n.Number),
+        new("account_id", DbType.String, n => n.AccountId), new("created_at", DbType.DateTimeOffset, n => n.CreatedAt),
     ];
 
     private static readonly IReadOnlyList<BatchInsert.Column<CampaignRecipientRecord>> RecipientColumns =

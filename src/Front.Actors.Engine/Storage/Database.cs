@@ -113,6 +113,7 @@ public sealed class Database(StorageOptions options)
         db.CreateTable<CampaignRecipientRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<CampaignSettingsRecord>(tableOptions: TableOptions.CreateIfNotExists);
         db.CreateTable<CampaignListNumberRecord>(tableOptions: TableOptions.CreateIfNotExists);
+        AddColumns(db, "campaign_list_numbers", ("account_id", "TEXT"), ("created_at", Options.Provider == StorageProvider.Sqlite ? "TEXT" : "timestamp with time zone"));
         // The client reference makes a repeated send return the first result: unique per account.
         db.Execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_client_ref ON messages (account_id, client_ref, recipient)");
         db.Execute("CREATE INDEX IF NOT EXISTS ix_messages_status ON messages (status)");

@@ -80,7 +80,7 @@ public class CampaignSnapshotTests : TestKit
         await _bed.OptOutAsync("+4741000001");
         string[] list = ["91000001", "+4741000000", "41 00 00 01", "12", "0047 41000000", "41000002"];
         var definition = CampaignTestBed.Definition(group, text: "Hei {firstName|kunde}!") with { ListSize = list.Length, Footer = "Reservér deg: send STOPP DEMO til 2401" };
-        await _bed.Store.SaveListAsync("l1", list);
+        await _bed.Store.SaveListAsync(CampaignTestBed.Account, "l1", list, DateTimeOffset.UtcNow);
 
         var counts = await _bed.Store.SnapshotAsync("l1", definition, DateTimeOffset.UtcNow);
         var rows = await RecipientsAsync("l1");
@@ -105,7 +105,7 @@ public class CampaignSnapshotTests : TestKit
         var group = await _bed.GroupAsync("Kunder", CampaignStore.PageSize + 10);
         var list = Enumerable.Range(0, CampaignStore.PageSize * 2 + 50).Select(i => $"+4741{i:D6}").ToList();
         var definition = CampaignTestBed.Definition(group) with { ListSize = list.Count };
-        await _bed.Store.SaveListAsync("l2", list);
+        await _bed.Store.SaveListAsync(CampaignTestBed.Account, "l2", list, DateTimeOffset.UtcNow);
         var whole = await _bed.Store.SnapshotAsync("l2", definition, DateTimeOffset.UtcNow);
         var complete = await RecipientsAsync("l2");
 
@@ -126,5 +126,20 @@ public class CampaignSnapshotTests : TestKit
         Assert.Equal(complete, afterList);
         Assert.Equal(complete, await RecipientsAsync("l2"));
         Assert.Equal(3_060, complete.Select(r => r.Number).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_list_is_stored_with_its_account_and_time_and_a_failed_creates_list_goes_without_touching_another_campaigns()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero);
+        await _bed.Store.SaveListAsync(CampaignTestBed.Account, "kept", ["+4741000001", "+4741000002"], at);
+        await _bed.Store.SaveListAsync(CampaignTestBed.Account, "failed", ["+4741000003"], at);
+
+        await _bed.Store.DeleteListAsync("failed");
+
+        await using var db = _bed.Database.Open();
+        var rows = await db.GetTable<CampaignListNumberRecord>().OrderBy(n => n.CampaignId).ThenBy(n => n.Position).ToListAsync();
+        Assert.Equal([("kept", 1, "+4741000001"), ("kept", 2, "+4741000002")], rows.Select(r => (r.CampaignId, r.Position, r.Number)));
+        Assert.All(rows, r => Assert.Equal((CampaignTestBed.Account, at), (r.AccountId, r.CreatedAt)));
     }
 }
