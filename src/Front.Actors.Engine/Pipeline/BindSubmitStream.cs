@@ -17,14 +17,16 @@ public static class BindSubmitStream
 {
     /// <param name="withhold">True for a part that must not leave now (its account was suspended): it goes back to the router unsent.</param>
     /// <param name="exits">
-    /// The rates a message's first part must still pass, in order (its account's, its sender's): each says how long to wait
-    /// (zero: go, and counted). The last pacing, so a backlog that built up after the lanes (a slow SMSC, a stalled store)
-    /// leaves at those rates, not at once.
+    /// The rates a message's first part must still pass, in order (its account's, its sender's), each told the part's answer.
+    /// The last pacing, so a backlog that built up after the lanes (a slow SMSC, a stalled store) leaves at those rates,
+    /// not at once.
     /// </param>
     public static Task Run(OperatorBind bind, StatusWriter writer, Action<OutboundMessage> routeAgain, Func<PartSubmit, bool> withhold,
-        IReadOnlyList<Func<PartSubmit, TimeSpan>> exits, IMaterializer materializer)
+        IReadOnlyList<LaneExit> exits, IMaterializer materializer)
     {
         var pending = new System.Collections.Concurrent.ConcurrentDictionary<SubmitRequest, PartSubmit>(ReferenceEqualityComparer.Instance);
+        // The bind's maximum on the operator's clock: the throttle spaces parts out, this keeps a bunched reading within it.
+        var operatorSecond = new OperatorSecondGate(bind.Options.MaxMessagesPerSecond);
         return ChannelSource.FromReader(bind.Queue.Reader)
             // The last look before a part leaves: a suspension made while it waited here keeps it.
             .Where(part =>
@@ -38,6 +40,7 @@ public static class BindSubmitStream
             .SelectAsync(1, part => part.Part > 1 ? Task.FromResult(part) : LeaveAsync(part, exits))
             // Operators count parts, so the rate is per part.
             .ThrottleToLimit(bind.Options.MaxMessagesPerSecond) // never more than the bind's maximum in any one second
+            .SelectAsync(1, operatorSecond.LeaveAsync)
             .Select(part =>
             {
                 pending[part.Request] = part;
@@ -47,31 +50,37 @@ public static class BindSubmitStream
             .SelectAsync(1, async result =>
             {
                 if (pending.TryRemove(result.Request, out var part))
+                {
+                    operatorSecond.Answered();
+                    if (part.Part == 1)
+                        foreach (var exit in exits)
+                            exit.Answered(part);
                     await OnAnswerAsync(bind, part, result, writer, routeAgain);
+                }
                 return Done.Instance;
             })
             .RunWith(Sink.Ignore<Done>(), materializer);
     }
 
     /// <summary>Passes the part through each exit in turn, waiting where one says so; completes at once when none does.</summary>
-    private static Task<PartSubmit> LeaveAsync(PartSubmit part, IReadOnlyList<Func<PartSubmit, TimeSpan>> exits)
+    private static Task<PartSubmit> LeaveAsync(PartSubmit part, IReadOnlyList<LaneExit> exits)
     {
         for (var i = 0; i < exits.Count; i++)
-            if (exits[i](part) is var wait && wait > TimeSpan.Zero)
+            if (exits[i].Wait(part) is var wait && wait > TimeSpan.Zero)
                 return WaitToLeaveAsync(part, exits, i, wait);
         return Task.FromResult(part);
     }
 
-    private static async Task<PartSubmit> WaitToLeaveAsync(PartSubmit part, IReadOnlyList<Func<PartSubmit, TimeSpan>> exits, int from, TimeSpan wait)
+    private static async Task<PartSubmit> WaitToLeaveAsync(PartSubmit part, IReadOnlyList<LaneExit> exits, int from, TimeSpan wait)
     {
         for (var i = from; i < exits.Count; i++)
         {
             if (i > from)
-                wait = exits[i](part);
+                wait = exits[i].Wait(part);
             while (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
-                wait = exits[i](part); // zero: passed, its token taken
+                wait = exits[i].Wait(part); // zero: passed, its token taken
             }
         }
         return part;

@@ -45,7 +45,10 @@ public sealed class OutboundPipeline : IAsyncDisposable
     {
         foreach (var bind in _binds.All)
             BindSubmitStream.Run(bind, _writer, RouteAgain, part => _gate.IsSuspended(part.Message.AccountId),
-                [part => _accountLanes.ExitWait(part.Message.AccountId), part => _senderLanes.ExitWait(part.Message.Sender.Value)], _materializer);
+                [
+                    new LaneExit(part => _accountLanes.ExitWait(part.Message.AccountId), part => _accountLanes.Answered(part.Message.AccountId)),
+                    new LaneExit(part => _senderLanes.ExitWait(part.Message.Sender.Value), part => _senderLanes.Answered(part.Message.Sender.Value)),
+                ], _materializer);
         ChannelSource.FromReader(_routing.Reader)
             .SelectAsync(1, async m =>
             {

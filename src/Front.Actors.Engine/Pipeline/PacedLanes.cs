@@ -14,13 +14,16 @@ namespace Front.Actors.Engine.Pipeline;
 /// A lane paces what it lets go, but stages after it can hold messages (the router, a bind's queue while its SMSC
 /// is slow or the status store stalls) and then let a backlog go at the bind's speed. So each lane also has an exit:
 /// a second bucket at the same rate that the bind asks (<see cref="ExitWait"/>) as a message's first part leaves,
-/// which spreads such a backlog out again; in steady flow it always says go.
+/// which spreads such a backlog out again; in steady flow it always says go. The exit also counts each message until a
+/// second after the operator answered it (<see cref="OperatorSecondLimit"/>, told by <see cref="Answered"/>), so the
+/// rate holds on the operator's clock too, however the network or its reader bunches what we sent evenly.
 /// </summary>
 internal sealed class PacedLanes(
     string name, Func<OutboundMessage, string> keyOf, int? defaultRate, Func<OutboundMessage, ValueTask> next, Func<OutboundMessage, string, ValueTask> onWaiting)
 {
     private static readonly long Started = Stopwatch.GetTimestamp();
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan LookAgain = TimeSpan.FromMilliseconds(5); // when every counted message is still unanswered
     private readonly ConcurrentDictionary<string, Lane> _lanes = new();
     private readonly ConcurrentDictionary<string, int?> _rates = new();
     private readonly string _name = name;
@@ -63,6 +66,13 @@ internal sealed class PacedLanes(
     /// </summary>
     public TimeSpan ExitWait(string key) => _lanes.TryGetValue(key, out var lane) ? lane.ExitWait() : TimeSpan.Zero;
 
+    /// <summary>The operator answered a message that passed the key's exit (whatever it answered).</summary>
+    public void Answered(string key)
+    {
+        if (_lanes.TryGetValue(key, out var lane))
+            lane.Answered();
+    }
+
     /// <summary>Messages waiting in the key's lane.</summary>
     public int Waiting(string key) => _lanes.TryGetValue(key, out var lane) ? lane.Waiting : 0;
 
@@ -85,6 +95,7 @@ internal sealed class PacedLanes(
         private readonly Lock _lock = new();
         private TokenBucket? _bucket; // null: unpaced, the lane drains at once
         private TokenBucket? _exit; // the same rate, at the bind: see ExitWait
+        private OperatorSecondLimit? _operatorSecond; // and on the operator's clock: see Answered
         private int _waiting; // counted here: a single-reader channel cannot count
 
         public Lane(PacedLanes owner, string key)
@@ -93,6 +104,7 @@ internal sealed class PacedLanes(
             _key = key;
             _bucket = Reshaped(null, owner.RateOf(key));
             _exit = Reshaped(null, owner.RateOf(key));
+            _operatorSecond = owner.RateOf(key) is { } rate ? new OperatorSecondLimit(Math.Max(1, rate)) : null;
             _ = Task.Run(PaceAsync);
         }
 
@@ -119,6 +131,12 @@ internal sealed class PacedLanes(
             {
                 _bucket = Reshaped(_bucket, rate);
                 _exit = Reshaped(_exit, rate);
+                if (rate is null)
+                    _operatorSecond = null;
+                else if (_operatorSecond is null)
+                    _operatorSecond = new OperatorSecondLimit(Math.Max(1, rate.Value));
+                else
+                    _operatorSecond.SetLimit(Math.Max(1, rate.Value));
             }
         }
 
@@ -135,7 +153,27 @@ internal sealed class PacedLanes(
         public TimeSpan ExitWait()
         {
             lock (_lock)
-                return _exit is null || _exit.TryTake(Now, out var wait) ? TimeSpan.Zero : wait < MinimumWait ? MinimumWait : wait;
+            {
+                if (_exit is null || _operatorSecond is null)
+                    return TimeSpan.Zero;
+                var now = Now;
+                TimeSpan wait;
+                // The operator's second first, so a bucket token is taken only by a message that then leaves.
+                if (_operatorSecond.Counted(now) >= _operatorSecond.PerSecond)
+                    _operatorSecond.TryLeave(now, LookAgain, out wait);
+                else if (_exit.TryTake(now, out wait))
+                {
+                    _operatorSecond.TryLeave(now, LookAgain, out _);
+                    return TimeSpan.Zero;
+                }
+                return wait < MinimumWait ? MinimumWait : wait;
+            }
+        }
+
+        public void Answered()
+        {
+            lock (_lock)
+                _operatorSecond?.Answered(Now);
         }
 
         public void Complete() => _queue.Writer.TryComplete();

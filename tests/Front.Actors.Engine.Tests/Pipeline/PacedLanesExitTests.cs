@@ -50,11 +50,29 @@ public class PacedLanesExitTests
         Assert.Equal(TimeSpan.Zero, lanes.ExitWait("acct"));
 
         Assert.Equal(TimeSpan.Zero, lanes.ExitWait("another")); // never enqueued: no lane
+        lanes.Answered("acct");
         Assert.True(lanes.ExitWait("acct") > TimeSpan.FromMilliseconds(100)); // at one a second
         lanes.SetRate("acct", 1_000); // a token is never more than about a millisecond away
         Assert.All(Enumerable.Range(0, 20), _ => Assert.InRange(lanes.ExitWait("acct"), TimeSpan.Zero, TimeSpan.FromMilliseconds(2)));
         lanes.SetRate("acct", null);
         Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(TimeSpan.Zero, lanes.ExitWait("acct")));
+        lanes.Complete();
+    }
+
+    [Fact]
+    public async Task A_message_that_left_counts_until_a_second_after_the_operator_answered_it_so_an_unanswered_one_holds_the_next_back()
+    {
+        var (lanes, released) = Lanes(rate: 1);
+        await lanes.EnqueueAsync(Message("m1", "acct"), CancellationToken.None);
+        await released.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.Zero, lanes.ExitWait("acct"));
+
+        var unanswered = lanes.ExitWait("acct"); // no answer yet: the operator may read it any time, so look again soon
+        lanes.Answered("acct");
+        var answered = lanes.ExitWait("acct"); // it counts until a second after its answer
+
+        Assert.InRange(unanswered, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
+        Assert.InRange(answered, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
         lanes.Complete();
     }
 }
