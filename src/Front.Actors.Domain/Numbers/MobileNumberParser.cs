@@ -26,14 +26,19 @@ public static class MobileNumberParser
             text = "+" + text[2..];
 
         PhoneNumber parsed;
-        try
+        if (NorwegianE164(text) is { } stored)
+            parsed = stored;
+        else
         {
-            parsed = Util.Parse(text, "NO");
-        }
-        catch (NumberParseException e)
-        {
-            reason = $"not a phone number ({e.ErrorType})";
-            return false;
+            try
+            {
+                parsed = Util.Parse(text, "NO");
+            }
+            catch (NumberParseException e)
+            {
+                reason = $"not a phone number ({e.ErrorType})";
+                return false;
+            }
         }
         if (!Util.IsValidNumber(parsed))
         {
@@ -48,6 +53,25 @@ public static class MobileNumberParser
         }
         number = MobileNumber.Create(parsed.CountryCode, Util.GetNationalSignificantNumber(parsed));
         return true;
+    }
+
+    /// <summary>
+    /// "+47" and eight digits, as numbers are stored, needs none of libphonenumber's parsing (its costly part: a
+    /// million-contact audience spent seconds in it); validity and type are still its metadata's.
+    /// </summary>
+    private static PhoneNumber? NorwegianE164(string text)
+    {
+        if (text.Length != 11 || !text.StartsWith("+47", StringComparison.Ordinal))
+            return null;
+        ulong national = 0;
+        for (var i = 3; i < text.Length; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+                return null;
+            national = national * 10 + (ulong)digit;
+        }
+        return national < 10_000_000 ? null : new PhoneNumber.Builder().SetCountryCode(47).SetNationalNumber(national).Build();
     }
 
     public static MobileNumber Parse(string input) =>

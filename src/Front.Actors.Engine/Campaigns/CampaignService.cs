@@ -143,7 +143,17 @@ public sealed class CampaignService(
     public async Task<CampaignEstimate> EstimateAsync(string accountId, IReadOnlyCollection<string> groupIds, IReadOnlyCollection<string> list, MergeTemplate merge,
         string? footer, CancellationToken ct = default)
     {
-        string Compose(string rendered) => footer is null ? rendered : OptOutFooter.Append(rendered, footer);
+        // Most contacts render a text another already did (the same first name, or no merge fields): analysed once each.
+        var segmentsOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Segments(string rendered)
+        {
+            if (segmentsOf.TryGetValue(rendered, out var known))
+                return known;
+            var segments = MessageText.Analyze(footer is null ? rendered : OptOutFooter.Append(rendered, footer)).Segments;
+            if (segmentsOf.Count < 10_000)
+                segmentsOf[rendered] = segments;
+            return segments;
+        }
         var estimator = new CampaignEstimator(PriceList.Default);
         var fromList = new Dictionary<string, MobileNumber>(StringComparer.Ordinal);
         foreach (var raw in list)
@@ -164,7 +174,7 @@ public sealed class CampaignService(
                     continue;
                 var text = merge.Fields.Count == 0 ? merge.Render(MergeContact.Nobody)
                     : merge.Render(new MergeContact(contact.Number, contact.Name, contact.FirstName, contact.LastName, ContactStore.FieldsOf(contact)));
-                estimator.Add(operators.HomeOperator(number), MessageText.Analyze(Compose(text)).Segments);
+                estimator.Add(operators.HomeOperator(number), Segments(text));
             }
         }
         foreach (var chunk in fromList.Values.Chunk(CampaignStore.PageSize))
@@ -173,7 +183,7 @@ public sealed class CampaignService(
             foreach (var number in chunk.Where(n => !optedOut.Contains(n.E164)))
             {
                 var text = merge.Render(merge.Fields.Count == 0 ? MergeContact.Nobody : new MergeContact(number.E164, null, null, null, new Dictionary<string, string>()));
-                estimator.Add(operators.HomeOperator(number), MessageText.Analyze(Compose(text)).Segments);
+                estimator.Add(operators.HomeOperator(number), Segments(text));
             }
         }
         return estimator.Result();

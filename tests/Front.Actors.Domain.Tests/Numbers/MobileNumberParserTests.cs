@@ -40,4 +40,19 @@ public class MobileNumberParserTests
         Assert.Equal("91234567", number.NationalNumber);
         Assert.Equal("4791234567", number.SmppAddress);
     }
+
+    [Fact]
+    public void A_number_stored_as_plus_47_and_eight_digits_is_judged_as_libphonenumber_judges_it_written_any_other_way()
+    {
+        // Every leading pair of digits and a spread of the rest: "+47…" takes the short way, "0047 …" the full parse.
+        for (var head = 0; head < 100; head++)
+        for (var rest = 0; rest < 1_000_000; rest += 7_919)
+        {
+            var national = $"{head:D2}{rest:D6}";
+            var shortWay = MobileNumberParser.TryParse("+47" + national, out var fast, out var fastReason);
+            var fullParse = MobileNumberParser.TryParse("0047 " + national, out var full, out var fullReason);
+
+            Assert.True((shortWay, fast?.E164, fastReason) == (fullParse, full?.E164, fullReason), $"+47{national}: {fastReason} / {fullReason}");
+        }
+    }
 }
