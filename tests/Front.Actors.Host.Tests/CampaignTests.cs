@@ -74,13 +74,15 @@ public class CampaignTests : IAsyncLifetime
 
         var report = await OkAsync(await Client.GetAsync($"/api/v1/campaigns/{id}/report"));
         var operators = report.GetProperty("operators").EnumerateArray().ToList();
-        var csvCost = (await Client.GetStringAsync($"/api/v1/campaigns/{id}/report.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Sum(line => long.Parse(line.Split(',')[9]));
+        var csvLines = (await Client.GetStringAsync($"/api/v1/campaigns/{id}/report.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var csvCost = csvLines.Sum(line => long.Parse(line.Split(',')[9]));
 
         Assert.Equal(30, report.GetProperty("counts").GetProperty("delivered").GetInt64());
         Assert.Equal(30, operators.Sum(o => o.GetProperty("messages").GetInt64()));
         Assert.Equal(30, operators.Sum(o => o.GetProperty("delivered").GetInt64()));
         Assert.All(operators, o => Assert.Contains(o.GetProperty("operator").GetString(), new[] { "telenor", "telia", "ice" }));
+        // Named alike in both: the CSV's operator column is the JSON's.
+        Assert.Equal(operators.Select(o => o.GetProperty("operator").GetString()).Order(), csvLines.Select(line => line.Split(',')[8]).Distinct().Order());
         Assert.Equal(csvCost, report.GetProperty("costOre").GetInt64());
         Assert.True(csvCost > 0);
         Assert.Equal(csvCost, operators.Sum(o => o.GetProperty("costOre").GetInt64()));

@@ -150,7 +150,7 @@ public static class CampaignsEndpoints
             await writer.WriteAsync("seq,number,contact_id,state,skip_reason,detail,message_id,message_status,operator,price_ore,updated_at\r\n");
             await foreach (var r in store.ReportAsync(campaignId, ct))
                 await writer.WriteAsync(string.Join(',', r.Seq.ToString(CultureInfo.InvariantCulture), Csv(r.Number), Csv(r.ContactId), r.State, Csv(r.SkipReason), Csv(r.Detail),
-                    Csv(r.MessageId), Csv(r.MessageStatus), Csv(r.Operator), r.PriceOre?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Csv(r.MessageId), Csv(r.MessageStatus), Csv(r.Operator?.ToLowerInvariant()), r.PriceOre?.ToString(CultureInfo.InvariantCulture) ?? "",
                     r.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)) + "\r\n");
         }, "text/csv; charset=utf-8", $"campaign-{campaignId}.csv");
     }
