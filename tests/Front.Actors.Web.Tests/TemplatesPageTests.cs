@@ -66,4 +66,38 @@ public class TemplatesPageTests(WebFixture web)
         await WebFixture.ScreenshotAsync(page, "templates-phone");
         await page.Context.CloseAsync();
     }
+
+    [ChromiumFact]
+    public async Task A_marketer_moves_a_template_up_the_list_for_good_and_deletes_another_with_a_second_press()
+    {
+        var api = web.Host.Client(WebHost.ApiKey);
+        foreach (var name in new[] { "Rekkefølge A", "Rekkefølge B", "Rekkefølge C" })
+            (await api.PostAsJsonAsync("/api/v1/templates", new { name, text = $"Hei fra {name}" })).EnsureSuccessStatusCode();
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await page.GotoAsync("/app/templates");
+        var rows = page.Locator("#rows tr th");
+        async Task<int> PlaceOf(string name) => (await rows.AllTextContentsAsync()).ToList().IndexOf(name);
+        await Expect(rows.Filter(new() { HasText = "Rekkefølge C" })).ToHaveCountAsync(1);
+        Assert.True(await PlaceOf("Rekkefølge B") < await PlaceOf("Rekkefølge C"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytt malen Rekkefølge C opp" }).ClickAsync();
+        await Expect(page.Locator("#saved")).ToContainTextAsync("Malen «Rekkefølge C» er nå nummer");
+        Assert.True(await PlaceOf("Rekkefølge C") < await PlaceOf("Rekkefølge B"));
+        // The move was stored, not only drawn: a reload keeps it, and it kept the keyboard's place on the button.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Flytt malen Rekkefølge C opp" })).ToBeFocusedAsync();
+        await page.ReloadAsync();
+        await Expect(rows.Filter(new() { HasText = "Rekkefølge C" })).ToHaveCountAsync(1);
+        Assert.True(await PlaceOf("Rekkefølge C") < await PlaceOf("Rekkefølge B"));
+
+        // Deleting takes a second press; the first only asks.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Slett malen Rekkefølge A" }).ClickAsync();
+        await Expect(rows.Filter(new() { HasText = "Rekkefølge A" })).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Trykk igjen for å slette: Slett malen Rekkefølge A" }).ClickAsync();
+        await Expect(page.Locator("#saved")).ToHaveTextAsync("Malen «Rekkefølge A» er slettet.");
+        await Expect(rows.Filter(new() { HasText = "Rekkefølge A" })).ToHaveCountAsync(0);
+        var listed = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/templates?includeHidden=true");
+        Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), t => t.GetProperty("name").GetString() == "Rekkefølge A");
+        await page.Context.CloseAsync();
+    }
 }

@@ -3,7 +3,7 @@
 // the same /api/v1 endpoints an integration uses; what is on screen follows the address (?section=…).
 import { api, ApiError, actFor } from './api.js';
 import { t } from './i18n.js';
-import { startPage, reasonOf, el, labelCells } from './page.js';
+import { startPage, reasonOf, el, labelCells, twoStep } from './page.js';
 import { formatFull, formatWhen, formatPhone, formatNumber } from './format.js';
 import { clearErrors, showErrors, showApiErrors } from './field-errors.js';
 
@@ -103,23 +103,6 @@ function show() {
 function notice(text) {
   $('notice').textContent = text;
   $('notice').hidden = !text;
-}
-
-/** A button that acts on the second press (within a few seconds), for what cannot be undone. */
-function twoStep(text, confirmText, action, describedBy) {
-  const button = el('button', { type: 'button', class: 'danger', text, 'aria-describedby': describedBy });
-  let armed = null;
-  button.addEventListener('click', () => {
-    if (!armed) {
-      button.textContent = confirmText;
-      armed = setTimeout(() => { armed = null; button.textContent = text; }, 5000);
-      return;
-    }
-    clearTimeout(armed);
-    armed = null;
-    action();
-  });
-  return button;
 }
 
 // ---- users ----

@@ -61,3 +61,27 @@ export function labelCells(tbody) {
   const headings = [...tbody.closest('table').querySelectorAll('thead th')].map((th) => th.textContent.trim());
   for (const row of tbody.rows) [...row.cells].forEach((cell, i) => { cell.dataset.label = headings[i] ?? ''; });
 }
+
+/**
+ * A button that acts on the second press (within a few seconds), for what cannot be undone. With a label (what it acts
+ * on, for a screen reader in a table row), the label says which press is next too.
+ */
+export function twoStep(text, confirmText, action, describedBy, label) {
+  const button = el('button', { type: 'button', class: 'danger', text, 'aria-describedby': describedBy, 'aria-label': label });
+  let armed = null;
+  const show = (now) => {
+    button.textContent = now;
+    if (label) button.setAttribute('aria-label', now === text ? label : `${confirmText}: ${label}`);
+  };
+  button.addEventListener('click', () => {
+    if (!armed) {
+      show(confirmText);
+      armed = setTimeout(() => { armed = null; show(text); }, 5000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = null;
+    action();
+  });
+  return button;
+}

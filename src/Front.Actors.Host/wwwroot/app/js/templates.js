@@ -1,9 +1,9 @@
 // The account's message templates: listed in the account's order (hidden ones on request), created, edited, hidden and
-// shown again, and previewed (POST /templates/preview) as a sample contact gets the text and as the costliest recipient
+// shown again, moved up or down, deleted (a used one is hidden instead), and previewed (POST /templates/preview) as a sample contact gets the text and as the costliest recipient
 // of a group does, with encoding and SMS parts. The campaigns page picks a template instead of a text.
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
-import { startPage, reasonOf, el, labelCells } from './page.js';
+import { startPage, reasonOf, el, labelCells, twoStep } from './page.js';
 import { clearErrors, showApiErrors } from './field-errors.js';
 import { formatNumber, formatPhone } from './format.js';
 import { analyze } from './segments.js';
@@ -60,7 +60,7 @@ function renderGroups() {
 
 function render() {
   $('empty').hidden = templates.length > 0;
-  $('rows').replaceChildren(...templates.map((m) => el('tr', { 'data-template': m.id, 'data-hidden': String(m.hidden) },
+  $('rows').replaceChildren(...templates.map((m, i) => el('tr', { 'data-template': m.id, 'data-hidden': String(m.hidden) },
     el('th', { scope: 'row', text: m.name }),
     el('td', { class: 'wrap', text: m.text }),
     el('td', { text: m.fields.length ? m.fields.join(', ') : '–' }),
@@ -68,8 +68,37 @@ function render() {
     el('td', { class: 'actions' }, el('div', { class: 'buttons' },
       el('button', { type: 'button', text: t('templates.edit'), 'aria-label': t('templates.editOf', { name: m.name }), onclick: () => edit(m) }),
       el('button', { type: 'button', text: t(m.hidden ? 'templates.show' : 'templates.hide'), 'aria-label': t(m.hidden ? 'templates.showOf' : 'templates.hideOf', { name: m.name }),
-        onclick: () => setHidden(m, !m.hidden) }))))));
+        onclick: () => setHidden(m, !m.hidden) }),
+      el('button', { type: 'button', text: '↑', title: t('templates.moveUp'), 'aria-label': t('templates.moveUpOf', { name: m.name }), disabled: i === 0, onclick: () => move(i, -1) }),
+      el('button', { type: 'button', text: '↓', title: t('templates.moveDown'), 'aria-label': t('templates.moveDownOf', { name: m.name }), disabled: i === templates.length - 1, onclick: () => move(i, 1) }),
+      twoStep(t('templates.delete'), t('templates.confirmDelete'), () => remove(m), undefined, t('templates.deleteOf', { name: m.name })))))));
   labelCells($('rows'));
+}
+
+/** Moves a template one place in the list as shown: every template whose place changes is given its new one. */
+async function move(index, by) {
+  const order = [...templates];
+  const [moved] = order.splice(index, 1);
+  order.splice(index + by, 0, moved);
+  try {
+    for (const [position, m] of order.entries())
+      if (m.position !== position)
+        await api('PUT', `/api/v1/templates/${encodeURIComponent(m.id)}`, { position });
+    await load();
+    // Said once the list shows it.
+    $('saved').textContent = t('templates.movedNote', { name: moved.name, position: formatNumber(index + by + 1) });
+    document.querySelector(`#rows tr[data-template="${CSS.escape(moved.id)}"] button[aria-label="${CSS.escape(t(by < 0 ? 'templates.moveUpOf' : 'templates.moveDownOf', { name: moved.name }))}"]`)?.focus();
+  } catch (error) { fail(error); }
+}
+
+/** Deletes a template; one a campaign has used is hidden instead (the API answers with it), and the note says so. */
+async function remove(template) {
+  try {
+    const kept = await api('DELETE', `/api/v1/templates/${encodeURIComponent(template.id)}`);
+    if (editing?.id === template.id) edit(null);
+    await load();
+    $('saved').textContent = t(kept ? 'templates.hiddenInsteadNote' : 'templates.deletedNote', { name: template.name });
+  } catch (error) { fail(error); }
 }
 
 function showCounter() {
