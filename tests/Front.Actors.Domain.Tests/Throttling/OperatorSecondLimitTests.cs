@@ -38,18 +38,6 @@ public class OperatorSecondLimitTests
         return reads;
     }
 
-    private static int MostInAnySecond(List<TimeSpan> times)
-    {
-        var most = 0;
-        for (int first = 0, last = 0; last < times.Count; last++)
-        {
-            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
-                first++;
-            most = Math.Max(most, last - first + 1);
-        }
-        return most;
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(50)]
@@ -58,7 +46,7 @@ public class OperatorSecondLimitTests
     {
         var reads = Run(new OperatorSecondLimit(perSecond), 10, sent => sent + Ms(1));
 
-        Assert.Equal(perSecond, MostInAnySecond(reads));
+        Assert.Equal(perSecond, Seconds.MostInAny(reads));
         // Each submit counts for a second and its 1.5 ms round trip: over ten seconds a little under ten times the limit.
         Assert.InRange(reads.Count, perSecond * 10 * 0.98, perSecond * 10);
     }
@@ -76,7 +64,7 @@ public class OperatorSecondLimitTests
 
         var reads = Run(new OperatorSecondLimit(1_000), 10, ReadAt);
 
-        Assert.InRange(MostInAnySecond(reads), 900, 1_000);
+        Assert.InRange(Seconds.MostInAny(reads), 900, 1_000);
     }
 
     [Fact]

@@ -19,19 +19,6 @@ public class TokenBucketTests
         return granted;
     }
 
-    /// <summary>The most grants within any stretch shorter than <paramref name="window"/> (a second unless told).</summary>
-    private static int MostInAnySecond(List<TimeSpan> granted, TimeSpan? window = null)
-    {
-        var most = 0;
-        for (int first = 0, last = 0; last < granted.Count; last++)
-        {
-            while (granted[last] - granted[first] >= (window ?? TimeSpan.FromSeconds(1)))
-                first++;
-            most = Math.Max(most, last - first + 1);
-        }
-        return most;
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
@@ -43,9 +30,9 @@ public class TokenBucketTests
     {
         var granted = Drain(new TokenBucket(limit, At(0)), 10);
 
-        Assert.InRange(MostInAnySecond(granted), Math.Floor(0.96 * limit), limit); // a full bucket at the start included
+        Assert.InRange(Seconds.MostInAny(granted), Math.Floor(0.96 * limit), limit); // a full bucket at the start included
         // Grants seen 9 ms closer together than they were made (network, scheduling) still fit the operator's second.
-        Assert.InRange(MostInAnySecond(granted, TimeSpan.FromMilliseconds(1_009)), 1, limit);
+        Assert.InRange(Seconds.MostInAny(granted, TimeSpan.FromMilliseconds(1_009)), 1, limit);
         Assert.InRange(granted.Count, 0.96 * 10 * limit, 10 * limit);
     }
 
