@@ -33,14 +33,13 @@ public sealed class OperatorSecondLimit(int perSecond)
         PerSecond = perSecond >= 1 ? perSecond : throw new ArgumentOutOfRangeException(nameof(perSecond), perSecond, "at least 1");
 
     /// <summary>
-    /// Counts a submit that leaves now, or says how long until one may (counting nothing): until the oldest answer is a
+    /// Whether a submit may leave now (counting nothing); if not, how long until one may: until the oldest answer is a
     /// second old, or, when every counted submit is still unanswered, a short look again (an answer may come any time).
     /// </summary>
-    public bool TryLeave(TimeSpan now, TimeSpan retry, out TimeSpan wait)
+    public bool MayLeave(TimeSpan now, TimeSpan retry, out TimeSpan wait)
     {
         if (Counted(now) < PerSecond)
         {
-            _unanswered.Enqueue(now);
             wait = TimeSpan.Zero;
             return true;
         }
@@ -48,6 +47,15 @@ public sealed class OperatorSecondLimit(int perSecond)
         if (wait <= TimeSpan.Zero)
             wait = TimeSpan.FromTicks(1);
         return false;
+    }
+
+    /// <summary>Counts a submit that leaves now, if <see cref="MayLeave"/> says it may.</summary>
+    public bool TryLeave(TimeSpan now, TimeSpan retry, out TimeSpan wait)
+    {
+        if (!MayLeave(now, retry, out wait))
+            return false;
+        _unanswered.Enqueue(now);
+        return true;
     }
 
     /// <summary>A submit that left was answered now (whatever the answer): it counts for one more second.</summary>

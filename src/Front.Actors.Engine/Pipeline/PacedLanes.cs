@@ -157,11 +157,8 @@ internal sealed class PacedLanes(
                 if (_exit is null || _operatorSecond is null)
                     return TimeSpan.Zero;
                 var now = Now;
-                TimeSpan wait;
                 // The operator's second first, so a bucket token is taken only by a message that then leaves.
-                if (_operatorSecond.Counted(now) >= _operatorSecond.PerSecond)
-                    _operatorSecond.TryLeave(now, LookAgain, out wait);
-                else if (_exit.TryTake(now, out wait))
+                if (_operatorSecond.MayLeave(now, LookAgain, out var wait) && _exit.TryTake(now, out wait))
                 {
                     _operatorSecond.TryLeave(now, LookAgain, out _);
                     return TimeSpan.Zero;

@@ -26,12 +26,19 @@ public class PacedLanesExitTests
         return (lanes, released.Reader);
     }
 
-    [Fact]
-    public async Task A_message_the_lane_let_go_passes_its_exit_and_the_next_one_at_once_must_wait_for_the_rate()
+    /// <summary>Lanes at one message a second whose lane "acct" has let one message go (its exit not yet passed).</summary>
+    private static async Task<PacedLanes> LaneThatLetOneGoAsync()
     {
         var (lanes, released) = Lanes(rate: 1);
         await lanes.EnqueueAsync(Message("m1", "acct"), CancellationToken.None);
         await released.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        return lanes;
+    }
+
+    [Fact]
+    public async Task A_message_the_lane_let_go_passes_its_exit_and_the_next_one_at_once_must_wait_for_the_rate()
+    {
+        var lanes = await LaneThatLetOneGoAsync();
 
         var first = lanes.ExitWait("acct");
         var second = lanes.ExitWait("acct"); // as if a second message had piled up behind it after the lane
@@ -44,9 +51,7 @@ public class PacedLanesExitTests
     [Fact]
     public async Task Keys_without_a_lane_or_without_a_rate_never_wait_at_the_exit_and_a_raised_rate_applies_there_too()
     {
-        var (lanes, released) = Lanes(rate: 1);
-        await lanes.EnqueueAsync(Message("m1", "acct"), CancellationToken.None);
-        await released.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var lanes = await LaneThatLetOneGoAsync();
         Assert.Equal(TimeSpan.Zero, lanes.ExitWait("acct"));
 
         Assert.Equal(TimeSpan.Zero, lanes.ExitWait("another")); // never enqueued: no lane
@@ -62,9 +67,7 @@ public class PacedLanesExitTests
     [Fact]
     public async Task A_message_that_left_counts_until_a_second_after_the_operator_answered_it_so_an_unanswered_one_holds_the_next_back()
     {
-        var (lanes, released) = Lanes(rate: 1);
-        await lanes.EnqueueAsync(Message("m1", "acct"), CancellationToken.None);
-        await released.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var lanes = await LaneThatLetOneGoAsync();
         Assert.Equal(TimeSpan.Zero, lanes.ExitWait("acct"));
 
         var unanswered = lanes.ExitWait("acct"); // no answer yet: the operator may read it any time, so look again soon

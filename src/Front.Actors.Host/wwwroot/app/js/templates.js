@@ -1,6 +1,7 @@
 // The account's message templates: listed in the account's order (hidden ones on request), created, edited, hidden and
-// shown again, moved up or down, deleted (a used one is hidden instead), and previewed (POST /templates/preview) as a sample contact gets the text and as the costliest recipient
-// of a group does, with encoding and SMS parts. The campaigns page picks a template instead of a text.
+// shown again, moved up or down, deleted (a used one is hidden instead), and previewed (POST /templates/preview) as a
+// sample contact gets the text and as the costliest recipient of a group does, with encoding and SMS parts. The
+// campaigns page picks a template instead of a text.
 import { api, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { startPage, reasonOf, el, labelCells, twoStep } from './page.js';
