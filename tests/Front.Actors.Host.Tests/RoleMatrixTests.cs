@@ -113,6 +113,8 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/keywords/{shortNumber}/{keyword}/qr.png"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/accounts/{id}/sign-ups"] = [Admin, Marketer, Key, Moderator],
         ["GET /api/v1/accounts/{id}/sign-up-rules"] = [Admin, Marketer, Key, Moderator],
+        ["POST /api/v1/accounts/{id}/sign-up-rules"] = [Admin, Marketer, Key],
+        ["DELETE /api/v1/accounts/{id}/sign-up-rules"] = [Admin, Marketer, Key],
         ["GET /api/v1/inbound/unrouted"] = [Moderator],
         ["POST /api/v1/agents/sign-in"] = Anyone,
         ["POST /api/v1/agents"] = [Admin, Key],

@@ -178,6 +178,72 @@ public class SignUpTests
     }
 
     [Fact]
+    public async Task A_marketer_adds_changes_and_removes_a_sign_up_on_a_keyword_and_its_other_rules_stay()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
+            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        SmscTraffic.Record(host);
+        var client = host.Client();
+        var club = await GroupAsync(client, "Kundeklubb");
+        (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "demo", rules = new[] { new { kind = "AutoReply", target = "Takk for meldingen!" } } }))
+            .EnsureSuccessStatusCode();
+        var path = "/api/v1/accounts/demo/sign-up-rules";
+
+        var added = await client.PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "demo", groupId = club });
+        var changed = await client.PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "Demo", groupId = club, reply = Welcome });
+        var onSub = await client.PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "demo", subKeyword = "bli", groupId = club });
+        var listed = (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("text").GetString(), i.GetProperty("reply").GetString())).ToList();
+        var keywords = (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("keywords").EnumerateArray()
+            .Select(k => (k.GetProperty("shortNumber").GetString(), k.GetProperty("keyword").GetString())).ToList();
+        await TextAsync(host, Kari, "demo");
+        var joined = await TextAtSmscAsync(host, Kari, "Velkommen");
+        var autoReply = await TextAtSmscAsync(host, Kari, "Takk for meldingen");
+        var removed = await client.DeleteAsync($"{path}?shortNumber=2401&keyword=demo&groupId={club}");
+        var again = await client.DeleteAsync($"{path}?shortNumber=2401&keyword=demo&groupId={club}");
+        var state = await host.Services.GetRequiredService<Engine.ShortNumbers.NumberService>().GetAsync("2401");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, onSub.StatusCode);
+        Assert.Equal([("DEMO", Welcome), ("DEMO BLI", null)], listed);
+        Assert.Equal([("2401", "DEMO")], keywords);
+        Assert.Equal(Welcome, joined);
+        Assert.Equal("Takk for meldingen!", autoReply);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var left = Assert.Single(state.Keywords["DEMO"].Rules); // the auto-reply stays, the sign-up went
+        Assert.Equal((Engine.ShortNumbers.InboundRuleKind.AutoReply, "Takk for meldingen!"), (left.Kind, left.Target));
+        Assert.Single(state.Keywords["DEMO"].SubKeywords["BLI"]);
+    }
+
+    [Fact]
+    public async Task A_sign_up_on_a_keyword_or_group_not_the_accounts_or_with_bad_fields_is_refused_by_field()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
+            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        var client = host.Client();
+        var club = await GroupAsync(client, "Kundeklubb");
+        var theirs = await GroupAsync(host.Client(OtherKey), "Deres klubb");
+        (await host.Client(OtherKey).PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "blåbær" })).EnsureSuccessStatusCode();
+        var path = "/api/v1/accounts/demo/sign-up-rules";
+
+        var bad = await ErrorsAsync(await client.PostAsJsonAsync(path, new { shortNumber = "abc", keyword = "to ord", reply = " " }), HttpStatusCode.BadRequest);
+        var theirGroup = await ErrorsAsync(await client.PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "demo", groupId = theirs }), HttpStatusCode.BadRequest);
+        var theirKeyword = await ErrorsAsync(await client.PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "blåbær", groupId = club }), HttpStatusCode.Forbidden);
+        var theirAccount = await host.Client(OtherKey).PostAsJsonAsync(path, new { shortNumber = "2401", keyword = "blåbær", groupId = theirs });
+        var removeMissing = await ErrorsAsync(await client.DeleteAsync($"{path}?shortNumber=2401&keyword=demo"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["groupId", "keyword", "reply", "shortNumber"], bad.Keys.Order());
+        Assert.Contains(theirs, theirGroup["groupId"][0]);
+        Assert.Equal(["keyword"], theirKeyword.Keys);
+        Assert.Equal(HttpStatusCode.Forbidden, theirAccount.StatusCode);
+        Assert.Equal(["groupId"], removeMissing.Keys);
+    }
+
+    [Fact]
     public async Task A_keywords_qr_code_in_png_and_svg_decodes_to_smsto_with_the_number_and_the_text()
     {
         await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());

@@ -42,6 +42,14 @@ public sealed class NumberService(
         return ChangeAsync(new ShortNumberCommands.SetRules(number, accountId, keyword, subKeyword, stored), ct);
     }
 
+    /// <summary>Adds a sign-up to a group on the account's keyword or sub-keyword, or changes its confirmation; the keyword's other rules stay.</summary>
+    public Task<ShortNumberReplies.IReply> PutSignUpAsync(string number, string accountId, string keyword, string? subKeyword, string groupId, string? reply, CancellationToken ct = default) =>
+        ChangeAsync(new ShortNumberCommands.PutSignUp(number, accountId, keyword, subKeyword, groupId, reply, options.MaxRules), ct);
+
+    /// <summary>Removes the keyword's (or sub-keyword's) sign-up to a group; the keyword's other rules stay.</summary>
+    public Task<ShortNumberReplies.IReply> RemoveSignUpAsync(string number, string accountId, string keyword, string? subKeyword, string groupId, CancellationToken ct = default) =>
+        ChangeAsync(new ShortNumberCommands.RemoveSignUp(number, accountId, keyword, subKeyword, groupId), ct);
+
     public Task<InboundRoute> RouteAsync(string number, string? first, string? second, CancellationToken ct = default) =>
         numbers.ActorRef.Ask<InboundRoute>(new ShortNumberCommands.Route(number, first, second), Timeout, ct);
 

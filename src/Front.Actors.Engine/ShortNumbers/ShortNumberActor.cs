@@ -59,15 +59,36 @@ public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortN
 
         Command<ShortNumberCommands.SetRules>(c =>
         {
-            var owns = c.Keyword is null
-                ? State.OwnerAccountId == c.AccountId
-                : State.Keywords.TryGetValue(c.Keyword, out var entry) && entry.AccountId == c.AccountId;
-            if (!owns)
-                Refuse(c.Number, RefusalKind.Forbidden, c.Keyword is null ? "number" : "keyword", "not this account's number or keyword");
-            else if (c.SubKeyword is not null && c.Keyword is null)
-                Refuse(c.Number, RefusalKind.Invalid, "subKeyword", "a sub-keyword needs its keyword");
+            if (State.RefuseRules(c.AccountId, c.Keyword, c.SubKeyword) is { } refusal)
+                Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
             else
                 PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, c.Rules, DateTimeOffset.UtcNow));
+        });
+
+        // Sign-ups change one rule of a keyword, judged against the rules as the entity has them, so two people
+        // editing the keyword at once cannot undo each other's change.
+        Command<ShortNumberCommands.PutSignUp>(c =>
+        {
+            if (State.RefuseRules(c.AccountId, c.Keyword, c.SubKeyword) is { } refusal)
+            {
+                Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
+                return;
+            }
+            var rules = State.WithSignUp(c.Keyword, c.SubKeyword, c.GroupId, c.Reply);
+            if (rules.Count > c.MaxRules)
+                Refuse(c.Number, RefusalKind.Invalid, "groupId", $"the keyword has {c.MaxRules} rules already, the most it may have");
+            else
+                PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, rules, DateTimeOffset.UtcNow));
+        });
+
+        Command<ShortNumberCommands.RemoveSignUp>(c =>
+        {
+            if (State.RefuseRules(c.AccountId, c.Keyword, c.SubKeyword) is { } refusal)
+                Refuse(c.Number, refusal.Kind, refusal.Field, refusal.Reason);
+            else if (State.WithoutSignUp(c.Keyword, c.SubKeyword, c.GroupId) is { } rules)
+                PersistAndReply(c.Number, new ShortNumberEvents.RulesSet(c.Keyword, c.SubKeyword, rules, DateTimeOffset.UtcNow));
+            else
+                Refuse(c.Number, RefusalKind.NotFound, "groupId", "the keyword has no sign-up to this group");
         });
 
         Command<ShortNumberCommands.Route>(c => Sender.Tell(State.Route(c.Number, c.First, c.Second)));

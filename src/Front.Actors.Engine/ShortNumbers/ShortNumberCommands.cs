@@ -18,6 +18,16 @@ public static class ShortNumberCommands
 
     public sealed record SetRules(string Number, string AccountId, string? Keyword, string? SubKeyword, IReadOnlyList<InboundRule> Rules) : IWithNumber;
 
+    /// <summary>
+    /// Adds a sign-up to the account's group on its keyword or sub-keyword (or changes that sign-up's confirmation),
+    /// leaving the keyword's other rules as they are: marketers keep their sign-ups without touching auto-replies,
+    /// forwards or webhooks. Refused if the keyword would have more than <paramref name="MaxRules"/> rules.
+    /// </summary>
+    public sealed record PutSignUp(string Number, string AccountId, string Keyword, string? SubKeyword, string GroupId, string? Reply, int MaxRules) : IWithNumber;
+
+    /// <summary>Removes the keyword's (or sub-keyword's) sign-up to a group, leaving its other rules as they are.</summary>
+    public sealed record RemoveSignUp(string Number, string AccountId, string Keyword, string? SubKeyword, string GroupId) : IWithNumber;
+
     /// <summary>Where an inbound message goes, by its first two words (upper case). Answered with an <see cref="InboundRoute"/>.</summary>
     public sealed record Route(string Number, string? First, string? Second) : IWithNumber;
 

@@ -86,6 +86,53 @@ public sealed record ShortNumberState(
         return events;
     }
 
+    /// <summary>The rules of the number (no keyword), of a keyword or of one of its sub-keywords; empty where none are set.</summary>
+    public IReadOnlyList<InboundRule> RulesOf(string? keyword, string? subKeyword)
+    {
+        if (keyword is null)
+            return NumberRules;
+        if (!Keywords.TryGetValue(keyword, out var entry))
+            return [];
+        if (subKeyword is null)
+            return entry.Rules;
+        return entry.SubKeywords.TryGetValue(subKeyword, out var rules) ? rules : [];
+    }
+
+    /// <summary>Why the account may not set the rules of the number, keyword or sub-keyword (and which field is to blame), or null if it may.</summary>
+    public (RefusalKind Kind, string Field, string Reason)? RefuseRules(string accountId, string? keyword, string? subKeyword)
+    {
+        var owns = keyword is null
+            ? OwnerAccountId == accountId
+            : Keywords.TryGetValue(keyword, out var entry) && entry.AccountId == accountId;
+        if (!owns)
+            return (RefusalKind.Forbidden, keyword is null ? "number" : "keyword", "not this account's number or keyword");
+        if (subKeyword is not null && keyword is null)
+            return (RefusalKind.Invalid, "subKeyword", "a sub-keyword needs its keyword");
+        return null;
+    }
+
+    /// <summary>
+    /// The keyword's (or sub-keyword's) rules with a sign-up to <paramref name="groupId"/>: its confirmation replaced if
+    /// there is one for that group already, else added last. The other rules stay as they are and where they are.
+    /// </summary>
+    public IReadOnlyList<InboundRule> WithSignUp(string keyword, string? subKeyword, string groupId, string? reply)
+    {
+        var rules = RulesOf(keyword, subKeyword);
+        var signUp = new InboundRule(InboundRuleKind.SignUp, groupId, Reply: reply);
+        return rules.Any(r => IsSignUpTo(r, groupId))
+            ? rules.Select(r => IsSignUpTo(r, groupId) ? signUp : r).ToList()
+            : [.. rules, signUp];
+    }
+
+    /// <summary>The keyword's (or sub-keyword's) rules without its sign-up to <paramref name="groupId"/>; null if it has none.</summary>
+    public IReadOnlyList<InboundRule>? WithoutSignUp(string keyword, string? subKeyword, string groupId)
+    {
+        var rules = RulesOf(keyword, subKeyword);
+        return rules.Any(r => IsSignUpTo(r, groupId)) ? rules.Where(r => !IsSignUpTo(r, groupId)).ToList() : null;
+    }
+
+    private static bool IsSignUpTo(InboundRule rule, string groupId) => rule.Kind == InboundRuleKind.SignUp && rule.Target == groupId;
+
     /// <summary>Why a keyword cannot be registered for the account (and which field is to blame), or null if it can.</summary>
     public (RefusalKind Kind, string Field, string Reason)? RefuseKeyword(string keyword, string accountId)
     {

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Front.Actors.Domain.Contacts;
 using Front.Actors.Domain.Identity;
+using Front.Actors.Domain.Inbound;
+using Front.Actors.Domain.Numbers;
+using Front.Actors.Domain.SignUps;
 using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
 using Front.Actors.Host.Identity;
@@ -12,16 +15,25 @@ namespace Front.Actors.Host.Api;
 /// keyword, the text they sent, the inbound message's id) and when and how they left it again (STOPP). Read by the
 /// account (admins, marketers, keys) or a moderator, a page at a time, of one group (<c>?groupId=</c>) and/or one
 /// number (<c>?number=</c>). The sign-up rules say which keywords people text to join which group (the web app prints
-/// their QR codes); they are set by admins with <c>PUT /api/v1/rules</c> and read here by marketers too.
+/// their QR codes). Admins and marketers add and remove them here, one at a time, on keywords the account holds (admins
+/// register keywords); each change touches only that sign-up, never the keyword's auto-replies, forwards or webhooks
+/// (which <c>PUT /api/v1/rules</c>, for admins, replaces all at once).
 /// </summary>
 public static class SignUpsEndpoints
 {
     private const int MaxPage = 1_000;
 
+    /// <param name="Reply">The confirmation texted back (default: <see cref="SignUpConfirmation.Default"/>).</param>
+    public sealed record SignUpRuleRequest(string? ShortNumber, string? Keyword, string? SubKeyword, string? GroupId, string? Reply);
+
     public static IEndpointRouteBuilder MapSignUps(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/accounts/{id}/sign-ups", ListAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
         app.MapGet("/api/v1/accounts/{id}/sign-up-rules", RulesAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
+        app.MapPost("/api/v1/accounts/{id}/sign-up-rules", PutRuleAsync).RequireRoles(Role.Admin, Role.Marketer)
+            .Audited("sign-up-rule.put", c => c.Arguments.OfType<SignUpRuleRequest>().FirstOrDefault() is { } r ? $"{r.ShortNumber}/{r.Keyword}{(r.SubKeyword is null ? "" : " " + r.SubKeyword)}/{r.GroupId}" : null);
+        app.MapDelete("/api/v1/accounts/{id}/sign-up-rules", RemoveRuleAsync).RequireRoles(Role.Admin, Role.Marketer)
+            .Audited("sign-up-rule.remove", c => c.HttpContext.Request.QueryString.Value);
         return app;
     }
 
@@ -53,8 +65,86 @@ public static class SignUpsEndpoints
     }
 
     /// <summary>
+    /// Adds a sign-up to one of the account's groups on one of its keywords (or a sub-keyword of it), or changes the
+    /// confirmation of the one there is: 201 when added, 200 when changed. The keyword's other rules are left as they are.
+    /// </summary>
+    private static async Task<IResult> PutRuleAsync(string id, SignUpRuleRequest? body, ClaimsPrincipal user, AccountStore accounts, NumberService numbers,
+        ContactGroupStore groups, CancellationToken ct)
+    {
+        var errors = new ApiErrors();
+        var place = ParsePlace(body?.ShortNumber, body?.Keyword, body?.SubKeyword, errors);
+        var groupId = body?.GroupId?.Trim();
+        if (string.IsNullOrEmpty(groupId))
+            errors.Add("groupId", "the id of the contact group people join is required");
+        var reply = body?.Reply?.Trim();
+        if (body?.Reply is not null && (reply!.Length == 0 || reply.Length > SignUpConfirmation.MaxLength))
+            errors.Add("reply", $"the confirmation is 1 to {SignUpConfirmation.MaxLength} characters, or left out for the default");
+        if (errors.Any)
+            return errors.Problem();
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
+        if ((await groups.MissingAsync(id, [groupId!], ct)).Count > 0)
+            return ApiProblems.Field(400, "groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
+        var before = (await numbers.GetAsync(place!.Value.Number, ct)).RulesOf(place.Value.Keyword, place.Value.SubKeyword)
+            .Any(r => r.Kind == InboundRuleKind.SignUp && r.Target == groupId);
+        return await numbers.PutSignUpAsync(place.Value.Number, id, place.Value.Keyword, place.Value.SubKeyword, groupId!, reply, ct) switch
+        {
+            ShortNumberReplies.Info => Results.Json(new
+            {
+                shortNumber = place.Value.Number, keyword = place.Value.Keyword, subKeyword = place.Value.SubKeyword,
+                text = place.Value.SubKeyword is null ? place.Value.Keyword : $"{place.Value.Keyword} {place.Value.SubKeyword}",
+                groupId, groupName = (await groups.GetAsync(id, groupId!, ct))?.Group.Name, reply,
+            }, statusCode: before ? 200 : 201),
+            ShortNumberReplies.Refused no => ApiProblems.Refusal(no.Kind, no.Field, no.Reason),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>Removes a keyword's (or sub-keyword's) sign-up to a group: <c>?shortNumber=&amp;keyword=&amp;subKeyword=&amp;groupId=</c>.</summary>
+    private static async Task<IResult> RemoveRuleAsync(string id, string? shortNumber, string? keyword, string? subKeyword, string? groupId, ClaimsPrincipal user,
+        AccountStore accounts, NumberService numbers, CancellationToken ct)
+    {
+        var errors = new ApiErrors();
+        var place = ParsePlace(shortNumber, keyword, subKeyword, errors);
+        if (string.IsNullOrWhiteSpace(groupId))
+            errors.Add("groupId", "the id of the group whose sign-up goes is required");
+        if (errors.Any)
+            return errors.Problem();
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
+        return await numbers.RemoveSignUpAsync(place!.Value.Number, id, place.Value.Keyword, place.Value.SubKeyword, groupId!.Trim(), ct) switch
+        {
+            ShortNumberReplies.Info => Results.NoContent(),
+            ShortNumberReplies.Refused no => ApiProblems.Refusal(no.Kind, no.Field, no.Reason),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The number, keyword and sub-keyword a sign-up is on, normalised as the number's entity keeps them; null with the errors added.</summary>
+    private static (string Number, string Keyword, string? SubKeyword)? ParsePlace(string? shortNumber, string? keyword, string? subKeyword, ApiErrors errors)
+    {
+        if (!OurNumber.TryParse(shortNumber, out var number, out var numberReason))
+            errors.Add("shortNumber", numberReason);
+        string? word = null, sub = null;
+        if (keyword is null)
+            errors.Add("keyword", "people join by texting a keyword: name one the account holds on the number");
+        else if (Keyword.TryCreate(keyword, out var k, out var reason))
+            word = k.Value;
+        else
+            errors.Add("keyword", reason);
+        if (!string.IsNullOrWhiteSpace(subKeyword))
+        {
+            if (Keyword.TryCreate(subKeyword, out var k, out var reason))
+                sub = k.Value;
+            else
+                errors.Add("subKeyword", reason);
+        }
+        return word is null || errors.Any ? null : (number, word, sub);
+    }
+
+    /// <summary>
     /// The account's sign-up rules, one per keyword (or keyword and sub-keyword) and group: the words to text, where to
-    /// text them, the group joined and its confirmation. The keywords come from the numbers' read model, their rules from
+    /// text them, the group joined and its confirmation; and the account's keywords, where new sign-ups can go. The keywords come from the numbers' read model, their rules from
     /// each number's entity (one ask per shared number the account holds keywords on).
     /// </summary>
     private static async Task<IResult> RulesAsync(string id, ClaimsPrincipal user, AccountStore accounts, NumberStore numbers, NumberService service,
@@ -63,7 +153,8 @@ public static class SignUpsEndpoints
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
         var found = new List<(string Number, string Keyword, string? SubKeyword, InboundRule Rule)>();
-        foreach (var onNumber in (await numbers.KeywordsOfAsync(id, ct)).GroupBy(k => k.Number))
+        var held = await numbers.KeywordsOfAsync(id, ct);
+        foreach (var onNumber in held.GroupBy(k => k.Number))
         {
             var state = await service.GetAsync(onNumber.Key, ct);
             foreach (var keyword in onNumber)
@@ -86,6 +177,8 @@ public static class SignUpsEndpoints
                 text = f.SubKeyword is null ? f.Keyword : $"{f.Keyword} {f.SubKeyword}",
                 groupId = f.Rule.Target, groupName = names[f.Rule.Target], reply = f.Rule.Reply,
             }),
+            // Where a sign-up can be added: the keywords the account holds.
+            keywords = held.Select(k => new { shortNumber = k.Number, keyword = k.Keyword }),
         });
     }
 }

@@ -212,4 +212,30 @@ public class ShortNumberActorTests() : TestKit(TestConfig.Patient)
         Assert.Equal(["SKI"], state.Keywords.Keys);
         Assert.Single(state.NumberRules);
     }
+
+    [Fact]
+    public void A_sign_up_is_added_changed_and_removed_on_its_own_and_the_keywords_other_rules_stay_in_their_place()
+    {
+        var entity = Shared("2409");
+        Ask(entity, new ShortNumberCommands.RegisterKeyword("2409", "KLUBB", "acme"));
+        Ask(entity, new ShortNumberCommands.SetRules("2409", "acme", "KLUBB", null,
+            [new InboundRule(InboundRuleKind.AutoReply, "Hei"), new InboundRule(InboundRuleKind.SignUp, "g1")]));
+
+        Ask(entity, new ShortNumberCommands.PutSignUp("2409", "acme", "KLUBB", null, "g2", null, MaxRules: 5));
+        var changed = Ask(entity, new ShortNumberCommands.PutSignUp("2409", "acme", "KLUBB", null, "g1", "Velkommen", MaxRules: 5));
+        entity.Tell(new ShortNumberCommands.PutSignUp("2409", "acme", "KLUBB", null, "g3", null, MaxRules: 3), TestActor);
+        var tooMany = ExpectMsg<ShortNumberReplies.Refused>();
+        entity.Tell(new ShortNumberCommands.PutSignUp("2409", "other", "KLUBB", null, "g9", null, MaxRules: 5), TestActor);
+        var notTheirs = ExpectMsg<ShortNumberReplies.Refused>();
+        var removed = Ask(entity, new ShortNumberCommands.RemoveSignUp("2409", "acme", "KLUBB", null, "g2"));
+        entity.Tell(new ShortNumberCommands.RemoveSignUp("2409", "acme", "KLUBB", null, "g2"), TestActor);
+        var gone = ExpectMsg<ShortNumberReplies.Refused>();
+
+        Assert.Equal([(InboundRuleKind.AutoReply, "Hei", null), (InboundRuleKind.SignUp, "g1", "Velkommen"), (InboundRuleKind.SignUp, "g2", null)],
+            changed.Keywords["KLUBB"].Rules.Select(r => (r.Kind, r.Target, r.Reply)));
+        Assert.Equal((RefusalKind.Invalid, "groupId"), (tooMany.Kind, tooMany.Field));
+        Assert.Equal((RefusalKind.Forbidden, "keyword"), (notTheirs.Kind, notTheirs.Field));
+        Assert.Equal([(InboundRuleKind.AutoReply, "Hei"), (InboundRuleKind.SignUp, "g1")], removed.Keywords["KLUBB"].Rules.Select(r => (r.Kind, r.Target)));
+        Assert.Equal(RefusalKind.NotFound, gone.Kind);
+    }
 }
