@@ -44,6 +44,14 @@ public class RefusalTextTests(WebFixture web)
         ("no account 'finnes-ikke'", "Kontoen finnes-ikke finnes ikke."),
         ("a rejection needs a reason the customer will see", "En avvisning trenger en begrunnelse kunden ser."),
         ("must use https", "Må være en https-adresse."),
+        ("no group 'g7' in this account: give the id of one of its contact groups", "Finner ikke gruppen g7 i denne kontoen."),
+        ("a keyword is 1 to 20 letters or digits, without spaces", "Et kodeord er 1 til 20 bokstaver eller sifre, uten mellomrom."),
+        ("must be a 4–5 digit short number or a mobile number", "Må være et kortnummer på 4–5 sifre eller et mobilnummer."),
+        ("the id of the contact group people join is required", "Velg gruppen de blir med i."),
+        ("the confirmation is 1 to 459 characters, or left out for the default", "Bekreftelsen er 1 til 459 tegn, eller tom for standardteksten."),
+        ("not this account's number or keyword", "Nummeret eller kodeordet er ikke denne kontoens."),
+        ("the keyword has 5 rules already, the most it may have", "Kodeordet har allerede 5 regler, så mange det kan ha."),
+        ("the keyword has no sign-up to this group", "Kodeordet har ingen påmelding til denne gruppen."),
     ];
 
     private static async Task<IPage> PageAsync(WebFixture web, string lang)

@@ -22,7 +22,7 @@ public class SignUpPageTests(WebFixture web)
         (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "klubb", subKeyword = "bli", rules = new[] { new { kind = "SignUp", target = groupId } } }))
             .EnsureSuccessStatusCode();
         await web.Host.InjectAsync("+4791305001", "Klubb bli med", to: "2401");
-        await ConfirmedAsync("4791305001"); // the sign-up is stored before its confirmation is sent
+        await AtSmscAsync("4791305001", "Kundeklubben"); // the sign-up is stored before its confirmation is sent
 
         var page = await web.NewPageAsync();
         await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
@@ -53,14 +53,60 @@ public class SignUpPageTests(WebFixture web)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Waits for the sign-up's confirmation at the simulator (polled from outside, bounded; there is no event to await).</summary>
-    private async Task ConfirmedAsync(string number)
+    [ChromiumFact]
+    public async Task A_marketer_adds_a_sign_up_to_a_keyword_changes_nothing_else_on_it_and_removes_it_with_a_second_press()
+    {
+        var client = web.Host.Client(WebHost.ApiKey);
+        var group = await client.PostAsJsonAsync("/api/v1/groups", new { name = "Vinklubben" });
+        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await client.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "VIN" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "vin", rules = new[] { new { kind = "AutoReply", target = "Skål fra vinbaren!" } } }))
+            .EnsureSuccessStatusCode();
+
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsAsync(page, "marketer@demo", WebHost.MarketerPassword, "/app/dashboard");
+        await page.GotoAsync("/app/sign-ups");
+        var form = page.Locator("#rule-form");
+        await form.GetByLabel("Kodeord", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "VIN på 2401" });
+        await form.GetByLabel("Underord (valgfritt)").FillAsync("to ord");
+        await form.GetByLabel("Gruppe").SelectOptionAsync(new SelectOptionValue { Label = "Vinklubben" });
+        await form.GetByLabel("Bekreftelse på SMS (tom: standardteksten)").FillAsync("Velkommen i vinklubben!");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lagre påmeldingen" }).ClickAsync();
+        await Expect(page.Locator("#sub-error")).ToHaveTextAsync("Et kodeord er 1 til 20 bokstaver eller sifre, uten mellomrom.");
+        await Expect(form.GetByLabel("Underord (valgfritt)")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await form.GetByLabel("Underord (valgfritt)").FillAsync("");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lagre påmeldingen" }).ClickAsync();
+        await Expect(page.Locator("#rule-note")).ToHaveTextAsync("Lagret: den som sender VIN, blir med i Vinklubben.");
+        var card = page.Locator(".qr-card[data-keyword='VIN']");
+        await Expect(card).ToContainTextAsync("Blir med i Vinklubben");
+        await Expect(card).ToContainTextAsync("Bekreftelse: «Velkommen i vinklubben!»");
+        await WebFixture.ScreenshotAsync(page, "sign-ups-add");
+
+        await web.Host.InjectAsync("+4791305002", "Vin", to: "2401");
+        await AtSmscAsync("4791305002", "Velkommen i vinklubben!");
+        await AtSmscAsync("4791305002", "Skål fra vinbaren!"); // the keyword's auto-reply is still there
+
+        var remove = card.GetByRole(AriaRole.Button, new() { Name = "Fjern påmeldingen VIN til Vinklubben" });
+        await remove.ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Trykk igjen for å fjerne: Fjern påmeldingen VIN til Vinklubben" })).ToBeVisibleAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Trykk igjen for å fjerne: Fjern påmeldingen VIN til Vinklubben" }).ClickAsync();
+        await Expect(page.Locator("#rule-note")).ToHaveTextAsync("Fjernet: VIN melder ikke lenger på til Vinklubben.");
+        await Expect(card).ToHaveCountAsync(0);
+        var rules = await client.GetFromJsonAsync<JsonElement>("/api/v1/rules");
+        var vin = rules.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("number").GetString() == "2401" && r.GetProperty("keyword").GetString() == "VIN" && r.GetProperty("subKeyword").ValueKind == JsonValueKind.Null);
+        Assert.Equal(["AutoReply"], vin.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Waits for a text at the simulator (polled from outside, bounded; there is no event to await).</summary>
+    private async Task AtSmscAsync(string number, string words)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (web.Host.SubmitsTo(number).Concat(web.Host.SubmitsTo("+" + number)).All(t => !t.Contains("Kundeklubben")))
+        while (web.Host.SubmitsTo(number).Concat(web.Host.SubmitsTo("+" + number)).All(t => !t.Contains(words)))
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"no sign-up confirmation reached {number}");
+                throw new TimeoutException($"'{words}' never reached {number}");
             await Task.Delay(50);
         }
     }
