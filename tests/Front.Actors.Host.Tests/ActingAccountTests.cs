@@ -9,7 +9,9 @@ namespace Front.Actors.Host.Tests;
 
 /// <summary>
 /// A signed-in user with roles on several accounts names the account a call acts for (X-Front-Account): honoured on an
-/// account they hold a role on, with that account's role checks; any other account is refused; an API key ignores it.
+/// account they hold a role on, with that account's role checks; any other account is refused (403 naming the header,
+/// not a 401 that would send the person to sign in again); an API key ignores it; the audit log records the user with
+/// their roles on the account acted for.
 /// </summary>
 public class ActingAccountTests
 {
@@ -41,7 +43,31 @@ public class ActingAccountTests
         Assert.Equal("demo", (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         Assert.Equal("demo-nord", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, agentOnly.StatusCode); // a role there, but not one this call needs
-        Assert.Equal(HttpStatusCode.Unauthorized, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        var refusal = await notTheirs.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["you hold no role on account 'annen'"], refusal.GetProperty("errors").GetProperty("X-Front-Account").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("demo", (await byKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()); // a key has one account
+    }
+
+    [Fact]
+    public async Task An_action_for_a_chosen_account_is_audited_for_that_account_with_the_users_roles_there()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var moderator = host.Client(EngineHost.ModeratorKey);
+        foreach (var id in new[] { "demo-nord", "demo-sor" })
+            Assert.Equal(HttpStatusCode.Created, (await moderator.PostAsJsonAsync("/api/v1/accounts", new { id, name = id, organizationId = "org-demo" })).StatusCode);
+        await host.Services.GetRequiredService<UserDirectory>().EnsureAsync("org-demo", "eier@demo", "Eva Eier", "en-eier-med-flere-kontoer",
+            [new RoleGrant("demo", Role.Admin), new RoleGrant("demo-nord", Role.Marketer), new RoleGrant("demo-sor", Role.Agent)]);
+        var token = await host.SignInAsync("eier@demo", "en-eier-med-flere-kontoer");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/groups") { Content = JsonContent.Create(new { name = "Nordklubben" }) };
+        request.Headers.Add("X-Front-Account", "demo-nord");
+
+        var created = await host.Client(token).SendAsync(request);
+        var audit = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=group.create");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal(("eier@demo", "marketer", "demo-nord"),
+            (entry.GetProperty("actor").GetString(), entry.GetProperty("role").GetString(), entry.GetProperty("accountId").GetString()));
     }
 }

@@ -52,6 +52,7 @@ public class RefusalTextTests(WebFixture web)
         ("not this account's number or keyword", "Nummeret eller kodeordet er ikke denne kontoens."),
         ("the keyword has 5 rules already, the most it may have", "Kodeordet har allerede 5 regler, så mange det kan ha."),
         ("the keyword has no sign-up to this group", "Kodeordet har ingen påmelding til denne gruppen."),
+        ("you hold no role on account 'annen'", "Du har ingen rolle på kontoen annen."),
     ];
 
     private static async Task<IPage> PageAsync(WebFixture web, string lang)

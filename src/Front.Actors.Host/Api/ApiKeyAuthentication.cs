@@ -44,7 +44,7 @@ public sealed class ApiKeyAuthentication(
         if (account is null && check.Refusal is null && await sessions.FindAsync(key, Context.RequestAborted) is { } signedIn)
             return UserIdentity(signedIn, ActingAccount()) is { } user
                 ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(user), SchemeName))
-                : AuthenticateResult.Fail($"no role on account '{ActingAccount()}'");
+                : RefuseActingAccount();
         if (account is null)
             return AuthenticateResult.Fail(check.Refusal ?? "unknown API key");
         // An account's key may do everything its account may: every customer role on it, none elsewhere.
@@ -63,7 +63,7 @@ public sealed class ApiKeyAuthentication(
         if (Request.Cookies[Web.WebSession.CookieName] is not { Length: > 0 } token || await sessions.FindAsync(token, Context.RequestAborted) is not { } signedIn)
             return AuthenticateResult.NoResult();
         if (UserIdentity(signedIn, ActingAccount()) is not { } identity)
-            return AuthenticateResult.Fail($"no role on account '{ActingAccount()}'");
+            return RefuseActingAccount();
         identity.AddClaim(new Claim(Web.WebSession.ViaCookieClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -97,6 +97,16 @@ public sealed class ApiKeyAuthentication(
         return new ClaimsIdentity(claims, SchemeName);
     }
 
+    /// <summary>
+    /// A user named an account they hold no role on: nothing is done for anyone. The session itself is good, so the
+    /// answer is 403 naming the header (<see cref="HandleChallengeAsync"/>), not the 401 that would send them to sign in.
+    /// </summary>
+    private AuthenticateResult RefuseActingAccount()
+    {
+        Context.Items[ActingAccountHeader] = ActingAccount();
+        return AuthenticateResult.Fail($"no role on account '{ActingAccount()}'");
+    }
+
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -105,6 +115,12 @@ public sealed class ApiKeyAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ActingAccountHeader] is string refused)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            await ApiProblems.Field(403, ActingAccountHeader, $"you hold no role on account '{refused}'").ExecuteAsync(Context);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiProblems.Field(401, "authorization",

@@ -35,15 +35,16 @@ public static class AuditTrail
         var http = context.HttpContext;
         var user = http.User;
         var route = http.Request.RouteValues;
+        var accountId = account?.Invoke(context)
+            ?? (route.TryGetValue("id", out var id) && http.Request.Path.StartsWithSegments("/api/v1/accounts") && id is string routed ? routed : null)
+            ?? AccountIn(result) ?? user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? AuditLog.ProviderScope;
         return new AuditRecord
         {
             At = DateTimeOffset.UtcNow,
-            AccountId = account?.Invoke(context)
-                ?? (route.TryGetValue("id", out var id) && http.Request.Path.StartsWithSegments("/api/v1/accounts") && id is string routed ? routed : null)
-                ?? AccountIn(result) ?? user.FindFirstValue(ApiKeyAuthentication.AccountClaim) ?? AuditLog.ProviderScope,
+            AccountId = accountId,
             // A signed-in user by user name (display names are not unique); a key or configured moderator by its name.
             Actor = user.FindFirstValue(Identity.IdentityClaims.UserName) ?? user.Identity?.Name ?? "anonymous",
-            ActorRole = RoleOf(user),
+            ActorRole = RoleOf(user, accountId),
             Action = action,
             Target = target?.Invoke(context) ?? string.Join('/', route.Values.OfType<string>()),
             Address = http.Connection.RemoteIpAddress?.ToString() ?? "",
@@ -62,14 +63,22 @@ public static class AuditTrail
         return property?.GetValue(value) as string;
     }
 
-    /// <summary>What the caller acted as: staff roles, a user's account roles, an account's key.</summary>
-    private static string RoleOf(ClaimsPrincipal user)
+    /// <summary>
+    /// What the caller acted as: staff roles, a user's roles on the account the action concerns (a user with roles on
+    /// several accounts is recorded with those of the one acted for; all of them where the action concerns none), an
+    /// account's key.
+    /// </summary>
+    private static string RoleOf(ClaimsPrincipal user, string accountId)
     {
         var staff = new[] { "moderator", "operations" }.Where(user.IsInRole).ToList();
         if (staff.Count > 0)
             return string.Join(',', staff);
         if (user.HasClaim(c => c.Type == Identity.IdentityClaims.UserName))
-            return string.Join(',', user.FindAll(Identity.IdentityClaims.AccountRole).Select(c => c.Value.Split(':').Last()).Distinct().Order());
+        {
+            var roles = user.FindAll(Identity.IdentityClaims.AccountRole).Select(c => c.Value).ToList();
+            var onAccount = roles.Where(v => v.StartsWith(accountId + ":", StringComparison.Ordinal)).ToList();
+            return string.Join(',', (onAccount.Count > 0 ? onAccount : roles).Select(v => v[(v.LastIndexOf(':') + 1)..]).Distinct().Order());
+        }
         return user.HasClaim(c => c.Type == ApiKeyAuthentication.AccountClaim) ? "account-key" : "anonymous";
     }
 

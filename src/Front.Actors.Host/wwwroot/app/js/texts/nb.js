@@ -433,6 +433,7 @@ export default {
   'reason.notAccountsKeyword': "Nummeret eller kodeordet er ikke denne kontoens.",
   'reason.tooManyRules': "Kodeordet har allerede {n} regler, så mange det kan ha.",
   'reason.noSuchSignUp': "Kodeordet har ingen påmelding til denne gruppen.",
+  'reason.noRoleOnAccount': "Du har ingen rolle på kontoen {id}.",
   "campaigns.template": "Mal",
   "campaigns.noTemplate": "Ingen mal (skriv teksten selv)",
   "campaigns.rateLimit": "Kontoens grense: {limit} meldinger per sekund.",

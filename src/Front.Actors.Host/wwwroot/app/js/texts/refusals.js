@@ -39,4 +39,5 @@ export default [
   [/^not this account's number or keyword$/, 'reason.notAccountsKeyword'],
   [/^the keyword has (?<n>\d+) rules already, the most it may have$/, 'reason.tooManyRules'],
   [/^the keyword has no sign-up to this group$/, 'reason.noSuchSignUp'],
+  [/^you hold no role on account '(?<id>[^']+)'$/, 'reason.noRoleOnAccount'],
 ];
