@@ -41,7 +41,18 @@ public sealed class WebFixture : IAsyncLifetime
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+            // Chromium on Linux takes its own language (date and time pickers' formats) from LANGUAGE, not from the
+            // context's locale; Debian's chromium-l10n holds the bokmål pack (.ci/run installs it).
+            Env = InBokmal(),
         });
+    }
+
+    /// <summary>This process's environment (Playwright replaces the browser's with what it is given) with LANGUAGE=nb.</summary>
+    private static Dictionary<string, string> InBokmal()
+    {
+        var variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? "");
+        variables["LANGUAGE"] = "nb";
+        return variables;
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)

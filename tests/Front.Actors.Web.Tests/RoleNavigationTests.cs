@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +38,42 @@ public class RoleNavigationTests(WebFixture web)
         await page.GetByRole(AriaRole.Link, new() { Name = "Gå til din startside" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/app/inbox$"));
         await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task An_agent_cannot_open_another_accounts_conversation_by_its_address()
+    {
+        var moderator = web.Host.Client(WebHost.ModeratorKey);
+        (await moderator.PostAsJsonAsync("/api/v1/accounts", new { id = "annen-konto", name = "Annen konto" })).EnsureSuccessStatusCode();
+        (await moderator.PutAsJsonAsync("/api/v1/numbers/+4790000077", new { ownerAccountId = "annen-konto", shared = false })).EnsureSuccessStatusCode();
+        var key = await (await moderator.PostAsJsonAsync("/api/v1/accounts/annen-konto/keys", new { name = "test" })).Content.ReadFromJsonAsync<JsonElement>();
+        await web.Host.InjectAsync("+4793333777", "Hemmelig for andre kontoer", to: "+4790000077");
+        var theirs = await ConversationOfAsync(web.Host.Client(key.GetProperty("key").GetString()), "+4793333777");
+
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsync(page);
+        await page.GotoAsync($"/app/inbox?c={Uri.EscapeDataString(theirs)}");
+
+        await Expect(page.Locator("#thread-notice")).ToHaveTextAsync(new Regex("^(Du har ikke tilgang til dette.|Fant ikke samtalen.)$"));
+        await Expect(page.Locator("#messages .message")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("Hemmelig for andre kontoer", await page.ContentAsync());
+        Assert.Contains((await page.APIRequest.GetAsync($"/api/v1/conversations/{Uri.EscapeDataString(theirs)}/messages")).Status, new[] { 403, 404 });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The id of the account's conversation with a contact, once the inbound message made it (polled, bounded).</summary>
+    private static async Task<string> ConversationOfAsync(HttpClient client, string contact)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+            if (page.GetProperty("items").EnumerateArray().FirstOrDefault(c => c.GetProperty("contact").GetString() == contact) is { ValueKind: JsonValueKind.Object } found)
+                return found.GetProperty("id").GetString()!;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"no conversation with {contact}");
+            await Task.Delay(50);
+        }
     }
 
     [ChromiumFact]

@@ -66,7 +66,7 @@ function render() {
     el('td', { class: 'wrap', text: m.text }),
     el('td', { text: m.fields.length ? m.fields.join(', ') : '–' }),
     el('td', { text: [t(m.hidden ? 'templates.hidden' : 'templates.visible'), m.used ? t('templates.used') : null].filter(Boolean).join(' · ') }),
-    el('td', { class: 'actions' }, el('div', { class: 'buttons' },
+    el('td', { class: 'actions' }, el('div', { class: 'buttons one-line' },
       el('button', { type: 'button', text: t('templates.edit'), 'aria-label': t('templates.editOf', { name: m.name }), onclick: () => edit(m) }),
       el('button', { type: 'button', text: t(m.hidden ? 'templates.show' : 'templates.hide'), 'aria-label': t(m.hidden ? 'templates.showOf' : 'templates.hideOf', { name: m.name }),
         onclick: () => setHidden(m, !m.hidden) }),
