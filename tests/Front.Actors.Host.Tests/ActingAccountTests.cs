@@ -43,6 +43,7 @@ public class ActingAccountTests
         Assert.Equal("demo", (await home.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         Assert.Equal("demo-nord", (await chosen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, agentOnly.StatusCode); // a role there, but not one this call needs
+        Assert.Equal(["your roles do not allow that"], (await agentOnly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("authorization").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         var refusal = await notTheirs.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["you hold no role on account 'annen'"], refusal.GetProperty("errors").GetProperty("X-Front-Account").EnumerateArray().Select(e => e.GetString()));

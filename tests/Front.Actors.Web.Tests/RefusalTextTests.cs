@@ -53,6 +53,7 @@ public class RefusalTextTests(WebFixture web)
         ("the keyword has 5 rules already, the most it may have", "Kodeordet har allerede 5 regler, så mange det kan ha."),
         ("the keyword has no sign-up to this group", "Kodeordet har ingen påmelding til denne gruppen."),
         ("you hold no role on account 'annen'", "Du har ingen rolle på kontoen annen."),
+        ("your roles do not allow that", "Rollene dine gir ikke lov til dette."),
     ];
 
     private static async Task<IPage> PageAsync(WebFixture web, string lang)

@@ -110,7 +110,9 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await ApiProblems.Field(403, "authorization", "this key may not do that").ExecuteAsync(Context);
+        // Named for who called: a person is refused for their roles, a key for its account's.
+        var reason = Context.User.IsSignedInUser() ? "your roles do not allow that" : "this key may not do that";
+        await ApiProblems.Field(403, "authorization", reason).ExecuteAsync(Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

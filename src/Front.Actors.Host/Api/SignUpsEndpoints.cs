@@ -79,12 +79,12 @@ public static class SignUpsEndpoints
         var reply = body?.Reply?.Trim();
         if (body?.Reply is not null && (reply!.Length == 0 || reply.Length > SignUpConfirmation.MaxLength))
             errors.Add("reply", $"the confirmation is 1 to {SignUpConfirmation.MaxLength} characters, or left out for the default");
-        if (errors.Any)
-            return errors.Problem();
         if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
             return refused;
-        if ((await groups.MissingAsync(id, [groupId!], ct)).Count > 0)
-            return ApiProblems.Field(400, "groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
+        if (!string.IsNullOrEmpty(groupId) && (await groups.MissingAsync(id, [groupId], ct)).Count > 0)
+            errors.Add("groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
+        if (errors.Any)
+            return errors.Problem();
         var before = (await numbers.GetAsync(place!.Value.Number, ct)).RulesOf(place.Value.Keyword, place.Value.SubKeyword)
             .Any(r => r.Kind == InboundRuleKind.SignUp && r.Target == groupId);
         return await numbers.PutSignUpAsync(place.Value.Number, id, place.Value.Keyword, place.Value.SubKeyword, groupId!, reply, ct) switch

@@ -434,6 +434,7 @@ export default {
   'reason.tooManyRules': "Kodeordet har allerede {n} regler, så mange det kan ha.",
   'reason.noSuchSignUp': "Kodeordet har ingen påmelding til denne gruppen.",
   'reason.noRoleOnAccount': "Du har ingen rolle på kontoen {id}.",
+  'reason.rolesDoNotAllow': "Rollene dine gir ikke lov til dette.",
   "campaigns.template": "Mal",
   "campaigns.noTemplate": "Ingen mal (skriv teksten selv)",
   "campaigns.rateLimit": "Kontoens grense: {limit} meldinger per sekund.",

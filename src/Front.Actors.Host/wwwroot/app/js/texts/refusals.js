@@ -40,4 +40,5 @@ export default [
   [/^the keyword has (?<n>\d+) rules already, the most it may have$/, 'reason.tooManyRules'],
   [/^the keyword has no sign-up to this group$/, 'reason.noSuchSignUp'],
   [/^you hold no role on account '(?<id>[^']+)'$/, 'reason.noRoleOnAccount'],
+  [/^your roles do not allow that$/, 'reason.rolesDoNotAllow'],
 ];
