@@ -234,6 +234,9 @@ public static class EngineBenchmark
                      "--Storage:ConnectionString", $"Data Source={Path.Combine(data, "bench.db")}",
                  }.Concat(settings))
             start.ArgumentList.Add(arg);
+        // Runtime settings for the host alone (e.g. DOTNET_GCgen0size=0x4000000), as NAME=VALUE pairs separated by ';'.
+        foreach (var pair in (Environment.GetEnvironmentVariable("FRONT_BENCH_HOST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            start.Environment[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
