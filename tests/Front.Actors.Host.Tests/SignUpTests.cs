@@ -21,6 +21,15 @@ public class SignUpTests
     private const string OtherKey = "other-key-0123456789";
     private const string Welcome = "Velkommen i kundeklubben! Send STOPP DEMO til 2401 for å melde deg av.";
 
+    /// <summary>A host on SQLite with a second account, "other", whose key is <see cref="OtherKey"/>.</summary>
+    private static async Task<EngineHost> WithOtherAccountAsync()
+    {
+        var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
+            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        return host;
+    }
+
     private static async Task<string> GroupAsync(HttpClient client, string name)
     {
         var response = await client.PostAsJsonAsync("/api/v1/groups", new { name });
@@ -110,9 +119,7 @@ public class SignUpTests
     [Fact]
     public async Task Sign_up_rules_with_an_unknown_group_no_keyword_or_a_bad_reply_are_refused_by_field()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
         var client = host.Client();
         var group = await GroupAsync(client, "Kundeklubb");
         var othersGroup = await GroupAsync(host.Client(OtherKey), "Deres klubb");
@@ -149,9 +156,7 @@ public class SignUpTests
     [Fact]
     public async Task The_sign_up_rules_of_an_account_list_each_keyword_and_sub_keyword_with_its_group_and_not_another_accounts()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
         var client = host.Client();
         var club = await GroupAsync(client, "Kundeklubb");
         var news = await GroupAsync(client, "Nyhetsbrev");
@@ -180,9 +185,7 @@ public class SignUpTests
     [Fact]
     public async Task A_marketer_adds_changes_and_removes_a_sign_up_on_a_keyword_and_its_other_rules_stay()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
         SmscTraffic.Record(host);
         var client = host.Client();
         var club = await GroupAsync(client, "Kundeklubb");
@@ -221,9 +224,7 @@ public class SignUpTests
     [Fact]
     public async Task A_sign_up_on_a_keyword_or_group_not_the_accounts_or_with_bad_fields_is_refused_by_field()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
         var client = host.Client();
         var club = await GroupAsync(client, "Kundeklubb");
         var theirs = await GroupAsync(host.Client(OtherKey), "Deres klubb");
@@ -246,9 +247,7 @@ public class SignUpTests
     [Fact]
     public async Task A_keywords_qr_code_in_png_and_svg_decodes_to_smsto_with_the_number_and_the_text()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
         (await host.Client(OtherKey).PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "blåbær" })).EnsureSuccessStatusCode();
         var client = host.Client();
 
@@ -271,9 +270,7 @@ public class SignUpTests
     [Fact]
     public async Task A_qr_code_is_only_for_the_keywords_account_and_an_unknown_keyword_or_bad_text_gets_a_problem()
     {
-        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
-        await host.Services.GetRequiredService<AccountStore>().EnsureAsync(
-            new AccountRecord { Id = "other", Organization = "Other AS", Name = "Other", MaxSegments = 10 }, OtherKey);
+        await using var host = await WithOtherAccountAsync();
 
         var another = await ErrorsAsync(await host.Client(OtherKey).GetAsync("/api/v1/keywords/2401/DEMO/qr.png"), HttpStatusCode.Forbidden);
         var unknown = await ErrorsAsync(await host.Client().GetAsync("/api/v1/keywords/2401/NOSUCH/qr.svg"), HttpStatusCode.NotFound);

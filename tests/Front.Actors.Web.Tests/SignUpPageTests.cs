@@ -16,9 +16,7 @@ public class SignUpPageTests(WebFixture web)
     public async Task A_marketer_sees_a_sign_up_keyword_with_its_qr_code_and_the_contact_who_texted_it()
     {
         var client = web.Host.Client(WebHost.ApiKey);
-        var group = await client.PostAsJsonAsync("/api/v1/groups", new { name = "Kundeklubben" });
-        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        (await client.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "KLUBB" })).EnsureSuccessStatusCode();
+        var groupId = await GroupAndKeywordAsync(client, "Kundeklubben", "KLUBB");
         (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "klubb", subKeyword = "bli", rules = new[] { new { kind = "SignUp", target = groupId } } }))
             .EnsureSuccessStatusCode();
         await web.Host.InjectAsync("+4791305001", "Klubb bli med", to: "2401");
@@ -57,9 +55,7 @@ public class SignUpPageTests(WebFixture web)
     public async Task A_marketer_adds_a_sign_up_to_a_keyword_changes_nothing_else_on_it_and_removes_it_with_a_second_press()
     {
         var client = web.Host.Client(WebHost.ApiKey);
-        var group = await client.PostAsJsonAsync("/api/v1/groups", new { name = "Vinklubben" });
-        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        (await client.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword = "VIN" })).EnsureSuccessStatusCode();
+        await GroupAndKeywordAsync(client, "Vinklubben", "VIN");
         (await client.PutAsJsonAsync("/api/v1/rules", new { number = "2401", keyword = "vin", rules = new[] { new { kind = "AutoReply", target = "Skål fra vinbaren!" } } }))
             .EnsureSuccessStatusCode();
 
@@ -97,6 +93,14 @@ public class SignUpPageTests(WebFixture web)
         var vin = rules.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("number").GetString() == "2401" && r.GetProperty("keyword").GetString() == "VIN" && r.GetProperty("subKeyword").ValueKind == JsonValueKind.Null);
         Assert.Equal(["AutoReply"], vin.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A new group of the demo account and a keyword of its own on 2401; the group's id.</summary>
+    private static async Task<string> GroupAndKeywordAsync(HttpClient client, string group, string keyword)
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/groups", new { name = group });
+        (await client.PostAsJsonAsync("/api/v1/keywords", new { shortNumber = "2401", keyword })).EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     /// <summary>Waits for a text at the simulator (polled from outside, bounded; there is no event to await).</summary>
