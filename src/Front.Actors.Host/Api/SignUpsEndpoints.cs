@@ -30,7 +30,7 @@ public static class SignUpsEndpoints
     {
         app.MapGet("/api/v1/accounts/{id}/sign-ups", ListAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
         app.MapGet("/api/v1/accounts/{id}/sign-up-rules", RulesAsync).RequireRoles(Role.Admin, Role.Marketer, Role.Moderator);
-        app.MapPost("/api/v1/accounts/{id}/sign-up-rules", PutRuleAsync).RequireRoles(Role.Admin, Role.Marketer)
+        app.MapPost("/api/v1/accounts/{id}/sign-up-rules", SaveRuleAsync).RequireRoles(Role.Admin, Role.Marketer)
             .Audited("sign-up-rule.put", c => c.Arguments.OfType<SignUpRuleRequest>().FirstOrDefault() is { } r ? $"{r.ShortNumber}/{r.Keyword}{(r.SubKeyword is null ? "" : " " + r.SubKeyword)}/{r.GroupId}" : null);
         app.MapDelete("/api/v1/accounts/{id}/sign-up-rules", RemoveRuleAsync).RequireRoles(Role.Admin, Role.Marketer)
             .Audited("sign-up-rule.remove", c => c.HttpContext.Request.QueryString.Value);
@@ -68,23 +68,25 @@ public static class SignUpsEndpoints
     /// Adds a sign-up to one of the account's groups on one of its keywords (or a sub-keyword of it), or changes the
     /// confirmation of the one there is: 201 when added, 200 when changed. The keyword's other rules are left as they are.
     /// </summary>
-    private static async Task<IResult> PutRuleAsync(string id, SignUpRuleRequest? body, ClaimsPrincipal user, AccountStore accounts, NumberService numbers,
+    private static async Task<IResult> SaveRuleAsync(string id, SignUpRuleRequest? body, ClaimsPrincipal user, AccountStore accounts, NumberService numbers,
         ContactGroupStore groups, CancellationToken ct)
     {
+        // Whose account first, then every bad field at once (the group's existence included).
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
         var errors = new ApiErrors();
         var place = ParsePlace(body?.ShortNumber, body?.Keyword, body?.SubKeyword, errors);
         var groupId = body?.GroupId?.Trim();
         if (string.IsNullOrEmpty(groupId))
             errors.Add("groupId", "the id of the contact group people join is required");
+        else if ((await groups.MissingAsync(id, [groupId], ct)).Count > 0)
+            errors.Add("groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
         var reply = body?.Reply?.Trim();
         if (body?.Reply is not null && (reply!.Length == 0 || reply.Length > SignUpConfirmation.MaxLength))
             errors.Add("reply", $"the confirmation is 1 to {SignUpConfirmation.MaxLength} characters, or left out for the default");
-        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
-            return refused;
-        if (!string.IsNullOrEmpty(groupId) && (await groups.MissingAsync(id, [groupId], ct)).Count > 0)
-            errors.Add("groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
         if (errors.Any)
             return errors.Problem();
+        // Only for the answer's status: two people adding the same sign-up at once may both be told 201.
         var before = (await numbers.GetAsync(place!.Value.Number, ct)).RulesOf(place.Value.Keyword, place.Value.SubKeyword)
             .Any(r => r.Kind == InboundRuleKind.SignUp && r.Target == groupId);
         return await numbers.PutSignUpAsync(place.Value.Number, id, place.Value.Keyword, place.Value.SubKeyword, groupId!, reply, ct) switch
@@ -104,14 +106,14 @@ public static class SignUpsEndpoints
     private static async Task<IResult> RemoveRuleAsync(string id, string? shortNumber, string? keyword, string? subKeyword, string? groupId, ClaimsPrincipal user,
         AccountStore accounts, NumberService numbers, CancellationToken ct)
     {
+        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
+            return refused;
         var errors = new ApiErrors();
         var place = ParsePlace(shortNumber, keyword, subKeyword, errors);
         if (string.IsNullOrWhiteSpace(groupId))
             errors.Add("groupId", "the id of the group whose sign-up goes is required");
         if (errors.Any)
             return errors.Problem();
-        if (await AccountAccess.RefuseAsync(id, user, accounts, ct) is { } refused)
-            return refused;
         return await numbers.RemoveSignUpAsync(place!.Value.Number, id, place.Value.Keyword, place.Value.SubKeyword, groupId!.Trim(), ct) switch
         {
             ShortNumberReplies.Info => Results.NoContent(),
@@ -144,8 +146,9 @@ public static class SignUpsEndpoints
 
     /// <summary>
     /// The account's sign-up rules, one per keyword (or keyword and sub-keyword) and group: the words to text, where to
-    /// text them, the group joined and its confirmation; and the account's keywords, where new sign-ups can go. The keywords come from the numbers' read model, their rules from
-    /// each number's entity (one ask per shared number the account holds keywords on).
+    /// text them, the group joined and its confirmation; and the account's keywords, where new sign-ups can go. The
+    /// keywords come from the numbers' read model, their rules from each number's entity (one ask per shared number the
+    /// account holds keywords on).
     /// </summary>
     private static async Task<IResult> RulesAsync(string id, ClaimsPrincipal user, AccountStore accounts, NumberStore numbers, NumberService service,
         ContactGroupStore groups, CancellationToken ct)
