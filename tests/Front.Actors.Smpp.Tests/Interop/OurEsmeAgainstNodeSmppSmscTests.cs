@@ -133,17 +133,18 @@ public class OurEsmeAgainstNodeSmppSmscTests : TestKit
         await using var smsc = await StartSmscAsync();
         var settings = Settings(await smsc.ListeningPortAsync()) with
         {
-            EnquireLinkInterval = TimeSpan.FromMilliseconds(200),
-            DeadLinkTimeout = TimeSpan.FromSeconds(1),
+            EnquireLinkInterval = TimeSpan.FromMilliseconds(100),
+            // Wide enough that a busy machine's pause of the node process is not taken for a dead link.
+            DeadLinkTimeout = TimeSpan.FromSeconds(3),
         };
         var client = EsmeClient.Start(Sys, settings);
         await smsc.Within(client.WhenBound(), "our client to bind");
 
-        // Eight enquire_links take longer than the dead-link timeout: only node-smpp's answers keep the link up.
-        var enquires = await smsc.ExpectEventsAsync("enquire_link", 8);
+        // Forty enquire_links take longer than the dead-link timeout: only node-smpp's answers keep the link up.
+        var enquires = await smsc.ExpectEventsAsync("enquire_link", 40);
         var status = await client.GetStatusAsync();
 
-        Assert.Equal(8, enquires.Select(e => e.GetProperty("sequence_number").GetInt64()).Distinct().Count());
+        Assert.Equal(40, enquires.Select(e => e.GetProperty("sequence_number").GetInt64()).Distinct().Count());
         Assert.Equal(LinkState.Bound, status.State);
         Assert.Equal(0, status.Counters.Reconnects);
         Assert.Empty(smsc.UnclaimedEvents("close"));
