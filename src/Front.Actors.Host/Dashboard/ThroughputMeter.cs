@@ -45,7 +45,7 @@ public sealed class ThroughputMeter : IStatusNotifier
         {
             long Count(string kind) => g.FirstOrDefault(r => r.Key.Kind == kind).Value?.Sum(now) ?? 0;
             var peak = g.FirstOrDefault(r => r.Key.Kind == "submitted").Value?.Peak(now) ?? 0;
-            return new OperatorThroughput(g.Key, Count("submitted"), Count("delivered"), Count("failed"), Math.Round(Count("submitted") / (double)WindowSeconds, 1), peak);
+            return new OperatorThroughput(g.Key, Count("submitted"), Count("delivered"), Count("failed"), Math.Round(Count("submitted") / (double)WindowSeconds, 2), peak);
         }).ToList();
     }
 
