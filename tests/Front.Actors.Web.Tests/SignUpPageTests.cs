@@ -83,6 +83,17 @@ public class SignUpPageTests(WebFixture web)
         await AtSmscAsync("4791305002", "Velkommen i vinklubben!");
         await AtSmscAsync("4791305002", "Skål fra vinbaren!"); // the keyword's auto-reply is still there
 
+        await card.GetByRole(AriaRole.Button, new() { Name = "Endre påmeldingen VIN til Vinklubben" }).ClickAsync();
+        await Expect(page.Locator("#rule-heading")).ToHaveTextAsync("Endre påmeldingen VIN til Vinklubben");
+        var confirmation = form.GetByLabel("Bekreftelse på SMS (tom: standardteksten)");
+        await Expect(confirmation).ToBeFocusedAsync();
+        await Expect(confirmation).ToHaveValueAsync("Velkommen i vinklubben!");
+        await confirmation.FillAsync("Velkommen tilbake!");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lagre påmeldingen" }).ClickAsync();
+        await Expect(card).ToContainTextAsync("Bekreftelse: «Velkommen tilbake!»");
+        await Expect(card).ToHaveCountAsync(1); // changed, not added
+        await Expect(page.Locator("#rule-heading")).ToHaveTextAsync("Legg til en påmelding");
+
         var remove = card.GetByRole(AriaRole.Button, new() { Name = "Fjern påmeldingen VIN til Vinklubben" });
         await remove.ClickAsync();
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Trykk igjen for å fjerne: Fjern påmeldingen VIN til Vinklubben" })).ToBeVisibleAsync();

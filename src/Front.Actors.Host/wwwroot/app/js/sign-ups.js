@@ -72,6 +72,7 @@ async function saveRule(event) {
     renderRules();
     $('r-sub').value = '';
     $('r-reply').value = '';
+    $('rule-heading').textContent = t('signUps.add');
     $('rule-note').textContent = t('signUps.savedNote', { text: saved.text, group: saved.groupName ?? saved.groupId });
   } catch (error) {
     showApiErrors(form, error, reasonOf(error), (field) => (field === 'shortNumber' ? 'keyword' : field));
@@ -84,6 +85,7 @@ function edit(rule) {
   $('r-sub').value = rule.subKeyword ?? '';
   $('r-group').value = rule.groupId;
   $('r-reply').value = rule.reply ?? '';
+  $('rule-heading').textContent = t('signUps.editOf', { text: rule.text, group: rule.groupName ?? rule.groupId });
   $('r-reply').focus();
 }
 
