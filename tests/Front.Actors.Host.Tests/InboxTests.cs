@@ -140,6 +140,35 @@ public class InboxTests
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_thread_is_read_from_its_newest_end_a_page_at_a_time_backwards()
+    {
+        await using var host = await EngineHost.StartAsync(TestDatabase.Sqlite());
+        var token = await host.SignInAsync();
+        await using var agent = await InboxFeed.ConnectAsync(host, token);
+        string conversationId = "";
+        foreach (var text in new[] { "En", "To", "Tre", "Fire", "Fem" })
+        {
+            await InjectAsync(host, Contact, VirtualNumber, text);
+            conversationId = (await agent.NextMessageAsync("in")).Conversation.Id; // one at a time: their order is the thread's
+        }
+        var client = host.Client(token);
+        async Task<List<(string? Text, long Position)>> PageAsync(string query) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/messages?{query}")).GetProperty("items").EnumerateArray()
+                .Select(m => (m.GetProperty("text").GetString(), m.GetProperty("position").GetInt64())).ToList();
+
+        var newest = await PageAsync("limit=2&before=9007199254740991");
+        var older = await PageAsync($"limit=2&before={newest[0].Position}");
+        var oldest = await PageAsync($"limit=2&before={older[0].Position}");
+        var both = await client.GetAsync($"/api/v1/conversations/{conversationId}/messages?after=1&before=3");
+
+        Assert.Equal(["Fire", "Fem"], newest.Select(m => m.Text));
+        Assert.Equal(["To", "Tre"], older.Select(m => m.Text));
+        Assert.Equal(["En"], oldest.Select(m => m.Text));
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("before", (await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [PostgresData]

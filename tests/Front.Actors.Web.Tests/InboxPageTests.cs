@@ -143,4 +143,27 @@ public class InboxPageTests(WebFixture web)
         await WebFixture.ScreenshotAsync(page, "inbox-tabs");
         await page.Context.CloseAsync();
     }
+
+    [ChromiumFact]
+    public async Task A_long_thread_opens_at_its_newest_messages_and_shows_older_ones_on_request()
+    {
+        for (var n = 1; n <= 203; n++)
+            await web.Host.InjectAsync("+4797777777", $"Melding {n}");
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsync(page);
+        var item = Item(page, "+47 977 77 777");
+        await Expect(item.Locator(".badge")).ToHaveTextAsync("203");
+
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+        var messages = page.Locator(".message.in");
+        await Expect(messages).ToHaveCountAsync(200);
+        await Expect(messages.Last.Locator(".text")).ToHaveTextAsync("Melding 203");
+        await Expect(messages.First.Locator(".text")).ToHaveTextAsync("Melding 4");
+        var older = page.GetByRole(AriaRole.Button, new() { Name = "Vis eldre meldinger" });
+        await older.ClickAsync();
+        await Expect(messages).ToHaveCountAsync(203);
+        await Expect(messages.First.Locator(".text")).ToHaveTextAsync("Melding 1");
+        await Expect(older).ToBeHiddenAsync(); // nothing older left
+        await page.Context.CloseAsync();
+    }
 }

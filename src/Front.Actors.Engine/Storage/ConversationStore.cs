@@ -70,8 +70,23 @@ public sealed class ConversationStore(Database database)
                           where m.ConversationId == conversationId && m.Position > afterPosition
                           orderby m.Position
                           select new { m, Status = s.Status }).Take(limit).ToListAsync(ct);
-        return rows.Select(r => new ThreadMessage(r.m.MessageId, r.m.Direction, r.m.Text, r.m.Author, r.m.Keyword, r.m.At, r.m.Direction == "out" ? r.Status : null, r.m.Position)).ToList();
+        return rows.Select(r => ThreadMessageOf(r.m, r.Status)).ToList();
     }
+
+    /// <summary>The <paramref name="limit"/> messages just before <paramref name="beforePosition"/>, oldest first: a thread read from its newest end.</summary>
+    public async Task<IReadOnlyList<ThreadMessage>> MessagesBeforeAsync(string conversationId, long beforePosition, int limit, CancellationToken ct = default)
+    {
+        await using var db = database.Open();
+        var rows = await (from m in db.GetTable<ConversationMessageRecord>()
+                          from s in db.GetTable<MessageRecord>().LeftJoin(s => s.Id == m.MessageId)
+                          where m.ConversationId == conversationId && m.Position < beforePosition
+                          orderby m.Position descending
+                          select new { m, Status = s.Status }).Take(limit).ToListAsync(ct);
+        return rows.Select(r => ThreadMessageOf(r.m, r.Status)).Reverse().ToList();
+    }
+
+    private static ThreadMessage ThreadMessageOf(ConversationMessageRecord m, string? status) =>
+        new(m.MessageId, m.Direction, m.Text, m.Author, m.Keyword, m.At, m.Direction == "out" ? status : null, m.Position);
 
     /// <summary>
     /// The recipients among <paramref name="contacts"/> that opted out of the account: an opt-out said to any of its

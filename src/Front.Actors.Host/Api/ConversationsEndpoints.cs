@@ -61,15 +61,26 @@ public static class ConversationsEndpoints
         return found.Problem ?? Results.Ok(View(found.Summary!));
     }
 
-    private static async Task<IResult> MessagesAsync(string id, ClaimsPrincipal user, ConversationStore store, long? after, int? limit, CancellationToken ct)
+    /// <summary>
+    /// A thread's messages, oldest first, a page at a time by position: forward with <c>?after=</c> (the last item's
+    /// position; from the start without it), or backward from the newest end with <c>?before=</c> (the first item's
+    /// position; any number above the newest position, such as 9007199254740991, gives the newest page).
+    /// </summary>
+    private static async Task<IResult> MessagesAsync(string id, ClaimsPrincipal user, ConversationStore store, long? after, long? before, int? limit, CancellationToken ct)
     {
         var found = await FindOwnAsync(id, user, store, ct);
         if (found.Problem is { } problem)
             return problem;
+        var errors = new ApiErrors();
         if (limit is < 1 or > 1000)
-            return ApiProblems.Field(400, "limit", "must be between 1 and 1000");
-        var messages = await store.MessagesAsync(id, after ?? 0, limit ?? 200, ct);
-        // Paged by position: the next page is ?after=<the last item's position>.
+            errors.Add("limit", "must be between 1 and 1000");
+        if (after is not null && before is not null)
+            errors.Add("before", "page forward with 'after' or backward with 'before', not both");
+        if (errors.Any)
+            return errors.Problem();
+        var messages = before is { } end
+            ? await store.MessagesBeforeAsync(id, end, limit ?? 200, ct)
+            : await store.MessagesAsync(id, after ?? 0, limit ?? 200, ct);
         return Results.Ok(new { items = messages.Select(m => new { id = m.MessageId, position = m.Position, direction = m.Direction, text = m.Text, author = m.Author, keyword = m.Keyword, at = m.At, status = m.Status }) });
     }
 

@@ -51,6 +51,7 @@ $('close').addEventListener('click', () => act('close'));
 $('reopen').addEventListener('click', () => act('reopen'));
 $('transfer').addEventListener('click', openTransfer);
 $('transfer-cancel').addEventListener('click', closeTransfer);
+$('older').addEventListener('click', showOlder);
 $('transfer-form').addEventListener('submit', transfer);
 $('sound').setAttribute('aria-pressed', String(chime.enabled));
 $('sound').addEventListener('click', () => { chime.enabled = !chime.enabled; $('sound').setAttribute('aria-pressed', String(chime.enabled)); });
@@ -168,6 +169,7 @@ async function openThread(id, { quiet = false } = {}) {
   $('layout').dataset.view = 'thread';
   $('placeholder').hidden = true;
   $('thread-body').hidden = false;
+  $('older-row').hidden = true;
   hideNotice();
   closeTransfer();
   clearErrors($('reply-form'));
@@ -179,10 +181,11 @@ async function openThread(id, { quiet = false } = {}) {
   // what the agent types meanwhile must not be replaced by the stored draft when they arrive.
   if (!quiet) reply.open(id);
   try {
-    const [summary, page] = await Promise.all([api('GET', `/api/v1/conversations/${encodeURIComponent(id)}`), api('GET', `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=1000`)]);
+    const [summary, page] = await Promise.all([api('GET', `/api/v1/conversations/${encodeURIComponent(id)}`), api('GET', messagesBefore(id, Number.MAX_SAFE_INTEGER))]);
     if (view.selected !== id) return; // another thread was picked meanwhile
     conversations.set(id, summary);
     thread.show(summary, page.items.map(messageOf), me.userName);
+    $('older-row').hidden = page.items.length < threadPage;
     renderActions(summary);
     render();
     if (summary.unread > 0) markRead(id);
@@ -191,6 +194,24 @@ async function openThread(id, { quiet = false } = {}) {
     $('thread-heading').textContent = '';
     $('thread-meta').textContent = '';
     notice(error instanceof ApiError && error.status === 403 ? t('error.forbidden') : error instanceof ApiError && error.status === 404 ? t('error.notFound') : t('error.network'));
+  }
+}
+
+// A thread opens at its newest messages, a page of them; older pages come on request.
+const threadPage = 200;
+const messagesBefore = (id, position) => `/api/v1/conversations/${encodeURIComponent(id)}/messages?limit=${threadPage}&before=${position}`;
+
+async function showOlder() {
+  const id = view.selected;
+  const first = thread.firstPosition();
+  if (!id || first === null) return;
+  try {
+    const page = await api('GET', messagesBefore(id, first));
+    if (view.selected !== id) return;
+    thread.addOlder(page.items.map(messageOf), me.userName);
+    $('older-row').hidden = page.items.length < threadPage;
+  } catch {
+    notice(t('error.network'));
   }
 }
 

@@ -25,8 +25,23 @@ export class ThreadView {
     this.meta.textContent = t('inbox.via', { number: formatPhone(summary.ourNumber) });
   }
 
+  /** Adds older messages (oldest first) above those shown, keeping the ones in view where they are on the screen. */
+  addOlder(messages, me) {
+    const scroller = this.list;
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+    for (const m of messages) this.add(m, me, { scroll: false });
+    scroller.scrollTop = scroller.scrollHeight - fromBottom;
+  }
+
+  /** The position of the oldest message shown, or null when there is none. */
+  firstPosition() {
+    let first = null;
+    for (const m of this.#messages.values()) if (m.position != null && (first === null || m.position < first)) first = m.position;
+    return first;
+  }
+
   /** Adds a message once (the live update and the reply's own answer may both bring it). */
-  add(message, me) {
+  add(message, me, { scroll = true } = {}) {
     const known = this.#messages.get(message.id);
     if (known) return this.status(message.id, message.status);
     const early = this.#early.get(message.id);
@@ -55,7 +70,7 @@ export class ThreadView {
     // Kept in thread order even when an update arrives after a later one.
     const after = [...this.list.children].find((other) => Number(other.dataset.position) > Number(message.position ?? Infinity));
     this.list.insertBefore(li, after ?? null);
-    li.scrollIntoView({ block: 'nearest' });
+    if (scroll) li.scrollIntoView({ block: 'nearest' });
   }
 
   /** The position of the newest message from the contact shown, or null when there is none. */

@@ -50,6 +50,7 @@ export default {
   'inbox.back': 'Back to the list',
   'inbox.thread': 'Conversation with {contact}',
   'inbox.via': 'to {number}',
+  'inbox.older': 'Show older messages',
   'inbox.claim': 'Claim',
   'inbox.release': 'Release',
   'inbox.claimed': 'You have claimed the conversation.',

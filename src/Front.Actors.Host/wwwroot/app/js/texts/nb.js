@@ -50,6 +50,7 @@ export default {
   'inbox.back': 'Tilbake til listen',
   'inbox.thread': 'Samtale med {contact}',
   'inbox.via': 'til {number}',
+  'inbox.older': 'Vis eldre meldinger',
   'inbox.claim': 'Ta samtalen',
   'inbox.release': 'Slipp samtalen',
   'inbox.claimed': 'Du har tatt samtalen.',
