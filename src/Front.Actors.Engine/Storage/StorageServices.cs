@@ -28,5 +28,6 @@ public static class StorageServices
         .AddSingleton<ContactGroupStore>()
         .AddSingleton<TemplateStore>()
         .AddSingleton<SignUpStore>()
-        .AddSingleton<AuditLog>();
+        .AddSingleton<AuditLog>()
+        .AddHostedService<SqliteCheckpointer>();
 }
