@@ -54,9 +54,12 @@ public sealed class OperatorSecondLimit(int perSecond)
     {
         if (!MayLeave(now, retry, out wait))
             return false;
-        _unanswered.Enqueue(now);
+        Leave(now);
         return true;
     }
+
+    /// <summary>Counts a submit that leaves now; for a caller that asked <see cref="MayLeave"/> at this same moment.</summary>
+    public void Leave(TimeSpan now) => _unanswered.Enqueue(now);
 
     /// <summary>A submit that left was answered now (whatever the answer): it counts for one more second.</summary>
     public void Answered(TimeSpan now)

@@ -160,7 +160,7 @@ internal sealed class PacedLanes(
                 // The operator's second first, so a bucket token is taken only by a message that then leaves.
                 if (_operatorSecond.MayLeave(now, LookAgain, out var wait) && _exit.TryTake(now, out wait))
                 {
-                    _operatorSecond.TryLeave(now, LookAgain, out _);
+                    _operatorSecond.Leave(now);
                     return TimeSpan.Zero;
                 }
                 return wait < MinimumWait ? MinimumWait : wait;

@@ -50,7 +50,7 @@ public static class JournalDatabase
         command.ExecuteNonQuery();
     }
 
-    private static bool InMemory(SqliteConnectionStringBuilder builder) => builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
+    internal static bool InMemory(SqliteConnectionStringBuilder builder) => builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
 
     /// <summary>Whether the read models' file already has the journal table (made before the split).</summary>
     private static bool HoldsJournal(string file)

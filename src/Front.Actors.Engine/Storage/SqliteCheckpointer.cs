@@ -65,8 +65,13 @@ public sealed class SqliteCheckpointer(StorageOptions storage, ILogger<SqliteChe
             return [];
         return new[] { storage.EffectiveConnectionString, JournalDatabase.ConnectionString(storage) }
             .Select(c => new SqliteConnectionStringBuilder(c))
-            .Where(b => b.Mode != SqliteOpenMode.Memory && b.DataSource is not ("" or ":memory:"))
+            .Where(b => !JournalDatabase.InMemory(b))
             .DistinctBy(b => Path.GetFullPath(b.DataSource))
-            .Select(b => new SqliteConnectionStringBuilder(b.ToString()) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString()).ToList();
+            .Select(b =>
+            {
+                b.Pooling = false;
+                b.Mode = SqliteOpenMode.ReadWrite; // an existing file only: never made here
+                return b.ToString();
+            }).ToList();
     }
 }

@@ -77,9 +77,10 @@ public static class SignUpsEndpoints
         var errors = new ApiErrors();
         var place = ParsePlace(body?.ShortNumber, body?.Keyword, body?.SubKeyword, errors);
         var groupId = body?.GroupId?.Trim();
+        var group = string.IsNullOrEmpty(groupId) ? null : await groups.GetAsync(id, groupId, ct);
         if (string.IsNullOrEmpty(groupId))
             errors.Add("groupId", "the id of the contact group people join is required");
-        else if ((await groups.MissingAsync(id, [groupId], ct)).Count > 0)
+        else if (group is null)
             errors.Add("groupId", $"no group '{groupId}' in this account: give the id of one of its contact groups");
         var reply = body?.Reply?.Trim();
         if (body?.Reply is not null && (reply!.Length == 0 || reply.Length > SignUpConfirmation.MaxLength))
@@ -94,8 +95,7 @@ public static class SignUpsEndpoints
             ShortNumberReplies.Info => Results.Json(new
             {
                 shortNumber = place.Value.Number, keyword = place.Value.Keyword, subKeyword = place.Value.SubKeyword,
-                text = place.Value.SubKeyword is null ? place.Value.Keyword : $"{place.Value.Keyword} {place.Value.SubKeyword}",
-                groupId, groupName = (await groups.GetAsync(id, groupId!, ct))?.Group.Name, reply,
+                text = TextToSend(place.Value.Keyword, place.Value.SubKeyword), groupId, groupName = group!.Group.Name, reply,
             }, statusCode: before ? 200 : 201),
             ShortNumberReplies.Refused no => ApiProblems.Refusal(no.Kind, no.Field, no.Reason),
             _ => throw new InvalidOperationException(),
@@ -121,6 +121,9 @@ public static class SignUpsEndpoints
             _ => throw new InvalidOperationException(),
         };
     }
+
+    /// <summary>What a person texts to sign up: the keyword, and its sub-keyword after a space.</summary>
+    private static string TextToSend(string keyword, string? subKeyword) => subKeyword is null ? keyword : $"{keyword} {subKeyword}";
 
     /// <summary>The number, keyword and sub-keyword a sign-up is on, normalised as the number's entity keeps them; null with the errors added.</summary>
     private static (string Number, string Keyword, string? SubKeyword)? ParsePlace(string? shortNumber, string? keyword, string? subKeyword, ApiErrors errors)
@@ -177,7 +180,7 @@ public static class SignUpsEndpoints
             items = found.Select(f => new
             {
                 shortNumber = f.Number, keyword = f.Keyword, subKeyword = f.SubKeyword,
-                text = f.SubKeyword is null ? f.Keyword : $"{f.Keyword} {f.SubKeyword}",
+                text = TextToSend(f.Keyword, f.SubKeyword),
                 groupId = f.Rule.Target, groupName = names[f.Rule.Target], reply = f.Rule.Reply,
             }),
             // Where a sign-up can be added: the keywords the account holds.
