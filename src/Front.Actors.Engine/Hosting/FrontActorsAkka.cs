@@ -7,6 +7,7 @@ using Akka.Remote.Hosting;
 using Front.Actors.Engine.Accounts;
 using Front.Actors.Engine.Campaigns;
 using Front.Actors.Engine.Conversations;
+using Front.Actors.Engine.Persistence;
 using Front.Actors.Engine.Serialization;
 using Front.Actors.Engine.ShortNumbers;
 using Front.Actors.Engine.Storage;
@@ -45,7 +46,10 @@ public static class FrontActorsAkka
         var hocon = $$"""
             akka.persistence {
               journal.plugin = "akka.persistence.journal.sql"
-              journal.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
+              journal.sql {
+                connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}"
+                class = "{{typeof(GroupCommitJournal).AssemblyQualifiedName}}"
+              }
               snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
               snapshot-store.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }
               query.journal.sql { connection-string = "{{connection}}", provider-name = "{{storage.ProviderName}}" }

@@ -90,6 +90,7 @@ internal sealed class SqliteRowStatement : PreparedCommand
                 long number => raw.sqlite3_bind_int64(_statement, position, number),
                 bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
                 double number => raw.sqlite3_bind_double(_statement, position, number),
+                byte[] blob => raw.sqlite3_bind_blob(_statement, position, blob),
                 DateTimeOffset at => raw.sqlite3_bind_text16(_statement, position, at.ToString(DateTimeOffsetFormat, CultureInfo.InvariantCulture).AsSpan()),
                 DateTime at => raw.sqlite3_bind_text(_statement, position, at.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
                 var other => throw new ArgumentException($"no SQLite binding for {other.GetType().Name}", nameof(values)),

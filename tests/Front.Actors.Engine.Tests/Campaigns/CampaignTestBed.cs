@@ -35,7 +35,7 @@ public sealed class CampaignTestBed
         akka.test.single-expect-default = 30s
         akka.persistence {
           journal.plugin = "akka.persistence.journal.sql"
-          journal.sql { connection-string = "Data Source={{File}}", provider-name = "SQLite.MS" }
+          journal.sql { connection-string = "Data Source={{File}}", provider-name = "SQLite.MS", class = "Front.Actors.Engine.Persistence.GroupCommitJournal, Front.Actors.Engine" }
           snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
           snapshot-store.sql { connection-string = "Data Source={{File}}", provider-name = "SQLite.MS" }
         }

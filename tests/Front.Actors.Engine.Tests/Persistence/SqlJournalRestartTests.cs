@@ -20,7 +20,7 @@ public class SqlJournalRestartTests
         akka.loglevel = WARNING
         akka.persistence {
           journal.plugin = "akka.persistence.journal.sql"
-          journal.sql { connection-string = "Data Source={{_file}}", provider-name = "SQLite.MS" }
+          journal.sql { connection-string = "Data Source={{_file}}", provider-name = "SQLite.MS", class = "Front.Actors.Engine.Persistence.GroupCommitJournal, Front.Actors.Engine" }
           snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
           snapshot-store.sql { connection-string = "Data Source={{_file}}", provider-name = "SQLite.MS" }
         }

@@ -17,7 +17,7 @@ public static class SqlJournalSystem
             akka.loglevel = WARNING
             akka.persistence {
               journal.plugin = "akka.persistence.journal.sql"
-              journal.sql { connection-string = "{{storage.ConnectionString}}", provider-name = "{{storage.ProviderName}}" }
+              journal.sql { connection-string = "{{storage.ConnectionString}}", provider-name = "{{storage.ProviderName}}", class = "Front.Actors.Engine.Persistence.GroupCommitJournal, Front.Actors.Engine" }
               snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
               snapshot-store.sql { connection-string = "{{storage.ConnectionString}}", provider-name = "{{storage.ProviderName}}" }
               query.journal.sql { connection-string = "{{storage.ConnectionString}}", provider-name = "{{storage.ProviderName}}" }
