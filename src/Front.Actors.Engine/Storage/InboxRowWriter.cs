@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using System.Text.Json;
 using Front.Actors.Engine.Conversations;
 using LinqToDB.Data;
@@ -14,9 +15,36 @@ internal sealed class InboxRowWriter(DataConnection db) : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private PreparedCommand? _readThread;
     private PreparedCommand? _moveThread;
     private PreparedCommand? _addMessage;
     private PreparedCommand? _append;
+
+    /// <summary>The thread's row as stored, or null when it has none yet.</summary>
+    public async Task<ConversationRecord?> ReadThreadAsync(string id)
+    {
+        _readThread ??= PreparedCommand.Create(db,
+            "SELECT account_id, our_number, contact, unread, assigned_to, closed, opted_out, last_message, last_message_at, applied_seq FROM conversations WHERE id = @id",
+            ("@id", DbType.String));
+        if (await _readThread.FirstRowAsync(id) is not { } row)
+            return null;
+        return new ConversationRecord
+        {
+            Id = id, AccountId = (string)row[0]!, OurNumber = (string)row[1]!, Contact = (string)row[2]!, Unread = Convert.ToInt32(row[3], CultureInfo.InvariantCulture),
+            AssignedTo = (string?)row[4], Closed = Convert.ToBoolean(row[5], CultureInfo.InvariantCulture), OptedOut = Convert.ToBoolean(row[6], CultureInfo.InvariantCulture),
+            LastMessage = (string?)row[7], LastMessageAt = StoredTime(row[8]), AppliedSequenceNr = Convert.ToInt64(row[9], CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>A time as the provider gives it back: text on SQLite, a UTC <see cref="DateTime"/> or an offset on PostgreSQL.</summary>
+    private static DateTimeOffset? StoredTime(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset at => at,
+        DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
+        var other => throw new InvalidCastException($"last_message_at came back as {other.GetType().Name}"),
+    };
 
     /// <summary>Moves the thread's row on from <paramref name="expectedSequenceNr"/>; false when another writer moved it first.</summary>
     public async Task<bool> MoveThreadAsync(ConversationRecord row, long expectedSequenceNr)
@@ -55,7 +83,7 @@ internal sealed class InboxRowWriter(DataConnection db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in new[] { _moveThread, _addMessage, _append })
+        foreach (var statement in new[] { _readThread, _moveThread, _addMessage, _append })
             if (statement is not null)
                 await statement.DisposeAsync();
     }
