@@ -12,9 +12,8 @@ namespace Front.Actors.Engine.Accounts;
 public sealed class AccountActor : PersistentEntity<AccountState, AccountEvents.IAccountEvent>
 {
     private const int SnapshotEvery = 100;
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
-    public AccountActor(string accountId) : base($"account-{accountId}", AccountState.Empty, SnapshotEvery, IdleAfter)
+    public AccountActor(string accountId) : base($"account-{accountId}", AccountState.Empty, SnapshotEvery, idleAfter: null)
     {
         Command<AccountCommands.Admit>(admit =>
         {

@@ -13,14 +13,13 @@ namespace Front.Actors.Engine.Conversations;
 public sealed class ConversationActor : PersistentEntity<ConversationState, IConversationEvent>
 {
     private const int SnapshotEvery = 200;
-    public static readonly TimeSpan DefaultIdleAfter = TimeSpan.FromMinutes(2);
-
-    public ConversationActor(string conversationId) : this(conversationId, DefaultIdleAfter)
+    /// <summary>Passivated by its shard when idle (<see cref="Hosting.FrontActorsAkka"/>).</summary>
+    public ConversationActor(string conversationId) : this(conversationId, idleAfter: null)
     {
     }
 
-    /// <param name="idleAfter">How long without a command before the entity asks its shard to passivate it.</param>
-    public ConversationActor(string conversationId, TimeSpan idleAfter)
+    /// <param name="idleAfter">How long without a command before the entity asks its parent to passivate it (null: the shard does).</param>
+    public ConversationActor(string conversationId, TimeSpan? idleAfter)
         : base($"conversation-{conversationId}", ConversationState.Empty, SnapshotEvery, idleAfter)
     {
         Command<ConversationCommands.Receive>(c =>

@@ -12,4 +12,7 @@ public sealed record NodeOptions
     public int Port { get; init; }
 
     public string[] Seeds { get; init; } = [];
+
+    /// <summary>How long an account, thread or number entity stays in memory with no message before its shard stops it.</summary>
+    public TimeSpan IdleEntitiesAfter { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -31,7 +31,7 @@ public static class FrontActorsAkka
             })
             .AddSqlPersistence(storage)
             .WithCustomSerializer("front-actors", [typeof(IPersisted)], system => new EngineSerializer(system))
-            .AddEntities();
+            .AddEntities(node.IdleEntitiesAfter);
     }
 
     /// <summary>
@@ -87,16 +87,21 @@ public static class FrontActorsAkka
         }
         """;
 
-    private static AkkaConfigurationBuilder AddEntities(this AkkaConfigurationBuilder builder)
+    private static AkkaConfigurationBuilder AddEntities(this AkkaConfigurationBuilder builder, TimeSpan idleAfter)
     {
-        // Entities passivate themselves when idle (PersistentEntity's receive timeout), and a running campaign does not:
-        // the shard's own idle passivation (120 s without a message through the shard) stopped a campaign's fan-out
-        // mid-stream in the 1,000,000-recipient benchmark, so it is off.
+        // Accounts, threads and numbers hear only through their shard, which passivates them once idle: it notes a time per
+        // message, where a receive timeout in each entity scheduled a timer per message (see PersistentEntity).
+        // A running campaign hears from its own timers and fan-out, not through its shard: the shard's idle passivation
+        // stopped a fan-out mid-stream in the 1,000,000-recipient benchmark, so a campaign passivates itself when idle.
+        var idle = new ShardOptions
+        {
+            StateStoreMode = StateStoreMode.DData, RememberEntities = false, Role = "engine", ShouldPassivateIdleEntities = true, PassivateIdleEntityAfter = idleAfter,
+        };
         var options = new ShardOptions { StateStoreMode = StateStoreMode.DData, RememberEntities = false, Role = "engine", ShouldPassivateIdleEntities = false };
         return builder
-            .WithShardRegion<AccountRegion>("account", id => Akka.Actor.Props.Create(() => new AccountActor(id)), new AccountMessageExtractor(), options)
-            .WithShardRegion<ConversationRegion>("conversation", id => Akka.Actor.Props.Create(() => new ConversationActor(id)), new ConversationMessageExtractor(), options)
-            .WithShardRegion<ShortNumberRegion>("short-number", id => Akka.Actor.Props.Create(() => new ShortNumberActor(id)), new ShortNumberMessageExtractor(), options)
+            .WithShardRegion<AccountRegion>("account", id => Akka.Actor.Props.Create(() => new AccountActor(id)), new AccountMessageExtractor(), idle)
+            .WithShardRegion<ConversationRegion>("conversation", id => Akka.Actor.Props.Create(() => new ConversationActor(id)), new ConversationMessageExtractor(), idle)
+            .WithShardRegion<ShortNumberRegion>("short-number", id => Akka.Actor.Props.Create(() => new ShortNumberActor(id)), new ShortNumberMessageExtractor(), idle)
             // A campaign entity runs its fan-out with the node's services (store, intake, progress pushes).
             .WithShardRegion<CampaignRegion>("campaign", (_, _, resolver) =>
             {

@@ -11,9 +11,8 @@ namespace Front.Actors.Engine.ShortNumbers;
 public sealed class ShortNumberActor : PersistentEntity<ShortNumberState, ShortNumberEvents.IShortNumberEvent>
 {
     private const int SnapshotEvery = 100;
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
-    public ShortNumberActor(string number) : base($"short-number-{number}", ShortNumberState.Empty, SnapshotEvery, IdleAfter)
+    public ShortNumberActor(string number) : base($"short-number-{number}", ShortNumberState.Empty, SnapshotEvery, idleAfter: null)
     {
         Command<ShortNumberCommands.Configure>(c =>
         {
