@@ -7,9 +7,9 @@ using LinqToDB.Data;
 namespace Front.Actors.Engine.Storage;
 
 /// <summary>
-/// Writes the inbox read model's rows on the live path (a thread's row, its messages, the account's numbered feed)
-/// with statements prepared once per transaction and run per event: building each insert through LINQ cost more
-/// than SQLite's work for it. Used inside the caller's transaction; dispose it before the connection.
+/// Reads a thread's row and writes the inbox read model's rows on the live path (the thread's row, its messages, the
+/// account's numbered feed) with statements prepared once per transaction and run per event: building each query
+/// through LINQ cost more than SQLite's work for it. Used inside the caller's transaction; dispose it before the connection.
 /// </summary>
 internal sealed class InboxRowWriter(DataConnection db) : IAsyncDisposable
 {
