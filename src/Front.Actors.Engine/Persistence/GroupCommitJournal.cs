@@ -57,7 +57,7 @@ public sealed class GroupCommitJournal : SqlWriteJournal
     private static async Task<IReadOnlyList<bool>> InsertAsync(Database database, string insert, (string, DbType)[] parameters, bool withWriter, IReadOnlyList<JournalRow[]> writes)
     {
         await using var db = database.Open();
-        await using var transaction = await db.BeginTransactionAsync();
+        await using var transaction = await WriteTransaction.BeginAsync(db);
         await using var command = PreparedCommand.Create(db, insert, parameters);
         foreach (var rows in writes)
             foreach (var row in rows)

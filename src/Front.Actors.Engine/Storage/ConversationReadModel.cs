@@ -39,7 +39,7 @@ public sealed class ConversationReadModel(Database database)
         if (offset is not null && offset.UpdatedAt - _offsetStoredAt < OffsetEvery && !await AnyFreshAsync(db, changes, ct))
             return changes.Select(_ => (IReadOnlyList<InboxUpdate>)[]).ToList();
         using var turn = await database.WriteTurnAsync(ct);
-        await using var transaction = await db.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         var all = new List<IReadOnlyList<InboxUpdate>>(changes.Count);
         await using (var writer = new InboxRowWriter(db))
         {

@@ -22,7 +22,7 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
     {
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync();
-        await using var transaction = await db.BeginTransactionAsync();
+        await using var transaction = await WriteTransaction.BeginAsync(db);
         // Both SQLite and PostgreSQL skip a row whose dedup key is taken and say so by the row count.
         await using var command = PreparedCommand.Create(db,
             "INSERT INTO inbound_parts (id, bind, source, destination, text, reference, total, sequence, dedup_key, received_at) " +
@@ -65,7 +65,7 @@ public sealed class InboundPartStore(Database database) : IAsyncDisposable
     {
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync();
-        await using var transaction = await db.BeginTransactionAsync();
+        await using var transaction = await WriteTransaction.BeginAsync(db);
         await using var command = PreparedCommand.Create(db, "UPDATE inbound_parts SET message_id = @message WHERE id = @id", ("@message", DbType.String), ("@id", DbType.String));
         foreach (var (partIds, messageId) in marks)
             foreach (var partId in partIds)

@@ -27,7 +27,7 @@ public sealed class MessageStore(Database database)
     {
         await using var db = database.Open();
         using var turn = await database.WriteTurnAsync(ct);
-        await using var transaction = await db.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         await BatchInsert.RunAsync(db, "messages", messages, BatchInsert.Messages, ct);
         await BatchInsert.RunAsync(db, "message_status_history",
             messages.Select(m => new StatusHistoryRecord { MessageId = m.Id, Status = m.Status, At = m.CreatedAt, Detail = m.HoldDetail }).ToList(), BatchInsert.History, ct);

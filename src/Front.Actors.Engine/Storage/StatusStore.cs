@@ -28,7 +28,7 @@ public sealed class StatusStore(Database database)
         _waiting ??= (await db.GetTable<UnmatchedReceiptRecord>().Select(r => new { r.Bind, r.OperatorMessageKey }).ToListAsync(ct))
             .Select(r => (r.Bind, r.OperatorMessageKey)).ToHashSet();
         using var turn = await database.WriteTurnAsync(ct);
-        await using var transaction = await db.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
 
         var accepted = entries.OfType<StatusEntry.PartAccepted>().DistinctBy(p => (p.Mapping.Bind, p.Mapping.OperatorMessageKey)).ToList();
         if (accepted.Count > 0)
