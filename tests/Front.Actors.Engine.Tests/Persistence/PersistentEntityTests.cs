@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Front.Actors.Engine.Persistence;
@@ -124,4 +125,32 @@ public class PersistentEntityTests() : TestKit(TestConfig.Patient + """
         Assert.Equal(Enumerable.Range(1, sends).Select(n => (long)n), replies.Select(r => r.State.Total));
         Assert.Equal(new Tally(sends, sends), seen.State); // a snapshot holding unjournaled events would count them twice
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_entity_lets_go_of_the_ask_it_answered_while_it_waits_for_its_next_command(bool ahead)
+    {
+        var entity = Entity("forgets-" + ahead, snapshotEvery: 100);
+
+        // The ask's task is held by its temporary actor; the actor cell keeps the last sender until the next message.
+        var asked = await AskedAndAnsweredAsync(entity, ahead ? new AddAhead(1) : new Add(1));
+
+        await AwaitAssertAsync(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(asked.IsAlive, "the entity still holds the answered ask");
+        }, TimeSpan.FromSeconds(5));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> AskedAndAnsweredAsync(IActorRef entity, object command)
+    {
+        var ask = entity.Ask<Seen>(command, TimeSpan.FromSeconds(10));
+        Assert.Equal(1, (await ask).State.Total);
+        return new WeakReference(ask);
+    }
 }
+
