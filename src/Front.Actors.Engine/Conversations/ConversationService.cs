@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Front.Actors.Engine.Messages;
+using Front.Actors.Engine.Persistence;
 using Front.Actors.Engine.Storage;
 
 namespace Front.Actors.Engine.Conversations;
@@ -29,7 +30,7 @@ public sealed class ConversationService(
         AskAndApplyAsync(command, ct);
 
     public async Task<ConversationState> GetAsync(string conversationId, CancellationToken ct = default) =>
-        ((ConversationReplies.Changed)await conversations.ActorRef.Ask<ConversationReplies.IReply>(new ConversationCommands.Get(conversationId), Timeout, ct)).State;
+        ((ConversationReplies.Changed)await conversations.ActorRef.AskEntityAsync<ConversationReplies.IReply>(new ConversationCommands.Get(conversationId), Timeout, ct)).State;
 
     /// <summary>
     /// Sends a reply in the thread: refused while the contact is opted out; otherwise taken by the intake (which
@@ -58,7 +59,7 @@ public sealed class ConversationService(
 
     private async Task<ConversationReplies.IReply> AskAndApplyAsync(ConversationCommands.IWithConversationId command, CancellationToken ct)
     {
-        var reply = await conversations.ActorRef.Ask<ConversationReplies.IReply>(command, Timeout, ct);
+        var reply = await conversations.ActorRef.AskEntityAsync<ConversationReplies.IReply>(command, Timeout, ct);
         if (reply is ConversationReplies.Changed { Events.Count: > 0 } changed)
         {
             var updates = await inbox.ApplyAsync(new ConversationChange(changed.ConversationId, changed.FirstSequenceNr, changed.Events));
