@@ -25,8 +25,17 @@ public sealed record ConversationState(
     /// <summary>True when the thread already has this message (inbound or reply): a repeat after a crash changes nothing.</summary>
     public bool Has(string messageId) => Recent?.Contains(messageId) == true;
 
-    private IReadOnlyList<string> Remember(string messageId) =>
-        (Recent ?? []).Append(messageId).TakeLast(RememberedIds).ToList();
+    /// <summary>The latest ids with this one, in one exactly sized array: a new state per message keeps it for seconds.</summary>
+    private string[] Remember(string messageId)
+    {
+        var recent = Recent ?? [];
+        var kept = Math.Min(recent.Count, RememberedIds - 1);
+        var ids = new string[kept + 1];
+        for (var i = 0; i < kept; i++)
+            ids[i] = recent[recent.Count - kept + i];
+        ids[kept] = messageId;
+        return ids;
+    }
 
     public bool Exists => AccountId is not null;
 

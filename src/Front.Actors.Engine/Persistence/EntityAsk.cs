@@ -18,9 +18,7 @@ public static class EntityAsk
     {
         var provider = entity is IInternalActorRef local ? local.Provider : throw new ArgumentException("not an actor of this system", nameof(entity));
         var answer = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replyTo = new ReplyTo(provider, provider.TempPath(), answer);
-        // Registered like Akka's own temporary actors, so an answer from another node finds it by its path.
-        provider.RegisterTempActor(replyTo, replyTo.Path);
+        var replyTo = new ReplyTo(provider, answer);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         await using var expiry = deadline.Token.Register(() =>
@@ -42,7 +40,6 @@ public static class EntityAsk
         }
         finally
         {
-            provider.UnregisterTempActor(replyTo.Path);
             replyTo.Release();
         }
     }
@@ -53,12 +50,32 @@ public static class EntityAsk
         return default!;
     }
 
-    /// <summary>The temporary actor: takes the first answer and then forgets the promise.</summary>
-    private sealed class ReplyTo(IActorRefProvider provider, ActorPath path, TaskCompletionSource<object> answer) : MinimalActorRef
+    /// <summary>
+    /// The temporary actor: takes the first answer and then forgets the promise. Its path is made, and registered so that an
+    /// answer from another node finds it, only when something asks for it (sending it to another node does); a local ask
+    /// never needs one, as with Akka's own.
+    /// </summary>
+    private sealed class ReplyTo(IActorRefProvider provider, TaskCompletionSource<object> answer) : MinimalActorRef
     {
         private TaskCompletionSource<object>? _answer = answer;
+        private ActorPath? _path;
+        private volatile bool _released;
 
-        public override ActorPath Path { get; } = path;
+        public override ActorPath Path
+        {
+            get
+            {
+                if (Volatile.Read(ref _path) is { } path)
+                    return path;
+                var made = Provider.TempPath();
+                if (Interlocked.CompareExchange(ref _path, made, null) is { } other)
+                    return other;
+                Provider.RegisterTempActor(this, made);
+                if (_released)
+                    Provider.UnregisterTempActor(made);
+                return made;
+            }
+        }
 
         public override IActorRefProvider Provider { get; } = provider;
 
@@ -70,6 +87,12 @@ public static class EntityAsk
                 Provider.DeadLetters.Tell(message, sender);
         }
 
-        public void Release() => _answer = null;
+        public void Release()
+        {
+            _answer = null;
+            _released = true;
+            if (Volatile.Read(ref _path) is { } path)
+                Provider.UnregisterTempActor(path);
+        }
     }
 }

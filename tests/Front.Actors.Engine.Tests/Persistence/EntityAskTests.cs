@@ -25,6 +25,20 @@ public class EntityAskTests() : TestKit(TestConfig.Patient)
     }
 
     [Fact]
+    public async Task An_answer_sent_to_the_temporary_actors_path_arrives_as_one_from_another_node_would()
+    {
+        var entity = CreateTestProbe();
+        var asked = entity.Ref.AskEntityAsync<Answer>("question", TimeSpan.FromSeconds(10));
+        entity.ExpectMsg("question");
+
+        // A node that got the sender serialized resolves it by its path.
+        var byPath = ((ExtendedActorSystem)Sys).Provider.ResolveActorRef(entity.LastSender.Path);
+        byPath.Tell(new Answer("by path"));
+
+        Assert.Equal(new Answer("by path"), await asked);
+    }
+
+    [Fact]
     public async Task A_failure_answered_is_thrown_to_the_asker()
     {
         var entity = CreateTestProbe();
