@@ -52,10 +52,25 @@ internal sealed class WriteTransaction : IAsyncDisposable
         _ended = true;
     }
 
+    /// <summary>
+    /// Runs the statement, trying again while the file is busy or locked for up to half a minute, as Microsoft.Data.Sqlite's
+    /// own commands do: SQLite returns busy at once, without waiting out its busy timeout, in some cases (another
+    /// connection recovering the write-ahead log, for one).
+    /// </summary>
     private static void Run(sqlite3 handle, string sql)
     {
-        var rc = raw.sqlite3_exec(handle, sql);
-        if (rc != raw.SQLITE_OK)
-            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
+        var giveUpAt = Environment.TickCount64 + (long)BusyFor.TotalMilliseconds;
+        while (true)
+        {
+            var rc = raw.sqlite3_exec(handle, sql);
+            if (rc == raw.SQLITE_OK)
+                return;
+            if ((rc & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || Environment.TickCount64 > giveUpAt)
+                throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
+            Thread.Sleep(BusyPause);
+        }
     }
+
+    private static readonly TimeSpan BusyFor = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(20);
 }
