@@ -5,7 +5,7 @@ using SQLitePCL;
 namespace Front.Actors.Engine.Storage;
 
 /// <summary>
-/// The transaction of a hot write path (journal, inbox, inbound parts, statuses). On SQLite it is the connection's own
+/// The transaction of a hot write path (journal, inbox, inbound parts, accepted messages, statuses). On SQLite it is the connection's own
 /// <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c>, as Microsoft.Data.Sqlite's transaction would issue: that transaction also sets
 /// a rollback hook, whose handle SQLitePCL leaves to the finalizer. At 1,000 inbound messages a second that was 1,600
 /// finalizable objects a second, and finalizing them a sixth of every gen-0 pause. Elsewhere the provider's transaction.
@@ -66,7 +66,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
             if (rc == raw.SQLITE_OK)
                 return;
             if ((rc & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || Environment.TickCount64 > giveUpAt)
-                throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
+                SqliteException.ThrowExceptionForRC(rc, handle);
             Thread.Sleep(BusyPause);
         }
     }

@@ -72,13 +72,7 @@ public class EntityAskTests() : TestKit(TestConfig.Patient)
         var answer = await AskedAndAnsweredAsync(entity);
 
         Assert.NotNull(entity.LastSender);
-        await AwaitAssertAsync(() =>
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            Assert.False(answer.IsAlive, "the temporary actor still holds the answer");
-        }, TimeSpan.FromSeconds(5));
+        await this.AwaitCollectedAsync(answer, "the temporary actor still holds the answer");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -136,13 +136,7 @@ public class PersistentEntityTests() : TestKit(TestConfig.Patient + """
         // The ask's task is held by its temporary actor; the actor cell keeps the last sender until the next message.
         var asked = await AskedAndAnsweredAsync(entity, ahead ? new AddAhead(1) : new Add(1));
 
-        await AwaitAssertAsync(() =>
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            Assert.False(asked.IsAlive, "the entity still holds the answered ask");
-        }, TimeSpan.FromSeconds(5));
+        await this.AwaitCollectedAsync(asked, "the entity still holds the answered ask");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
