@@ -15,7 +15,7 @@ public class CampaignKillTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public async Task A_campaign_killed_mid_stream_resumes_after_the_restart_with_no_duplicate_and_no_gap()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"front-actors-campaign-kill-{Guid.NewGuid():N}.db");
+        var database = TempFiles.NewPath("front-actors-campaign-kill", ".db");
         using var smscSystem = ActorSystem.Create("campaign-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { RecordSubmits = true });
         var settings = HostProcess.OneBindTo(smsc.Port, $"--Demo:ModeratorKey={EngineHost.ModeratorKey}");

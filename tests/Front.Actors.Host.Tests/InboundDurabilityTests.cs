@@ -62,7 +62,7 @@ public class InboundDurabilityTests
     public async Task The_work_of_inbound_messages_in_flight_at_a_kill_9_is_done_once_each_after_the_restart()
     {
         const int count = 150;
-        var database = Path.Combine(Path.GetTempPath(), $"front-actors-rules-kill-{Guid.NewGuid():N}.db");
+        var database = TempFiles.NewPath("front-actors-rules-kill", ".db");
         await using var webhook = await CountingWebhook.StartAsync();
         using var smscSystem = ActorSystem.Create("rules-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(5) });

@@ -11,7 +11,7 @@ public class KillTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    private static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"front-actors-kill-{Guid.NewGuid():N}.db");
+    private static string NewDatabaseFile() => TempFiles.NewPath("front-actors-kill", ".db");
 
     private static async Task<List<string>> SendAsync(HttpClient client, params string[] to)
     {

@@ -16,7 +16,7 @@ public class PartOutcomeTests
     [Fact]
     public async Task A_kill_9_between_the_receipts_of_a_3_part_message_still_ends_delivered_and_no_accepted_part_goes_twice()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"front-actors-parts-{Guid.NewGuid():N}.db");
+        var database = TempFiles.NewPath("front-actors-parts", ".db");
         using var smscSystem = ActorSystem.Create("parts-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(300) });
         // One part a second on the bind: the parts' receipts come a second apart, so the kill lands between them.

@@ -289,7 +289,7 @@ public class SignUpTests
     public async Task Sign_ups_in_flight_at_a_kill_9_all_join_their_group_once_after_the_restart()
     {
         const int count = 100;
-        var database = Path.Combine(Path.GetTempPath(), $"front-actors-signups-kill-{Guid.NewGuid():N}.db");
+        var database = TempFiles.NewPath("front-actors-signups-kill", ".db");
         using var smscSystem = ActorSystem.Create("signups-smsc");
         var smsc = await SmscSimulator.SmscSimulator.StartAsync(smscSystem, new SmscSimulatorOptions { ReceiptDelay = TimeSpan.FromMilliseconds(5) });
         var bind = HostProcess.OneBindTo(smsc.Port);

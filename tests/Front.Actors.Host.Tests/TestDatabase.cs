@@ -22,7 +22,7 @@ public sealed class TestDatabase
         new Engine.Storage.StorageOptions { Provider = Enum.Parse<Engine.Storage.StorageProvider>(Provider), ConnectionString = ConnectionString });
 
     public static TestDatabase Sqlite() =>
-        new("Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-{Guid.NewGuid():N}.db")}");
+        new("Sqlite", $"Data Source={TempFiles.NewPath("front-actors", ".db")}");
 
     public static TestDatabase Postgres()
     {

@@ -47,7 +47,7 @@ public sealed class WebHost : IAsyncDisposable
             ["LocalMode:Enabled"] = "true",
             ["ApiKeys:RequestsPerSecond"] = "0",
             ["Storage:Provider"] = "Sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"front-actors-web-{Guid.NewGuid():N}.db")}",
+            ["Storage:ConnectionString"] = $"Data Source={TempFiles.NewPath("front-actors-web", ".db")}",
             ["Demo:ApiKey"] = ApiKey,
             ["Demo:ModeratorKey"] = ModeratorKey,
             ["Demo:AgentPassword"] = AgentPassword,

@@ -18,7 +18,7 @@ public sealed class CampaignTestBed
 
     public CampaignTestBed()
     {
-        File = Path.Combine(Path.GetTempPath(), $"fa-campaign-{Guid.NewGuid():N}.db");
+        File = TempFiles.NewPath("fa-campaign", ".db");
         Database = new Database(new StorageOptions { ConnectionString = $"Data Source={File}" });
         Database.EnsureCreated();
         Store = new CampaignStore(Database);

@@ -25,7 +25,7 @@ public sealed class ConversationProjectionTests : IAsyncLifetime
 
     public ConversationProjectionTests()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"fa-projection-{Guid.NewGuid():N}.db");
+        var file = TempFiles.NewPath("fa-projection", ".db");
         var storage = new StorageOptions { ConnectionString = $"Data Source={file}" };
         _database = new Database(storage);
         _database.EnsureCreated();

@@ -52,7 +52,7 @@ public class SecretProtectorTests
     [Fact]
     public void Without_a_configured_key_one_is_made_in_the_key_file_and_used_again()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"front-actors-key-{Guid.NewGuid():N}", "webhook-secret.key");
+        var file = Path.Combine(TempFiles.NewPath("front-actors-key"), "webhook-secret.key");
         var options = new WebhookOptions { SecretKeyFile = file };
 
         var stored = SecretProtector.FromOptions(options).Protect("s");

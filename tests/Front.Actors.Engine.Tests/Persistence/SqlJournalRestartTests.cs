@@ -14,7 +14,7 @@ namespace Front.Actors.Engine.Tests.Persistence;
 public class SqlJournalRestartTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"fa-journal-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempFiles.NewPath("fa-journal", ".db");
 
     private Config Config => ConfigurationFactory.ParseString($$"""
         akka.loglevel = WARNING

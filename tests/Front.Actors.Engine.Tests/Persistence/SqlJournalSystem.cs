@@ -9,7 +9,7 @@ public static class SqlJournalSystem
 {
     public static (Database Database, ActorSystem System) Create(string name)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"fa-{name}-{Guid.NewGuid():N}.db");
+        var file = TempFiles.NewPath($"fa-{name}", ".db");
         var storage = new StorageOptions { ConnectionString = $"Data Source={file}" };
         var database = new Database(storage);
         database.EnsureCreated();

@@ -15,7 +15,7 @@ public class StatusWriterTests() : TestKit(TestConfig.Patient)
 
     private static Database NewDatabase()
     {
-        var database = new Database(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"fa-writer-{Guid.NewGuid():N}.db")}" });
+        var database = new Database(new StorageOptions { ConnectionString = $"Data Source={TempFiles.NewPath("fa-writer", ".db")}" });
         database.EnsureCreated();
         return database;
     }

@@ -6,7 +6,7 @@ namespace Front.Actors.Engine.Tests.Storage;
 /// <summary>Where the journal lives: SQLite gives it a file of its own, except in a database made before that.</summary>
 public class JournalDatabaseTests
 {
-    private static string TempFile(string name) => Path.Combine(Path.GetTempPath(), $"fa-journal-{Guid.NewGuid():N}", name);
+    private static string TempFile(string name) => Path.Combine(TempFiles.NewPath("fa-journal"), name);
 
     private static string DataSource(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 

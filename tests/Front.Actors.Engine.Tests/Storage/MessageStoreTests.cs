@@ -12,7 +12,7 @@ public class MessageStoreTests
 
     public MessageStoreTests()
     {
-        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"fa-store-{Guid.NewGuid():N}.db")}" });
+        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={TempFiles.NewPath("fa-store", ".db")}" });
         _database.EnsureCreated();
         _store = new MessageStore(_database);
     }

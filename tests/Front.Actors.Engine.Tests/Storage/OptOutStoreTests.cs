@@ -13,7 +13,7 @@ public class OptOutStoreTests
 
     public OptOutStoreTests()
     {
-        var database = new Database(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"fa-optout-{Guid.NewGuid():N}.db")}" });
+        var database = new Database(new StorageOptions { ConnectionString = $"Data Source={TempFiles.NewPath("fa-optout", ".db")}" });
         database.EnsureCreated();
         _store = new ConversationStore(database);
         _senders = new SenderStore(database);

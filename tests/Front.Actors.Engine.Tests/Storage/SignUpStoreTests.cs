@@ -14,7 +14,7 @@ public class SignUpStoreTests
 
     public SignUpStoreTests()
     {
-        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"fa-signups-{Guid.NewGuid():N}.db")}" });
+        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={TempFiles.NewPath("fa-signups", ".db")}" });
         _database.EnsureCreated();
         _store = new SignUpStore(_database);
         _groups = new ContactGroupStore(_database);

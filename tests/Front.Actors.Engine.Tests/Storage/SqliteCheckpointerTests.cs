@@ -9,7 +9,7 @@ namespace Front.Actors.Engine.Tests.Storage;
 /// <summary>The write-ahead logs are copied into their files in the background, not by the writers' commits.</summary>
 public class SqliteCheckpointerTests
 {
-    private static string TempFile(string name) => Path.Combine(Path.GetTempPath(), $"fa-checkpoint-{Guid.NewGuid():N}", name);
+    private static string TempFile(string name) => Path.Combine(TempFiles.NewPath("fa-checkpoint"), name);
 
     [Fact]
     public void It_checkpoints_the_read_models_file_and_the_journals_once_each_and_no_database_in_memory()

@@ -11,7 +11,7 @@ namespace Front.Actors.Engine.Tests.Storage;
 public class StatusStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"fa-status-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempFiles.NewPath("fa-status", ".db");
     private readonly Database _database;
     private readonly MessageStore _messages;
 
@@ -174,7 +174,7 @@ public class StatusStoreTests
     [Fact]
     public async Task A_database_made_before_parts_kept_their_outcome_gets_the_columns()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"fa-old-{Guid.NewGuid():N}.db");
+        var file = TempFiles.NewPath("fa-old", ".db");
         var old = new Database(new StorageOptions { ConnectionString = $"Data Source={file}" });
         await using (var db = old.Open())
             await db.ExecuteAsync("CREATE TABLE message_parts (bind TEXT NOT NULL, operator_message_key TEXT NOT NULL, message_id TEXT NOT NULL, part INTEGER NOT NULL, " +

@@ -11,7 +11,7 @@ public class WriteTransactionTests
 
     public WriteTransactionTests()
     {
-        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"fa-tx-{Guid.NewGuid():N}.db")}" });
+        _database = new Database(new StorageOptions { ConnectionString = $"Data Source={TempFiles.NewPath("fa-tx", ".db")}" });
         _database.EnsureCreated();
     }
 
