@@ -117,6 +117,12 @@ public abstract class PersistentEntity<TState, TEvent> : ReceivePersistentActor
         });
     }
 
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        JournalBatchRenewal.Renew(this);
+        return base.AroundReceive(receive, message);
+    }
+
     /// <summary>
     /// Akka's actor cell keeps the sender of the last message until the next one arrives, and a journaled event's
     /// confirmation comes with the asker as its sender: an entity that then waits seconds for its next command (a chat
