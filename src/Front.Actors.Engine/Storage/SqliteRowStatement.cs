@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,6 +16,13 @@ internal sealed class SqliteRowStatement : PreparedCommand
     private const string DateTimeOffsetFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
+    /// <summary>
+    /// Each statement's UTF-8 text and parameter positions, worked out once per process. A statement is prepared again
+    /// in every transaction, and converting its text and each parameter's name to UTF-8 every time was 3–4 % of the
+    /// host's allocations at 1,000 inbound messages a second. The statements are the code's own, so this holds a few dozen.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Shape> Shapes = new();
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly int[] _positions;
@@ -21,13 +30,23 @@ internal sealed class SqliteRowStatement : PreparedCommand
     public SqliteRowStatement(SqliteConnection connection, string sql, string[] parameterNames)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
-        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        var known = Shapes.TryGetValue(sql, out var shape) && shape.ParameterNames.AsSpan().SequenceEqual(parameterNames);
+        var text = known ? shape!.Utf8Sql : Encoding.UTF8.GetBytes(sql);
+        Check(raw.sqlite3_prepare_v2(_db, text, out _statement));
+        if (known)
+        {
+            _positions = shape!.Positions;
+            return;
+        }
         _positions = parameterNames.Select(name =>
         {
             var position = raw.sqlite3_bind_parameter_index(_statement, name);
             return position > 0 ? position : throw new ArgumentException($"parameter {name} is not in: {sql}", nameof(parameterNames));
         }).ToArray();
+        Shapes[sql] = new Shape(text, parameterNames, _positions);
     }
+
+    private sealed record Shape(byte[] Utf8Sql, string[] ParameterNames, int[] Positions);
 
     public override ValueTask<int> RunAsync(params object?[] values)
     {
