@@ -1,4 +1,4 @@
-namespace Front.Actors.Web.Tests;
+namespace Front.Actors.Tests;
 
 /// <summary>
 /// Where a test's databases and files go: one directory per test run, removed when the run ends, so repeated runs do not
