@@ -117,6 +117,7 @@ public abstract class PersistentEntity<TState, TEvent> : ReceivePersistentActor
         });
     }
 
+    /// <summary>Before each message: a young list for the next journal write (see <see cref="JournalBatchRenewal"/>).</summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
         JournalBatchRenewal.Renew(this);
